@@ -1,0 +1,1 @@
+"""Command-line interface (Typer + Rich). Interfaces never compute: they call the library."""

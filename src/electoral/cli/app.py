@@ -1,0 +1,58 @@
+"""The ``electoral`` command. Each command group lives in its own module, listed in COMMAND_MODULES.
+
+Errors: any :class:`~electoral.errors.ElectoralError` or usage error becomes one line on stderr
+(``error: ...``) and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+import typer
+
+from electoral.errors import ElectoralError
+
+app = typer.Typer(
+    name="electoral",
+    help="The U.S. Electoral College: record, rules, what-ifs, analytics, probabilities.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module defines ``register(app)``; add a module here to add its commands.
+COMMAND_MODULES: tuple[str, ...] = (
+    "electoral.cli.tally",
+)
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module).register(app)
+
+
+def fail(message: str) -> None:
+    """Print one error line and exit with code 2."""
+    print(f"error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except ElectoralError as exc:
+        fail(str(exc))
+    except click.exceptions.NoArgsIsHelp:
+        raise SystemExit(0)
+    except click.exceptions.Abort:
+        fail("aborted")
+    except click.ClickException as exc:
+        fail(exc.format_message())
+    except click.exceptions.Exit as exc:
+        raise SystemExit(exc.exit_code)
+    raise SystemExit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Shared CLI plumbing: JSON output, Rich console, and option parsing helpers."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from typing import Any
+
+import numpy as np
+import typer
+from rich.console import Console
+
+from electoral.errors import InvalidInput
+
+console = Console()
+
+JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+
+
+def to_jsonable(value: Any) -> Any:
+    """Convert dataclasses, numpy values and tuples into plain JSON types (NaN becomes null)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return to_jsonable(value.tolist())
+    if isinstance(value, np.generic):
+        return to_jsonable(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def print_json(value: Any) -> None:
+    """Write ``value`` as indented JSON to stdout (plain print: no Rich markup or wrapping)."""
+    print(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
+
+
+def parse_assignments(text: str, option: str) -> dict[str, str]:
+    """Parse ``"PA=R,GA=D"`` into ``{"PA": "R", "GA": "D"}``; duplicates and malformed pairs are errors."""
+    result: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InvalidInput(f"{option}: expected CODE=VALUE pairs separated by commas, got {part!r}")
+        key = key.strip().upper()
+        if key in result:
+            raise InvalidInput(f"{option}: {key!r} is given twice")
+        result[key] = value.strip()
+    return result
