@@ -1,0 +1,277 @@
+"""The historical record of one election: who each unit's electors voted for, and the popular vote.
+
+>>> e = election(2020)
+>>> e.tally().winner, e.tally().electoral_votes("Joe Biden")
+('Joe Biden', 306)
+>>> e.winners()[e.units.index("NE-2")]
+'Joe Biden'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import numpy as np
+import pandas as pd
+
+from electoral.data.loaders import read_table
+from electoral.errors import InvalidInput, UnknownUnit
+from electoral.tally import Contingent, Tally, ballot_rule, tally_votes
+from electoral.units import Units, normalize_code, states, units_for, validate_year
+
+
+@dataclass(frozen=True)
+class TwoPartyVotes:
+    """Popular votes of two candidates per unit, aligned to ``units`` (NaN where no vote is recorded)."""
+
+    units: Units
+    candidates: tuple[str, str]
+    votes: np.ndarray  # float64, shape (n_units, 2)
+    total: np.ndarray  # float64, all votes cast per unit (NaN where unknown)
+
+    @property
+    def margin(self) -> np.ndarray:
+        """Two-party margin of the first candidate per unit: (a - b) / (a + b).
+
+        >>> round(float(election(2020).two_party().margin[units_for(2020).index("WI")]), 4)
+        0.0063
+        """
+        a, b = self.votes[:, 0], self.votes[:, 1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (a - b) / (a + b)
+
+    @property
+    def national_margin(self) -> float:
+        """Two-party margin of the first candidate over all states (district rows are not double counted)."""
+        at_large = np.array(["-" not in code for code in self.units.codes])
+        a, b = np.nansum(self.votes[at_large, 0]), np.nansum(self.votes[at_large, 1])
+        return float((a - b) / (a + b)) if a + b else float("nan")
+
+
+@dataclass(frozen=True)
+class Election:
+    """One presidential election as recorded: allotment, electoral votes cast, popular vote.
+
+    >>> election(1824).tally().contingent.chosen
+    'John Quincy Adams'
+    """
+
+    year: int
+
+    @property
+    def units(self) -> Units:
+        """The allotment: every unit that appointed electors this year."""
+        return units_for(self.year)
+
+    # -- raw tables ------------------------------------------------------------------------------
+    @cached_property
+    def _cast(self) -> tuple[dict[str, str], ...]:
+        return tuple(r for r in read_table("electoral_votes_cast") if int(r["year"]) == self.year)
+
+    @cached_property
+    def _popular(self) -> tuple[dict[str, str], ...]:
+        return tuple(r for r in read_table("popular_vote") if int(r["year"]) == self.year)
+
+    @cached_property
+    def parties(self) -> dict[str, str]:
+        """Candidate -> party for every candidate of this year in the record."""
+        found = {r["candidate"]: r["party"] for r in self._popular}
+        found.update({r["candidate"]: r["party"] for r in read_table("candidates") if int(r["year"]) == self.year})
+        return found
+
+    # -- pandas views (edges) --------------------------------------------------------------------
+    def electoral_votes_cast(self) -> pd.DataFrame:
+        """Every row of the electoral record: unit, candidate, votes, status, pledge, note, source.
+
+        ``status`` is ``counted``, ``rejected`` (cast but not counted by Congress), ``abstained`` or
+        ``not_voted``. Before 1804 each elector cast two votes, and the rows count votes, not electors.
+
+        >>> df = election(2016).electoral_votes_cast()
+        >>> int(df[df.pledged_to != ""].electoral_votes.sum())  # seven faithless electors
+        7
+        """
+        df = pd.DataFrame(self._cast, columns=["year", "unit", "state", "candidate", "electoral_votes", "status",
+                                               "pledged_to", "note", "source"])
+        df["year"] = df["year"].astype(int)
+        df["electoral_votes"] = df["electoral_votes"].astype(int)
+        df["party"] = df["candidate"].map(self.parties).fillna("")
+        return df
+
+    def popular_vote(self) -> pd.DataFrame:
+        """Popular votes per state and candidate (empty before 1824; party-line only before 1976).
+
+        >>> df = election(2020).popular_vote()
+        >>> int(df[(df.state == "GA") & (df.candidate == "Joe Biden")].votes.iloc[0])
+        2473633
+        """
+        df = pd.DataFrame(self._popular, columns=["year", "state", "candidate", "party", "votes", "total_votes", "source"])
+        for column in ("year", "votes", "total_votes"):
+            df[column] = df[column].astype(int)
+        return df
+
+    def results(self, state: str | None = None) -> pd.DataFrame:
+        """Per-state results: one row per state and candidate with electoral and popular votes.
+
+        >>> df = election(2020).results("ME")
+        >>> df.set_index("candidate").electoral_votes.to_dict()
+        {'Joe Biden': 3, 'Donald Trump': 1}
+        """
+        code = None
+        if state is not None:
+            code = normalize_code(state)
+            if code not in states():
+                raise UnknownUnit(f"unknown state {state!r}")
+            if code not in self.units.states:
+                raise UnknownUnit(f"{code} appointed no electors in {self.year}")
+        ev: Counter = Counter()
+        for r in self._cast:
+            if r["status"] == "counted":
+                ev[(r["state"], r["candidate"])] += int(r["electoral_votes"])
+        popular = {(r["state"], r["candidate"]): (int(r["votes"]), int(r["total_votes"])) for r in self._popular}
+        rows = []
+        for st in dict.fromkeys(self.units.states):
+            if code and st != code:
+                continue
+            names = {c for (s, c) in ev if s == st} | {c for (s, c) in popular if s == st}
+            for name in names:
+                votes, total = popular.get((st, name), (None, None))
+                rows.append(dict(state=st, name=states()[st].name, candidate=name, party=self.parties.get(name, ""),
+                                 electoral_votes=ev.get((st, name), 0), popular_votes=votes,
+                                 share=(votes / total) if votes is not None and total else None))
+        df = pd.DataFrame(rows, columns=["state", "name", "candidate", "party", "electoral_votes", "popular_votes", "share"])
+        df["popular_votes"] = df["popular_votes"].astype("Int64")
+        df["share"] = df["share"].astype("Float64")
+        return df.sort_values(["state", "electoral_votes", "popular_votes"], ascending=[True, False, False],
+                              na_position="last").reset_index(drop=True)
+
+    # -- the tally -------------------------------------------------------------------------------
+    def tally(self) -> Tally:
+        """The outcome as Congress counted it, with every special case explained in ``notes``."""
+        return _tally(self.year)
+
+    def winners(self) -> tuple[str | None, ...]:
+        """The candidate each unit's electors voted for (the plurality of its counted votes), aligned to units."""
+        by_unit: dict[str, Counter] = defaultdict(Counter)
+        for r in self._cast:
+            if r["status"] == "counted":
+                by_unit[r["unit"]][r["candidate"]] += int(r["electoral_votes"])
+        return tuple(by_unit[code].most_common(1)[0][0] if by_unit[code] else None for code in self.units.codes)
+
+    def two_party(self, first: str | None = None, second: str | None = None) -> TwoPartyVotes:
+        """Popular votes of two candidates (default: the top two by electoral votes), aligned to units.
+
+        District units (``ME-2``...) take their votes from the packaged district table where it has
+        them, else NaN; at-large units of split states take the statewide vote.
+
+        >>> tp = election(2020).two_party()
+        >>> tp.candidates, round(tp.national_margin, 4)
+        (('Joe Biden', 'Donald Trump'), 0.0454)
+        """
+        ranked = [c.name for c in self.tally().candidates]
+        a = first or ranked[0]
+        b = second or next(n for n in ranked if n != a)
+        known = {r["candidate"] for r in self._popular} | {c.name for c in self.tally().candidates}
+        for name in (a, b):
+            if name not in known:
+                raise UnknownUnit(f"no candidate {name!r} in the {self.year} record")
+        state_votes: dict[tuple[str, str], float] = {(r["state"], r["candidate"]): float(r["votes"]) for r in self._popular}
+        state_total: dict[str, float] = {r["state"]: float(r["total_votes"]) for r in self._popular}
+        district = _district_votes(self.year)
+        n = len(self.units)
+        votes = np.full((n, 2), np.nan)
+        total = np.full(n, np.nan)
+        for i, (code, st) in enumerate(zip(self.units.codes, self.units.states)):
+            if "-" in code:
+                source, totals = district["votes"], district["total"]
+                key_state = code
+            else:
+                source, totals = state_votes, state_total
+                key_state = st
+            if key_state in totals:
+                votes[i] = (source.get((key_state, a), 0.0), source.get((key_state, b), 0.0))
+                total[i] = totals[key_state]
+        return TwoPartyVotes(self.units, (a, b), votes, total)
+
+
+@lru_cache(maxsize=None)
+def election(year: int | str) -> Election:
+    """The recorded election of ``year`` (raises :class:`~electoral.errors.UnknownYear` for a year with none).
+
+    >>> election(2000).tally().winner
+    'George W. Bush'
+    """
+    return Election(validate_year(year))
+
+
+@lru_cache(maxsize=None)
+def _tally(year: int) -> Tally:
+    e = election(year)
+    counted: Counter = Counter()
+    notes: list[str] = []
+    by_status: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in e._cast:
+        if r["status"] == "counted":
+            counted[r["candidate"]] += int(r["electoral_votes"])
+        else:
+            by_status[r["status"]].append(r)
+        if r["pledged_to"] and r["status"] == "counted":
+            notes.append(f"faithless: {r['state']} elector(s) pledged to {r['pledged_to']} voted for "
+                         f"{r['candidate']} ({r['electoral_votes']}; {r['note']})")
+        elif r["note"] and "unpledged" in r["note"]:
+            notes.append(f"unpledged: {r['state']} {r['electoral_votes']} elector(s) voted for {r['candidate']}")
+    per = ballot_rule(year).votes_per_elector
+    for status, label in (("not_voted", "did not vote"), ("abstained", "abstained"), ("rejected", "not counted by Congress")):
+        for r in by_status[status]:
+            electors = int(r["electoral_votes"]) // per
+            what = f"{electors} {r['state']} elector{'s' if electors > 1 else ''} {label}"
+            if status == "rejected":
+                what = f"{r['electoral_votes']} {r['state']} vote(s) for {r['candidate']} {label}"
+            notes.append(f"{what}: {r['note']}" if r["note"] else what)
+    for r in read_table("not_counted"):
+        if int(r["year"]) == year and r["state"] not in e.units.states:
+            notes.append(f"{states()[r['state']].name} not counted: {r['reason']}")
+    for r in read_table("contingent_elections"):
+        if int(r["year"]) == year and r["office"] != "president":
+            notes.append(f"{r['office']}: the {r['decided_by']} chose {r['chosen']} on {r['date']} ({r['detail']})")
+    history = next((Contingent(reason="", decided_by=r["decided_by"], chosen=r["chosen"], date=r["date"],
+                               detail=r["detail"], source=r["source"])
+                    for r in read_table("contingent_elections") if int(r["year"]) == year and r["office"] == "president"),
+                   None)
+    popular: Counter = Counter()
+    for r in e._popular:
+        popular[r["candidate"]] += int(r["votes"])
+    return tally_votes(year, counted, electors_appointed=e.units.total, parties=e.parties, popular_votes=popular,
+                       notes=tuple(notes), history=history)
+
+
+@lru_cache(maxsize=None)
+def _district_votes(year: int) -> dict[str, dict]:
+    """Packaged Maine/Nebraska district popular votes for ``year`` (empty where none are packaged)."""
+    votes: dict[tuple[str, str], float] = {}
+    total: dict[str, float] = {}
+    try:
+        rows = read_table("district_popular_vote")
+    except FileNotFoundError:
+        rows = ()
+    for r in rows:
+        if int(r["year"]) == year:
+            votes[(r["unit"], r["candidate"])] = votes.get((r["unit"], r["candidate"]), 0.0) + float(r["votes"])
+            if r.get("total_votes"):
+                total[r["unit"]] = float(r["total_votes"])
+            else:
+                total.setdefault(r["unit"], 0.0)
+    return {"votes": votes, "total": total}
+
+
+def check_consistency(year: int) -> None:
+    """Raise if any unit's votes cast + not cast differ from its electors (a data invariant)."""
+    e = election(year)
+    per = ballot_rule(year).votes_per_elector
+    cast: Counter = Counter()
+    for r in e._cast:
+        cast[r["unit"]] += int(r["electoral_votes"])
+    for code, electors in zip(e.units.codes, e.units.electoral_votes):
+        if cast[code] != electors * per:
+            raise InvalidInput(f"{year} {code}: {cast[code]} votes recorded for {electors} electors")
