@@ -41,6 +41,7 @@ SOURCES: dict[str, str] = {
     "medsl-2024": "MIT Election Data and Science Lab, U.S. President 1976-2024 (2024 rows, version 11/20/2025), update of doi:10.7910/DVN/42MVDX, CC0; votes summed over a candidate's ballot lines",
     "house-clerk": "Office of the Clerk, U.S. House of Representatives, Electoral Votes for President and Vice President 1789-present; National Archives, Electoral College results by year",
     "nara-2024": "National Archives, 2024 Electoral College results (Certificates of Ascertainment and Certificates of Vote): each state's electors voted for its plurality winner, no faithless votes",
+    "ncsbe-2020": "North Carolina State Board of Elections, certified results of the 3 November 2020 general election (also FEC, Federal Elections 2020)",
     "sos-districts": "as the state's own row; district winners from the Maine and Nebraska Secretaries of State certified results by congressional district",
 }
 CLAVESI, MEDSL_2020, MEDSL_2024, HOUSE_CLERK_EV, NARA_2024 = "clavesi", "medsl-1976-2020", "medsl-2024", "house-clerk", "nara-2024"
@@ -195,6 +196,13 @@ _correct(2016, "HI", [("Hillary Clinton", 3, "counted", "", ""), ("Bernie Sander
 # 2016: the raw file gives Washington 8+1 of 12 and credits Texas's Ron Paul vote to Powell.
 _correct(2016, "WA", [("Hillary Clinton", 8, "counted", "", ""), ("Colin Powell", 3, "counted", "Hillary Clinton", "faithless electors"), ("Faith Spotted Eagle", 1, "counted", "Hillary Clinton", "faithless elector Robert Satiacum")])
 _correct(2016, "TX", [("Donald Trump", 36, "counted", "", ""), ("John Kasich", 1, "counted", "Donald Trump", "faithless elector Christopher Suprun"), ("Ron Paul", 1, "counted", "Donald Trump", "faithless elector Bill Greene")])
+
+# Popular votes that differ from the certified count (state certified canvass; FEC, "Federal
+# Elections 2020"). (year, state, candidate) -> (certified votes, source key).
+POPULAR_CORRECTIONS: dict[tuple[int, str, str], tuple[int, str]] = {
+    # MEDSL has 2,758,773; the North Carolina State Board of Elections certified 2,758,775.
+    (2020, "NC", "Donald Trump"): (2758775, "ncsbe-2020"),
+}
 
 # Parties of candidates the raw file lacks or labels "Faithless"/"Various".
 PARTY_FIXES: dict[str, str] = {
@@ -351,6 +359,10 @@ def main() -> int:
                 name = _canonical(year, raw_name)
                 popular_rows.append(dict(year=year, state=state, candidate=name,
                                          party=candidates[year].get(name, party), votes=votes, source=source))
+    for row in popular_rows:
+        fix = POPULAR_CORRECTIONS.get((row["year"], row["state"], row["candidate"]))
+        if fix:
+            row["votes"], row["source"] = fix
     popular_rows = _merge_popular(popular_rows)
 
     # -- parties for every candidate who received an electoral vote ------------------------------

@@ -36,7 +36,7 @@ class TwoPartyVotes:
         """Two-party margin of the first candidate per unit: (a - b) / (a + b).
 
         >>> round(float(election(2020).two_party().margin[units_for(2020).index("WI")]), 4)
-        0.0063
+        0.0064
         """
         a, b = self.votes[:, 0], self.votes[:, 1]
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -115,7 +115,7 @@ class Election:
         """Per-state results: one row per state and candidate with electoral and popular votes.
 
         >>> df = election(2020).results("ME")
-        >>> df.set_index("candidate").electoral_votes.to_dict()
+        >>> df[df.electoral_votes > 0].set_index("candidate").electoral_votes.to_dict()
         {'Joe Biden': 3, 'Donald Trump': 1}
         """
         code = None

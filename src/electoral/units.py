@@ -35,7 +35,7 @@ class Units:
     """A year's allotment: unit codes with their electors, as aligned arrays.
 
     >>> u = units_for(2020)
-    >>> len(u), u.total, u.electoral_votes[u.index("ME-2")]
+    >>> len(u), u.total, int(u.electoral_votes[u.index("ME-2")])
     (56, 538, 1)
     """
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-import click
 import typer
+from typer.exceptions import Abort, Exit, TyperException
 
 from electoral.errors import ElectoralError
 
@@ -43,14 +43,15 @@ def main(argv: list[str] | None = None) -> None:
         result = app(args=argv, standalone_mode=False)
     except ElectoralError as exc:
         fail(str(exc))
-    except click.exceptions.NoArgsIsHelp:
-        raise SystemExit(0)
-    except click.exceptions.Abort:
-        fail("aborted")
-    except click.ClickException as exc:
-        fail(exc.format_message())
-    except click.exceptions.Exit as exc:
+    except Exit as exc:
         raise SystemExit(exc.exit_code)
+    except Abort:
+        fail("aborted")
+    except TyperException as exc:  # Typer's (vendored Click) usage errors: bad option, missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            print(exc.format_message())
+            raise SystemExit(0)
+        fail(exc.format_message())
     raise SystemExit(result if isinstance(result, int) else 0)
 
 

@@ -1,0 +1,109 @@
+"""``electoral tally YEAR`` and ``electoral results YEAR [--state XX]``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import typer
+from rich.table import Table
+
+from electoral.cli.common import JsonOption, console, print_json
+from electoral.record import election
+from electoral.tally import Tally
+
+
+def tally_json(tally: Tally) -> dict[str, Any]:
+    """The JSON shape of a tally, shared by the CLI and the HTTP API."""
+    contingent = None
+    if tally.contingent:
+        c = tally.contingent
+        contingent = {"reason": c.reason, "decided_by": c.decided_by, "candidates": list(c.candidates),
+                      "chosen": c.chosen, "date": c.date, "detail": c.detail, "source": c.source or None}
+    return {
+        "year": tally.year,
+        "electors_appointed": tally.electors_appointed,
+        "votes_per_elector": tally.votes_per_elector,
+        "majority_needed": tally.majority_needed,
+        "candidates": [
+            {"name": c.name, "party": c.party, "electoral_votes": c.electoral_votes,
+             "popular_votes": c.popular_votes, "popular_share": c.popular_share}
+            for c in tally.candidates
+        ],
+        "winner": tally.winner,
+        "elected": tally.elected,
+        "contingent": contingent,
+        "outcome": tally.outcome,
+        "notes": list(tally.notes),
+        "popular_votes_total": tally.popular_votes_total,
+    }
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None or pd.isna(value) else f"{value:.1%}"
+
+
+def _count(value: Any) -> str:
+    return "" if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the record commands to ``app``."""
+
+    @app.command()
+    def tally(year: str = typer.Argument(..., help="Election year, 1789-2024."), json: bool = JsonOption) -> None:
+        """Electoral votes per candidate and the outcome, as Congress counted them."""
+        result = election(year).tally()
+        if json:
+            print_json(tally_json(result))
+            return
+        table = Table(title=f"{result.year} presidential election: {result.electors_appointed} electors, "
+                            f"{result.majority_needed} needed")
+        for column, justify in (("Candidate", "left"), ("Party", "left"), ("Electoral votes", "right"),
+                                ("Popular votes", "right"), ("Share", "right")):
+            table.add_column(column, justify=justify)
+        for c in result.candidates:
+            table.add_row(c.name, c.party, str(c.electoral_votes), _count(c.popular_votes), _share(c.popular_share))
+        console.print(table)
+        if result.votes_per_elector == 2:
+            console.print("Each elector cast two votes (before the 12th Amendment).")
+        for note in result.notes:
+            console.print(f"[dim]note:[/dim] {note}")
+        console.print(f"[bold]{result.outcome}[/bold]")
+
+    @app.command()
+    def results(
+        year: str = typer.Argument(..., help="Election year, 1789-2024."),
+        state: str | None = typer.Option(None, "--state", help="Two-letter state code, e.g. PA."),
+        json: bool = JsonOption,
+    ) -> None:
+        """Per-state results: electoral votes and popular votes."""
+        e = election(year)
+        df = e.results(state)
+        if json:
+            records = df.astype(object).where(df.notna(), None).to_dict(orient="records")
+            print_json({"year": e.year, "state": state.upper() if state else None, "rows": records})
+            return
+        if state:
+            table = Table(title=f"{e.year}: {df['name'].iloc[0]}")
+            for column in ("Candidate", "Party", "Electoral votes", "Popular votes", "Share"):
+                table.add_column(column, justify="left" if column in ("Candidate", "Party") else "right")
+            for row in df.itertuples():
+                table.add_row(row.candidate, row.party, str(row.electoral_votes), _count(row.popular_votes), _share(row.share))
+            console.print(table)
+            return
+        table = Table(title=f"{e.year}: results by state")
+        for column in ("State", "Electors", "Electoral votes", "Popular leader", "Votes", "Share"):
+            table.add_column(column, justify="left" if column in ("State", "Electoral votes", "Popular leader") else "right")
+        electors = pd.Series(e.units.electoral_votes, index=list(e.units.states)).groupby(level=0).sum()
+        for st, group in df.groupby("state", sort=True):
+            ev = group[group.electoral_votes > 0]
+            leader = group.dropna(subset=["popular_votes"]).sort_values("popular_votes", ascending=False).head(1)
+            table.add_row(
+                st, str(int(electors[st])),
+                ", ".join(f"{r.candidate} {r.electoral_votes}" for r in ev.itertuples()),
+                leader.candidate.iloc[0] if len(leader) else "",
+                _count(leader.popular_votes.iloc[0]) if len(leader) else "",
+                _share(leader.share.iloc[0]) if len(leader) else "",
+            )
+        console.print(table)
