@@ -10,33 +10,7 @@ from rich.table import Table
 
 from electoral.cli.common import JsonOption, console, print_json
 from electoral.record import election
-from electoral.tally import Tally
-
-
-def tally_json(tally: Tally) -> dict[str, Any]:
-    """The JSON shape of a tally, shared by the CLI and the HTTP API."""
-    contingent = None
-    if tally.contingent:
-        c = tally.contingent
-        contingent = {"reason": c.reason, "decided_by": c.decided_by, "candidates": list(c.candidates),
-                      "chosen": c.chosen, "date": c.date, "detail": c.detail, "source": c.source or None}
-    return {
-        "year": tally.year,
-        "electors_appointed": tally.electors_appointed,
-        "votes_per_elector": tally.votes_per_elector,
-        "majority_needed": tally.majority_needed,
-        "candidates": [
-            {"name": c.name, "party": c.party, "electoral_votes": c.electoral_votes,
-             "popular_votes": c.popular_votes, "popular_share": c.popular_share}
-            for c in tally.candidates
-        ],
-        "winner": tally.winner,
-        "elected": tally.elected,
-        "contingent": contingent,
-        "outcome": tally.outcome,
-        "notes": list(tally.notes),
-        "popular_votes_total": tally.popular_votes_total,
-    }
+from electoral.serialize import results_json, tally_json
 
 
 def _share(value: float | None) -> str:
@@ -79,11 +53,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Per-state results: electoral votes and popular votes."""
         e = election(year)
-        df = e.results(state)
         if json:
-            records = df.astype(object).where(df.notna(), None).to_dict(orient="records")
-            print_json({"year": e.year, "state": state.upper() if state else None, "rows": records})
+            print_json(results_json(e, state))
             return
+        df = e.results(state)
         if state:
             table = Table(title=f"{e.year}: {df['name'].iloc[0]}")
             for column in ("Candidate", "Party", "Electoral votes", "Popular votes", "Share"):

@@ -1,0 +1,122 @@
+"""The HTTP API and the map page: ``create_app()`` builds the FastAPI application.
+
+Interfaces never compute: each route calls one library function and returns the JSON shape
+from :mod:`electoral.serialize`. Errors: an :class:`~electoral.errors.ElectoralError` becomes a
+4xx JSON body ``{"error": "..."}`` naming the bad value; request validation errors become 422
+with the same body; anything else is a bug, logged and answered with a plain 500.
+
+>>> from fastapi.testclient import TestClient
+>>> TestClient(create_app()).get("/api/elections/2023/tally").json()["error"]
+'no presidential election in 2023: the record covers 1789-2024, every fourth year from 1792'
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from electoral import __version__
+from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
+
+log = logging.getLogger("electoral.api")
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+
+# Each module defines ``router``; add a module here to add its endpoints.
+ROUTE_MODULES: tuple[str, ...] = (
+    "electoral.api.routes.record",
+    "electoral.api.routes.scenario",
+)
+
+MISSING_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>electoral</title></head>
+<body><h1>electoral</h1>
+<p>The map page assets are missing from this installation (<code>electoral/web/static/</code>).
+The JSON API works: see <a href="/docs">/docs</a>.</p></body></html>
+"""
+
+
+def error_status(exc: ElectoralError, method: str) -> int:
+    """HTTP status of a library error: a missing year or unit in the URL is 404, bad content 422.
+
+    >>> error_status(UnknownYear("1787"), "GET"), error_status(UnknownUnit("ZZ"), "POST")
+    (404, 422)
+    """
+    if isinstance(exc, (UnknownYear, UnknownUnit)):
+        return 404 if method in ("GET", "HEAD") else 422
+    return 422 if isinstance(exc, InvalidInput) else 400
+
+
+def validation_message(errors: list[dict]) -> str:
+    """One line from pydantic's validation errors, naming where and what the bad value was.
+
+    >>> validation_message([{"loc": ("body", "year"), "msg": "Input should be a valid integer", "input": "x"}])
+    "body.year: Input should be a valid integer (got 'x')"
+    """
+    parts = []
+    for error in errors[:3]:
+        where = ".".join(str(p) for p in error.get("loc", ()))
+        got = f" (got {error['input']!r})" if "input" in error and not isinstance(error["input"], dict) else ""
+        parts.append(f"{where}: {error.get('msg', 'invalid')}{got}"[:300])
+    more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+    return "; ".join(parts) + more
+
+
+def _jsonable_errors(errors: list[dict]) -> list[dict]:
+    """Validation errors without the raw input/context objects (they may not serialize)."""
+    return [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            for e in errors]
+
+
+def create_app(static_dir: Path | None = None) -> FastAPI:
+    """Build the application: JSON API under ``/api``, the map page at ``/`` and ``/static``."""
+    app = FastAPI(
+        title="electoral",
+        version=__version__,
+        description="The U.S. Electoral College over HTTP: the record 1789-2024, what-ifs, analytics, "
+                    "probabilities, apportionment, calendar and certification status.",
+    )
+
+    @app.exception_handler(ElectoralError)
+    async def electoral_error(request: Request, exc: ElectoralError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=error_status(exc, request.method))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        return JSONResponse({"error": validation_message(errors), "detail": _jsonable_errors(errors)},
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": f"{exc.detail}: {request.method} {request.url.path}"},
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception) -> JSONResponse:  # a true bug: log it, say little
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"error": "internal error"}, status_code=500)
+
+    for name in ROUTE_MODULES:
+        app.include_router(importlib.import_module(name).router, prefix="/api")
+
+    folder = STATIC_DIR if static_dir is None else static_dir
+    if folder.is_dir():
+        app.mount("/static", StaticFiles(directory=folder), name="static")
+
+    @app.get("/", include_in_schema=False, response_model=None)
+    async def index() -> FileResponse | HTMLResponse:
+        page = folder / "index.html"
+        return FileResponse(page) if page.is_file() else HTMLResponse(MISSING_PAGE)
+
+    return app
+
+
+app = create_app()

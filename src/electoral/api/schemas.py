@@ -1,0 +1,131 @@
+"""Pydantic models of the HTTP API: what each endpoint accepts and returns (the OpenAPI schema).
+
+The response documents themselves are built by :mod:`electoral.serialize` (shared with the CLI's
+``--json``); these models only describe and validate them.
+
+>>> ScenarioIn(year=2020, winners={"GA": "R"}).winners
+{'GA': 'R'}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Side = Literal["D", "R", "O"]
+
+YEAR_DOC = "Election year, 1789-2024 (every fourth year from 1792); other years give 404."
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx/5xx body: one message naming the bad value (``detail`` lists validation errors)."""
+
+    error: str
+    detail: list[dict[str, Any]] | None = None
+
+
+class YearsOut(BaseModel):
+    years: list[int]
+
+
+# -- the record --------------------------------------------------------------------------------
+class MapCandidate(BaseModel):
+    name: str
+    party: str
+    side: Side
+    electoral_votes: int
+
+
+class MapUnit(BaseModel):
+    code: str = Field(description="Unit code: a state ('PA'), DC, or a district ('ME-2', 'NE-2').")
+    state: str
+    name: str
+    electoral_votes: int
+    winner: str | None = Field(description="Candidate the unit's electors voted for (None if none counted).")
+    side: Side | None = Field(description="D, R or O: the winner's party line (see electoral.sides).")
+    margin: float | None = Field(description="Two-party margin (a - b) / (a + b) of margin_candidates; null if unknown.")
+
+
+class MapOut(BaseModel):
+    year: int
+    electors_appointed: int
+    majority_needed: int
+    candidates: list[MapCandidate]
+    margin_candidates: list[str] | None
+    units: list[MapUnit]
+
+
+class ContingentOut(BaseModel):
+    reason: str
+    decided_by: str
+    candidates: list[str]
+    chosen: str | None
+    date: str | None
+    detail: str
+    source: str | None
+
+
+class TallyCandidate(BaseModel):
+    name: str
+    party: str
+    electoral_votes: int
+    popular_votes: int | None
+    popular_share: float | None
+
+
+class TallyOut(BaseModel):
+    year: int
+    electors_appointed: int
+    votes_per_elector: int
+    majority_needed: int
+    candidates: list[TallyCandidate]
+    winner: str | None
+    elected: str | None
+    contingent: ContingentOut | None
+    outcome: str
+    notes: list[str]
+    popular_votes_total: int | None
+
+
+class ResultRow(BaseModel):
+    state: str
+    name: str
+    candidate: str
+    party: str
+    electoral_votes: int
+    popular_votes: int | None
+    share: float | None
+
+
+class ResultsOut(BaseModel):
+    year: int
+    state: str | None
+    rows: list[ResultRow]
+
+
+# -- scenarios ---------------------------------------------------------------------------------
+class ScenarioIn(BaseModel):
+    year: int = Field(description=YEAR_DOC, examples=[2020])
+    winners: dict[str, Side] = Field(
+        default_factory=dict,
+        description="Unit code (e.g. 'PA', 'ME-2') -> side D, R or O. Units not listed are undecided.",
+        examples=[{"GA": "R", "AZ": "R", "WI": "R"}],
+    )
+
+
+class ScenarioOut(BaseModel):
+    year: int
+    electoral_votes: dict[str, int] = Field(description="Side (D, R, O) -> electoral votes won.")
+    undecided: int
+    majority_needed: int
+    winner: Side | None
+    outcome: str
+
+
+# Documented error bodies of every route (schemathesis checks that each status returned is documented).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "A question the library cannot answer."},
+    404: {"model": ErrorOut, "description": "Unknown year, state or district in the URL."},
+    422: {"model": ErrorOut, "description": "Invalid request: the message names the bad value."},
+}

@@ -1,0 +1,108 @@
+"""Sides: the Democratic/Republican party lines and their antecedents, as the map colours them.
+
+Every party in the record falls on one of three sides: ``"D"`` (the Democratic line: the
+Democratic-Republicans and the Democrats), ``"R"`` (the opposing line: Federalists, National
+Republicans, Whigs and Republicans) or ``"O"`` (every other party, independents and unknowns).
+The map page, the scenario endpoint and probability inputs all speak in these three letters.
+
+>>> side_of("Whig"), side_of("Democratic-Republican"), side_of("Libertarian")
+('R', 'D', 'O')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from electoral.errors import InvalidInput
+from electoral.tally import Tally, majority_needed, tally_votes
+from electoral.units import Units
+
+SIDES: tuple[str, ...] = ("D", "R", "O")
+
+SIDE_NAMES: Mapping[str, str] = {"D": "Democratic", "R": "Republican", "O": "Other"}
+
+# Party (exactly as spelled in the record) -> side. Splinters such as "Southern Democratic" (1860)
+# or "Liberal Republican" (1872) are deliberately "O": they ran against the party line.
+PARTY_SIDES: Mapping[str, str] = {
+    "Democratic": "D",
+    "Democratic-Republican": "D",
+    "Republican": "R",
+    "Whig": "R",
+    "Federalist": "R",
+    "National Republican": "R",
+}
+
+
+def side_of(party: str | None) -> str:
+    """The side (``"D"``, ``"R"`` or ``"O"``) of a party name; unknown or empty parties are ``"O"``.
+
+    >>> side_of("Democratic"), side_of("Federalist"), side_of(None)
+    ('D', 'R', 'O')
+    """
+    return PARTY_SIDES.get((party or "").strip(), "O")
+
+
+def parse_side(value: str, unit: str = "") -> str:
+    """Validate a side letter (case-insensitive); raises :class:`InvalidInput` naming the bad value.
+
+    >>> parse_side("r", "GA")
+    'R'
+    """
+    side = str(value).strip().upper()
+    if side not in SIDES:
+        where = f" for {unit}" if unit else ""
+        raise InvalidInput(f"side{where} must be one of D, R, O, got {value!r}")
+    return side
+
+
+@dataclass(frozen=True)
+class SideTally:
+    """Electoral votes per side for a map of unit winners, with the undecided rest."""
+
+    year: int
+    electoral_votes: Mapping[str, int]  # side -> electoral votes won
+    undecided: int  # electoral votes of units with no side assigned
+    majority_needed: int
+    tally: Tally  # the constitutional tally of the decided votes, candidates named by side
+
+    @property
+    def winner(self) -> str | None:
+        """The side holding a majority of all electors (decided even while others are undecided)."""
+        return next((s for s, v in self.electoral_votes.items() if v >= self.majority_needed), None)
+
+    @property
+    def outcome(self) -> str:
+        """One line: who wins, that no one can win (the House decides), or what is still open.
+
+        >>> from electoral.units import units_for
+        >>> tally_sides(units_for(2020), {"CA": "D"}).outcome
+        'no majority yet: 483 electoral votes undecided, 270 needed'
+        """
+        if self.winner:
+            votes = self.electoral_votes[self.winner]
+            return f"{SIDE_NAMES[self.winner]} wins with {votes} electoral votes; {self.majority_needed} needed"
+        if self.undecided:
+            return f"no majority yet: {self.undecided} electoral votes undecided, {self.majority_needed} needed"
+        return self.tally.outcome
+
+
+def tally_sides(units: Units, winners: Mapping[str, str]) -> SideTally:
+    """Tally a map of unit code -> side over ``units``; unlisted units are undecided.
+
+    >>> from electoral.units import units_for
+    >>> t = tally_sides(units_for(2020), {"CA": "D", "TX": "R", "ME-2": "r"})
+    >>> dict(t.electoral_votes), t.undecided
+    ({'D': 55, 'R': 39, 'O': 0}, 444)
+    """
+    side_index = np.full(len(units), -1)
+    for code, value in winners.items():
+        side_index[units.index(code)] = SIDES.index(parse_side(value, code))
+    ev = units.electoral_votes
+    per_side = {side: int(ev[side_index == i].sum()) for i, side in enumerate(SIDES)}
+    undecided = int(ev[side_index < 0].sum())
+    tally = tally_votes(units.year, {SIDE_NAMES[s]: v for s, v in per_side.items() if v},
+                        electors_appointed=units.total)
+    return SideTally(units.year, per_side, undecided, majority_needed(units.total), tally)

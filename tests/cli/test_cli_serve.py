@@ -1,0 +1,62 @@
+"""``electoral serve``: starts the server, prints the URL; bad options are one-line errors."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_prints_url_and_answers() -> None:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "electoral.cli.app", "serve", "--port", str(port), "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [server.stdout.readline()]
+        while lines[-1] and lines[-1].rstrip() != "}":  # the JSON document printed before serving
+            lines.append(server.stdout.readline())
+        first = json.loads("".join(lines))
+        assert first["url"] == f"http://127.0.0.1:{port}/"
+        for _ in range(100):  # wait for uvicorn to bind (not a timed assertion: just a bounded wait)
+            try:
+                response = httpx.get(f"{first['url']}api/years", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert response.json()["years"][-1] == 2024
+        assert httpx.get(first["url"], timeout=5).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.parametrize(("args", "bad"), [
+    (("serve", "--port", "99999"), "99999"), (("serve", "--port", "http"), "http"),
+    (("serve", "--host", "no such host!"), "no such host!"),
+])
+def test_serve_bad_options(run_cli, args: tuple[str, ...], bad: str) -> None:
+    out = run_cli(*args)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and bad in lines[0]
+
+
+def test_serve_port_in_use(run_cli) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = run_cli("serve", "--port", str(port))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip().startswith("error: cannot serve on 127.0.0.1:") and str(port) in out.stderr
