@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from electoral.record import Election
+from electoral.rules.apportionment import Apportionment
 from electoral.sides import side_of
 from electoral.tally import Tally
 from electoral.units import states
@@ -130,4 +131,27 @@ def map_json(election: Election) -> dict[str, Any]:
             for code, state, ev, winner, margin in zip(units.codes, units.states, units.electoral_votes,
                                                         election.winners(), margins)
         ],
+    }
+
+
+def apportionment_json(apportionment: Apportionment) -> dict[str, Any]:
+    """Seats per state with populations and exact quotas; who won the last seat and who is next.
+
+    >>> from electoral.rules.apportionment import apportion
+    >>> doc = apportionment_json(apportion({"A": 5_000, "B": 3_000, "C": 2_000}, house_size=10, method="hamilton"))
+    >>> [(s["state"], s["seats"]) for s in doc["states"]]
+    [('A', 5), ('B', 3), ('C', 2)]
+    """
+    def priority(pair: tuple[str, float] | None) -> dict[str, Any] | None:
+        return {"state": pair[0], "priority": _finite_or_none(pair[1])} if pair else None
+
+    return {
+        "census": apportionment.census,
+        "method": apportionment.method,
+        "house_size": apportionment.house_size,
+        "last_seat": priority(apportionment.last_seat),
+        "next_in_line": priority(apportionment.next_in_line),
+        "states": [{"state": s, "population": _finite_or_none(p), "quota": _finite_or_none(q), "seats": int(n)}
+                   for s, p, q, n in zip(apportionment.states, apportionment.populations, apportionment.quotas,
+                                         apportionment.seats)],
     }

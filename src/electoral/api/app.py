@@ -33,6 +33,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 ROUTE_MODULES: tuple[str, ...] = (
     "electoral.api.routes.record",
     "electoral.api.routes.scenario",
+    "electoral.api.routes.apportionment",
 )
 
 MISSING_PAGE = """<!doctype html>

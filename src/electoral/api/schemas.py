@@ -129,3 +129,38 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "Unknown year, state or district in the URL."},
     422: {"model": ErrorOut, "description": "Invalid request: the message names the bad value."},
 }
+
+
+# -- apportionment -----------------------------------------------------------------------------
+MAX_HOUSE_SIZE = 10_000  # keeps one request to well under a second (the priority list is O(seats log states))
+
+
+class SeatPriority(BaseModel):
+    state: str
+    priority: float | None
+
+
+class StateSeats(BaseModel):
+    state: str
+    population: float | None
+    quota: float | None = Field(description="Exact proportional share of the House.")
+    seats: int
+
+
+class ApportionmentOut(BaseModel):
+    census: int | None
+    method: str
+    house_size: int
+    last_seat: SeatPriority | None = Field(description="Divisor methods: the state that won the last seat.")
+    next_in_line: SeatPriority | None = Field(description="Divisor methods: the state that would win one more.")
+    states: list[StateSeats]
+
+
+class MethodOut(BaseModel):
+    name: str
+    kind: str
+    description: str
+
+
+class MethodsOut(BaseModel):
+    methods: list[MethodOut]
