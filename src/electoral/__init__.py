@@ -19,6 +19,8 @@ __all__ = [
     "election",
     "election_years",
     "units_for",
+    "calendar_for",
+    "status_as_of",
 ]
 
 __version__ = "0.1.0"
@@ -29,4 +31,8 @@ def __getattr__(name: str):  # lazy: keep ``import electoral`` fast
         from electoral.record import election
 
         return election
+    if name in ("calendar_for", "status_as_of"):  # the certification calendar (docs/calendar.md)
+        from electoral import certification
+
+        return getattr(certification, name)
     raise AttributeError(f"module 'electoral' has no attribute {name!r}")

@@ -1,0 +1,211 @@
+"""Is the result confirmed yet? The status of an election on a given date.
+
+The status is the last legal step completed by the end of that day (see :mod:`electoral.rules.calendar`),
+the result confirmed at that step and the next step with its date. Once the electors have voted, the
+confirmed result is their votes as cast (including votes Congress later rejected); once Congress has
+counted, it is the joint session's declaration, :meth:`electoral.record.Election.tally`.
+
+>>> s = status_as_of(2020, "2020-12-15")
+>>> s.stage_label, s.tally.winner, s.next_step.date
+('electors have voted', 'Joe Biden', datetime.date(2021, 1, 6))
+>>> status_as_of(2020, "2020-11-10").tally is None
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from electoral.data.loaders import read_table
+from electoral.errors import InvalidInput
+from electoral.rules.calendar import Calendar, Step, calendar_for, format_day, step_kinds
+from electoral.tally import Tally, tally_votes
+from electoral.units import election_years
+
+# Stage keys come from the ``stage`` column of calendar_steps.csv; "before_election" precedes them all.
+STAGE_LABELS: dict[str, str] = {
+    "before_election": "before Election Day",
+    "counting": "counting and certifying",
+    "electors_voted": "electors have voted",
+    "counted": "counted by Congress",
+    "inaugurated": "inaugurated",
+}
+CAST_STATUSES = ("counted", "rejected")  # votes the electors gave, whether or not Congress counted them
+
+
+def parse_as_of(value: date | str) -> date:
+    """An as-of date from a ``date`` or ISO text ``YYYY-MM-DD``, not before the first election began.
+
+    >>> parse_as_of("2020-12-15")
+    datetime.date(2020, 12, 15)
+    >>> parse_as_of("2020-13-01")
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InvalidInput: as-of date must be a real date written YYYY-MM-DD, got '2020-13-01'
+    """
+    if isinstance(value, date):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InvalidInput(f"as-of date must be a real date written YYYY-MM-DD, got {value!r}") from None
+    first = first_election_began()
+    if day < first:
+        raise InvalidInput(f"as-of date {day.isoformat()} is before the first presidential election "
+                           f"began ({format_day(first)})")
+    return day
+
+
+def first_election_began() -> date:
+    """The first day of the first presidential election (from the calendar data).
+
+    >>> first_election_began()
+    datetime.date(1788, 12, 15)
+    """
+    return calendar_for(election_years()[0]).steps[0].date
+
+
+def electors_tally(year: int) -> Tally:
+    """The electors' votes as cast (counted or later rejected by Congress), tallied without history.
+
+    >>> electors_tally(1872).electoral_votes("Horace Greeley")  # cast for Greeley, who had died
+    3
+    """
+    final = _final_tally(year)
+    votes: Counter[str] = Counter()
+    for row in read_table("electoral_votes_cast"):
+        if int(row["year"]) == year and row["status"] in CAST_STATUSES and row["candidate"]:
+            votes[row["candidate"]] += int(row["electoral_votes"])
+    parties = {c.name: c.party for c in final.candidates}
+    return tally_votes(year, votes, electors_appointed=final.electors_appointed, parties=parties)
+
+
+def _final_tally(year: int) -> Tally:
+    from electoral.record import election  # the record is only needed once electors have voted
+
+    return election(year).tally()
+
+
+def _votes_line(tally: Tally) -> str:
+    return ", ".join(f"{c.name} {c.electoral_votes}" for c in tally.candidates if c.electoral_votes > 0)
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where an election stood at the end of ``as_of``."""
+
+    year: int
+    as_of: date
+    calendar: Calendar
+    stage: str  # a key of STAGE_LABELS
+    reached: tuple[Step, ...]  # steps reached by the end of as_of (see StepKind.reached_at)
+    in_progress: Step | None  # a step begun but not ended (a window of days, a count past midnight)
+    next_step: Step | None  # the first step not yet begun
+    tally: Tally | None  # the confirmed result at this stage (None before the electors vote)
+    confirmed_by: str | None  # "electors" or "congress"
+    result_recorded: bool  # False for an election the record does not hold (a future year)
+
+    @property
+    def stage_label(self) -> str:
+        """The stage in words."""
+        return STAGE_LABELS[self.stage]
+
+    @property
+    def last_step(self) -> Step | None:
+        """The last step reached."""
+        return self.reached[-1] if self.reached else None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The status in a few sentences: what was confirmed, what was under way, what came next."""
+        lines = [f"As of {format_day(self.as_of)}, the {self.year} election: {self.stage_label}."]
+        if not self.result_recorded:
+            lines.append(f"No result recorded for {self.year}; the dates are the calendar under the law.")
+        lines.append(self._confirmed())
+        lines.append(self._house())
+        if self.in_progress:
+            lines.append(f"Under way: {self.in_progress.label}, {self.in_progress.when}.")
+        noted = self.in_progress or self.last_step
+        if noted and noted.note:
+            lines.append(f"Note: {noted.note}.")
+        if self.next_step:
+            lines.append(f"Next: {self.next_step.label} on {format_day(self.next_step.date)}.")  # its start
+        return tuple(line for line in lines if line)
+
+    @property
+    def summary(self) -> str:
+        """The status as one paragraph."""
+        return " ".join(self.lines)
+
+    def _confirmed(self) -> str:
+        last = self.last_step
+        if last is None:
+            return "No elector had yet been appointed."
+        if last is self.in_progress:  # e.g. 1788-89: appointing electors over several weeks
+            return "The result was not yet certified or voted by the electors."
+        done = _sentence(step_kinds()[last.step].done_phrase.format(on=last.on))
+        if self.tally is None:
+            if not self.result_recorded:
+                return f"By the calendar, {done[0].lower()}{done[1:]}"
+            if last.step == "election_day":
+                return done[:-1] + "; the result was not yet certified or voted by the electors."
+            return done[:-1] + "; the electors had not yet voted."
+        t = self.tally
+        needed = f"{t.majority_needed} of {t.electors_appointed} electors needed"
+        if self.confirmed_by == "electors":
+            outcome = f"majority reached by {t.winner}" if t.winner else t.contingent.reason
+            voted = _sentence(step_kinds()["electors_meet"].done_phrase.format(on=self.calendar.step("electors_meet").on))
+            return f"{voted[:-1]}: {_votes_line(t)} ({needed}); {outcome}."
+        count = self.calendar.step("joint_session")
+        outcome = f"{t.winner} declared elected" if t.winner else t.contingent.reason
+        line = f"{_sentence(step_kinds()['joint_session'].done_phrase.format(on=count.on))[:-1]}: {_votes_line(t)} " \
+               f"({needed}); {outcome}."
+        if self.stage == "inaugurated" and t.elected:
+            line += f" {t.elected} took office {self.calendar.step('inauguration').on}."
+        return line
+
+    def _house(self) -> str:
+        """What the House did, or was still to do, when the count gave no one a majority."""
+        if self.confirmed_by != "congress" or not self.tally.contingent or not self.tally.contingent.chosen:
+            return ""
+        c = self.tally.contingent
+        when = date.fromisoformat(c.date) if c.date else None
+        chose = f"the {c.decided_by} chose {c.chosen}" + (f" on {format_day(when)}" if when else "")
+        if when and when > self.as_of:
+            return f"Pending: the {c.decided_by} was to choose among {', '.join(c.candidates)} ({chose})."
+        return _sentence(chose)
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
+
+
+def status_as_of(year: int | str, as_of: date | str) -> Status:
+    """The status of the election of ``year`` at the end of the day ``as_of``.
+
+    >>> print(status_as_of(2020, "2021-01-06").summary)  # doctest: +NORMALIZE_WHITESPACE
+    As of 6 Jan 2021, the 2020 election: electors have voted. The electors voted on 14 Dec 2020:
+    Joe Biden 306, Donald Trump 232 (270 of 538 electors needed); majority reached by Joe Biden.
+    Under way: joint session of Congress counts the votes, 6 Jan 2021 - 7 Jan 2021. Note: the count,
+    halted for about six hours by the attack on the Capitol, ended at about 3:41 a.m. on 7 January when
+    Vice President Pence announced the result. Next: inauguration on 20 Jan 2021.
+    """
+    cal = calendar_for(year)
+    day = parse_as_of(as_of)
+    kinds = step_kinds()
+    dated = [s for s in cal.steps if s.date is not None]
+    reached = tuple(s for s in dated
+                    if (s.date if kinds[s.step].reached_at == "start" else s.completed) <= day)
+    in_progress = next((s for s in dated if s.date <= day < s.completed), None)
+    next_step = next((s for s in dated if s.date > day), None)
+    stage = kinds[reached[-1].step].stage if reached else "before_election"
+    recorded = cal.year in election_years()
+    tally, confirmed_by = None, None
+    if recorded and stage in ("counted", "inaugurated"):
+        tally, confirmed_by = _final_tally(cal.year), "congress"
+    elif recorded and stage == "electors_voted":
+        tally, confirmed_by = electors_tally(cal.year), "electors"
+    return Status(cal.year, day, cal, stage, reached, in_progress, next_step, tally, confirmed_by, recorded)
