@@ -12,9 +12,13 @@ from a public repository file, cited per row as ``repository path @commit``:
 
 - ``BLACK``: Kenneth Black's "Presidential Vote By Congressional District Master" workbook (shared
   by Kiernan Park-Egan, Western Washington University), as extracted to one CSV per year in
-  ``eigentaylor/margin-matters``. Its Maine and Nebraska district sums equal the certified
-  statewide Democratic and Republican votes in every year except those listed in
-  ``KNOWN_DIFFERENCES`` (kept, explained there and in ``docs/districts.md``).
+  ``eigentaylor/margin-matters``. Used for Maine 1972-2008 and Nebraska 2004-2012, where its
+  districts add up to the certified statewide Democratic and Republican votes (1972: see
+  ``KNOWN_DIFFERENCES``) and agree with WIKI district by district.
+- ``WIKI``: the results-by-state tables of the English Wikipedia articles on each election, as
+  scraped to one CSV per year in the same repository. Used for Nebraska 1992-2000 and Maine 2012
+  and 2016, where BLACK's districts miss the statewide totals or disagree with the official
+  canvass (each replacement is commented below).
 - ``NE_2016_CANVASS``: the Nebraska Secretary of State's official 2016 results for President by
   county and congressional district (Douglas, Sarpy and Dixon counties are split between
   districts), as transcribed by OpenElections. Summed here; the sums equal the certified
@@ -49,6 +53,11 @@ NE_CANVASS = ("openelections/openelections-data-ne 2016/20161108__ne__general.cs
               "@2977579be7c96148d9d31b00df2fc6343789ad35 (Nebraska Secretary of State official results; "
               "President by county and congressional district; summed)")
 PVI_INFO = "eigentaylor/historical-PVI ME_NE_info.txt @2828834a4556b1f8313f1f0fff3e4602c84dd03b"
+WIKI = ("eigentaylor/margin-matters election_data/wikipedia/wikipedia_{year}.csv @{commit} (results-by-state "
+        "table of the English Wikipedia article '{year} United States presidential election')")
+WIKI_COMMIT = {1992: "1c0779ad18b6e3acb4a571a7135ef6eb951e83d5", 1996: "1c0779ad18b6e3acb4a571a7135ef6eb951e83d5",
+               2000: "602416c40da0893b730be1ee1de2cc8953165fd9", 2012: "1c0779ad18b6e3acb4a571a7135ef6eb951e83d5",
+               2016: "602416c40da0893b730be1ee1de2cc8953165fd9"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,7 @@ class DistrictVote:
 
 
 def _r(year: int, unit: str, *, dem: int, rep: int, other: int, source: str) -> DistrictReturn:
-    return DistrictReturn(year, unit, dem, rep, other, source.format(year=year))
+    return DistrictReturn(year, unit, dem, rep, other, source.format(year=year, commit=WIKI_COMMIT.get(year, "")))
 
 
 # Districts as printed by the sources. BLACK columns: R_votes, D_votes, other_votes (total = sum).
@@ -125,23 +134,34 @@ RETURNS: tuple[DistrictReturn, ...] = (
     _r(2004, "ME-2", dem=185139, rep=164377, other=6844, source=BLACK),
     _r(2008, "ME-1", dem=232145, rep=144604, other=6877, source=BLACK),
     _r(2008, "ME-2", dem=189778, rep=150669, other=7090, source=BLACK),
-    _r(2012, "ME-1", dem=221952, rep=142573, other=9305, source=BLACK),
-    _r(2012, "ME-2", dem=177283, rep=148845, other=9976, source=BLACK),
-    _r(2016, "ME-1", dem=210979, rep=154127, other=27001, source=BLACK),
-    _r(2016, "ME-2", dem=143739, rep=180818, other=27277, source=BLACK),
+    # 2012 and 2016 Maine: WIKI, not BLACK. Correction toward the Maine Secretary of State's
+    # certified statewide vote: BLACK printed ME-1 221952/142573 and ME-2 177283/148845 (2012), and
+    # ME-1 210979/154127 and ME-2 143739/180818 (2016), Democratic/Republican, short of the
+    # certified statewide totals by 2071/858 and 3017/648 votes; WIKI is short by 273/124 and 144/32.
+    _r(2012, "ME-1", dem=223035, rep=142937, other=8447, source=WIKI),
+    _r(2012, "ME-2", dem=177998, rep=149215, other=9013, source=WIKI),
+    _r(2016, "ME-1", dem=212774, rep=154384, other=27171, source=WIKI),
+    _r(2016, "ME-2", dem=144817, rep=181177, other=27422, source=WIKI),
     _r(2020, "ME-1", dem=266376, rep=164045, other=12691, source=PVI_INFO),
     _r(2020, "ME-2", dem=168696, rep=196692, other=10961, source=PVI_INFO),
     _r(2024, "ME-1", dem=258863, rep=165214, other=9632, source=PVI_INFO),
     _r(2024, "ME-2", dem=176789, rep=212763, other=8114, source=PVI_INFO),
-    _r(1992, "NE-1", dem=80938, rep=107360, other=61227, source=BLACK),
-    _r(1992, "NE-2", dem=78816, rep=115380, other=49686, source=BLACK),
-    _r(1992, "NE-3", dem=57590, rep=121606, other=66675, source=BLACK),
-    _r(1996, "NE-1", dem=87712, rep=114563, other=28055, source=BLACK),
-    _r(1996, "NE-2", dem=84667, rep=116889, other=21100, source=BLACK),
-    _r(1996, "NE-3", dem=64382, rep=132015, other=28028, source=BLACK),
-    _r(2000, "NE-1", dem=86773, rep=142161, other=12491, source=BLACK),
-    _r(2000, "NE-2", dem=89148, rep=131886, other=10578, source=BLACK),
-    _r(2000, "NE-3", dem=55859, rep=159815, other=8310, source=BLACK),
+    # 1992-2000 Nebraska: WIKI, not BLACK. Correction, Nebraska Secretary of State official results
+    # (reported by district; WIKI's districts add up to the certified statewide vote in each year,
+    # and where the official canvass is at hand, 2016, WIKI equals it while BLACK does not).
+    # BLACK printed, Democratic/Republican: 1992 NE-1 80938/107360, NE-2 78816/115380, NE-3
+    # 57590/121606 (480/668 over the statewide total); 1996 NE-1 87712/114563, NE-2 84667/116889;
+    # 2000 NE-1 86773/142161, NE-2 89148/131886 (1996 and 2000 sum to the statewide total too).
+    # The 1992 WIKI totals count only the Perot vote among the other candidates.
+    _r(1992, "NE-1", dem=80696, rep=107081, other=59974, source=WIKI),
+    _r(1992, "NE-2", dem=78701, rep=115255, other=48657, source=WIKI),
+    _r(1992, "NE-3", dem=57467, rep=121342, other=65473, source=WIKI),
+    _r(1996, "NE-1", dem=87713, rep=114560, other=28057, source=WIKI),
+    _r(1996, "NE-2", dem=84666, rep=116892, other=21102, source=WIKI),
+    _r(1996, "NE-3", dem=64382, rep=132015, other=28028, source=WIKI),
+    _r(2000, "NE-1", dem=86946, rep=142562, other=12515, source=WIKI),
+    _r(2000, "NE-2", dem=88975, rep=131485, other=10552, source=WIKI),
+    _r(2000, "NE-3", dem=55859, rep=159815, other=8310, source=WIKI),
     _r(2004, "NE-1", dem=96314, rep=169888, other=3896, source=BLACK),
     _r(2004, "NE-2", dem=97858, rep=153041, other=3525, source=BLACK),
     _r(2004, "NE-3", dem=60156, rep=189885, other=3623, source=BLACK),
@@ -221,10 +241,9 @@ NE_2016_CANVASS: tuple[CountyReturn, ...] = tuple(CountyReturn(*row) for row in 
 # statistics as entered by clavesi. No second district source was found for these years, so the
 # districts are kept as BLACK prints them; docs/districts.md discusses each case.
 KNOWN_DIFFERENCES: dict[tuple[int, str], tuple[int, int, str]] = {
-    (1972, "ME"): (0, 50, "Nixon's district votes sum to 50 more than the House Clerk's statewide figure"),
-    (1992, "NE"): (480, 668, "the 1992 Nebraska districts sum to more than the certified statewide vote"),
-    (2012, "ME"): (-2071, -858, "the 2012 Maine districts sum to less than the certified statewide vote"),
-    (2016, "ME"): (-3017, -648, "the 2016 Maine districts sum to less than the certified statewide vote"),
+    (1972, "ME"): (0, 50, "Nixon's district votes (BLACK and WIKI alike) sum to 50 more than the House Clerk's statewide figure"),
+    (2012, "ME"): (-273, -124, "the 2012 Maine districts sum to less than the certified statewide vote"),
+    (2016, "ME"): (-144, -32, "the 2016 Maine districts sum to less than the certified statewide vote"),
 }
 
 
