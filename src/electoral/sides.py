@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -89,6 +90,14 @@ class SideTally:
         return self.tally.outcome
 
 
+_SIDE_INDEX: Mapping[str, int] = {side: i for i, side in enumerate(SIDES)}
+
+
+@lru_cache(maxsize=None)
+def _positions(codes: tuple[str, ...]) -> dict[str, int]:
+    return {code: i for i, code in enumerate(codes)}
+
+
 def tally_sides(units: Units, winners: Mapping[str, str]) -> SideTally:
     """Tally a map of unit code -> side over ``units``; unlisted units are undecided.
 
@@ -98,8 +107,13 @@ def tally_sides(units: Units, winners: Mapping[str, str]) -> SideTally:
     ({'D': 55, 'R': 39, 'O': 0}, 444)
     """
     side_index = np.full(len(units), -1)
+    exact = _positions(units.codes)
     for code, value in winners.items():
-        side_index[units.index(code)] = SIDES.index(parse_side(value, code))
+        # exact spellings first (the map page sends them on every click); else normalize or raise
+        position = exact.get(code)
+        side = _SIDE_INDEX.get(value)
+        side_index[units.index(code) if position is None else position] = (
+            SIDES.index(parse_side(value, code)) if side is None else side)
     ev = units.electoral_votes
     per_side = {side: int(ev[side_index == i].sum()) for i, side in enumerate(SIDES)}
     undecided = int(ev[side_index < 0].sum())

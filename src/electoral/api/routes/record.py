@@ -1,11 +1,16 @@
-"""The record: election years, the map document, the tally and per-state results."""
+"""The record: election years, the map document, the tally and per-state results.
+
+The record never changes while the server runs, so each document is built and encoded once per
+year and then served as bytes (the response models still describe it in the OpenAPI schema).
+"""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from electoral.api.schemas import ERRORS, YEAR_DOC, MapOut, ResultsOut, TallyOut, YearsOut
 from electoral.record import election
@@ -17,41 +22,54 @@ router = APIRouter(tags=["record"], responses=ERRORS)
 YearPath = Path(description=YEAR_DOC, examples=[2020])
 
 
-# The record never changes while the server runs: build each document once per year.
-@lru_cache(maxsize=None)
-def _map_doc(year: int) -> dict[str, Any]:
-    return map_json(election(year))
+def json_bytes(doc: Any) -> bytes:
+    """Compact JSON, as FastAPI would send it (NaN is not JSON: the serializers give None)."""
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def cached(content: bytes) -> Response:
+    return Response(content, media_type="application/json")
 
 
 @lru_cache(maxsize=None)
-def _tally_doc(year: int) -> dict[str, Any]:
-    return tally_json(election(year).tally())
+def _map_doc(year: int) -> bytes:
+    return json_bytes(map_json(election(year)))
+
+
+@lru_cache(maxsize=None)
+def _tally_doc(year: int) -> bytes:
+    return json_bytes(tally_json(election(year).tally()))
 
 
 @lru_cache(maxsize=512)
-def _results_doc(year: int, state: str | None) -> dict[str, Any]:
-    return results_json(election(year), state)
+def _results_doc(year: int, state: str | None) -> bytes:
+    return json_bytes(results_json(election(year), state))
 
 
 @router.get("/years", response_model=YearsOut, summary="Every election year in the record")
-async def years() -> dict[str, Any]:
-    return {"years": list(election_years())}
+async def years() -> Response:
+    return cached(_years_doc())
+
+
+@lru_cache(maxsize=1)
+def _years_doc() -> bytes:
+    return json_bytes({"years": list(election_years())})
 
 
 @router.get("/elections/{year}/map", response_model=MapOut, summary="Allotment, winners and margins per unit")
-async def election_map(year: int = YearPath) -> dict[str, Any]:
+async def election_map(year: int = YearPath) -> Response:
     """What the map page draws: every unit with its electors, winner, side (D/R/O) and two-party margin."""
-    return _map_doc(year)
+    return cached(_map_doc(year))
 
 
 @router.get("/elections/{year}/tally", response_model=TallyOut, summary="Electoral votes and the outcome")
-async def tally(year: int = YearPath) -> dict[str, Any]:
+async def tally(year: int = YearPath) -> Response:
     """The tally as Congress counted it (the same JSON as ``electoral tally YEAR --json``)."""
-    return _tally_doc(year)
+    return cached(_tally_doc(year))
 
 
 @router.get("/elections/{year}/results", response_model=ResultsOut, summary="Per-state results")
 async def results(year: int = YearPath,
-                  state: str | None = Query(None, description="Two-letter state code, e.g. PA.")) -> dict[str, Any]:
+                  state: str | None = Query(None, description="Two-letter state code, e.g. PA.")) -> Response:
     """Electoral and popular votes per state and candidate (the same JSON as ``electoral results --json``)."""
-    return _results_doc(year, normalize_code(state) if state is not None else None)
+    return cached(_results_doc(year, normalize_code(state) if state is not None else None))

@@ -1,0 +1,127 @@
+"""HTTP API latency under load: p50/p95 of tally and what-if requests with 50 concurrent clients.
+
+Starts ``uvicorn electoral.api.app:app`` on a free port of 127.0.0.1, waits until it answers, then
+runs bounded closed-loop clients (each on its own keep-alive connection sends its next request
+when the previous one returns). Latency is measured at the client, so it includes queueing in the server.
+
+Run: ``python benchmarks/bench_api.py`` (about 20 s). Prints ``name  value  unit  target`` lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import httpx
+import numpy as np
+
+CLIENTS = 50
+REQUESTS_PER_CLIENT = 20  # 1,000 timed requests per endpoint
+WARMUP = 50
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """uvicorn in a child process (one worker, as ``electoral serve`` runs it)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "electoral.api.app:app", "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "warning", "--no-access-log"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    for _ in range(300):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/years", timeout=2).raise_for_status()
+            return server
+        except httpx.TransportError:
+            time.sleep(0.05)
+    server.kill()
+    raise SystemExit(f"server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+
+
+def http_request(method: str, path: str, body: bytes = b"") -> bytes:
+    """The bytes of one HTTP/1.1 keep-alive request."""
+    head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
+    if body:
+        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    return head.encode() + b"\r\n" + body
+
+
+async def exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> int:
+    """Send one request and read its whole response; returns the status code."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    length = next(int(line.split(":", 1)[1]) for line in lines if line.lower().startswith("content-length:"))
+    await reader.readexactly(length)
+    return int(lines[0].split()[1])
+
+
+async def load(port: int, request: bytes, clients: int = CLIENTS, per_client: int = REQUESTS_PER_CLIENT) -> np.ndarray:
+    """Latencies in milliseconds of ``clients * per_client`` requests, ``clients`` at a time.
+
+    A minimal keep-alive client on asyncio streams, so that the client's own work (one process on
+    the same machine) adds as little as possible to what is measured.
+    """
+    connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(clients)]
+    for reader, writer in connections[:1]:
+        for _ in range(WARMUP):
+            assert await exchange(reader, writer, request) == 200
+    latencies: list[float] = []
+
+    async def one_client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for _ in range(per_client):
+            start = time.perf_counter()
+            status = await exchange(reader, writer, request)
+            latencies.append((time.perf_counter() - start) * 1000)
+            if status != 200:
+                raise SystemExit(f"HTTP {status} for {request[:60]!r}")
+
+    await asyncio.gather(*(one_client(r, w) for r, w in connections))
+    for _, writer in connections:
+        writer.close()
+    return np.array(latencies)
+
+
+def report(name: str, latencies: np.ndarray, target_ms: float) -> None:
+    for label, q in (("p50", 50), ("p95", 95)):
+        target = f"< {target_ms:g}" if label == "p95" else "-"
+        print(f"{name}_{label}  {np.percentile(latencies, q):.1f}  ms  {target}")
+
+
+def recorded_sides(base: str, year: int) -> dict[str, str]:
+    units = httpx.get(f"{base}/api/elections/{year}/map", timeout=10).json()["units"]
+    return {u["code"]: u["side"] for u in units if u["side"]}
+
+
+def main() -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(port)
+    try:
+        winners = recorded_sides(base, 2020)
+        winners.update(GA="R", AZ="R", WI="R")
+        requests = {
+            "tally": http_request("GET", "/api/elections/2020/tally"),
+            "scenario": http_request("POST", "/api/scenario", json.dumps({"year": 2020, "winners": winners}).encode()),
+        }
+        for name, request in requests.items():
+            latencies = asyncio.run(load(port, request))
+            report(f"api_{name}_{CLIENTS}_clients", latencies, 20)
+            rate = len(latencies) / (latencies.sum() / 1000 / CLIENTS)
+            print(f"api_{name}_throughput  {rate:.0f}  requests/s  -")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
