@@ -1,0 +1,229 @@
+"""Minimum votes: the fewest popular votes that change an outcome, exact, by knapsack over states.
+
+Two questions on a year's recorded turnout:
+
+- **Change the outcome.** Which units, flipped from the winner to the runner-up, deny the winner
+  a majority (or give the runner-up one) with the fewest votes? A unit's price depends on the
+  mode (a registry, :data:`FLIP_COSTS`): ``moved`` voters switch sides (``lead // 2 + 1``),
+  ``added`` new voters join the runner-up (``lead + 1``), where ``lead`` is the winner's lead.
+- **Smallest winning share.** The fewest votes that carry a majority of electors when a unit is
+  won by a majority of the votes cast in it (``total // 2 + 1``), nothing anywhere else; as a
+  share of all votes cast nationally.
+
+Only units carried by one of the two candidates and with recorded popular votes can change hands.
+In Maine and Nebraska a vote counts in its district and statewide, so a state is one knapsack
+item with a choice: flipping its at-large electors and districts ``D`` costs
+``max(statewide price, sum of the prices of D)``.
+
+>>> cheapest_cover([[(3, 100)], [(2, 40)], [(2, 50)]], target=4)
+(90, (-1, 0, 0))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from electoral.analysis.inputs import Contest, contest
+from electoral.errors import InvalidInput
+
+FLIP_COSTS: dict[str, Callable[[int], int]] = {
+    "moved": lambda lead: lead // 2 + 1,  # each switched voter narrows the lead by two
+    "added": lambda lead: lead + 1,  # each new voter narrows it by one
+}
+
+
+def majority_of_votes(total: int) -> int:
+    """Votes that carry a unit outright: a majority of all votes cast.
+
+    >>> majority_of_votes(101), majority_of_votes(100)
+    (51, 51)
+    """
+    return total // 2 + 1
+
+
+def cheapest_cover(groups: Sequence[Sequence[tuple[int, int]]], target: int) -> tuple[int, tuple[int, ...]] | None:
+    """Choose at most one option ``(electoral_votes, cost)`` per group, reaching ``target`` at least cost.
+
+    Returns the cost and the chosen option of each group (-1 for none), or None if ``target`` is
+    out of reach. A dynamic program over electoral votes (capped at ``target``), exact in integers.
+
+    >>> cheapest_cover([[(1, 5), (2, 8)], [(1, 4)]], target=3)
+    (12, (1, 0))
+    >>> cheapest_cover([[(1, 5)]], target=2) is None
+    True
+    """
+    if target <= 0:
+        return 0, (-1,) * len(groups)
+    big = np.iinfo(np.int64).max // 4  # "unreachable", with room to add any cost
+    levels = np.arange(target + 1)
+    best = np.full(target + 1, big, dtype=np.int64)
+    best[0] = 0
+    trail: list[tuple[np.ndarray, np.ndarray]] = []
+    for options in groups:
+        new, pick, came_from = best.copy(), np.full(target + 1, -1), levels.copy()
+        for o, (ev, cost) in enumerate(options):
+            if ev <= 0:
+                continue
+            reach, source = np.full(target + 1, big, dtype=np.int64), levels.copy()
+            below = max(target - ev, 0)
+            reach[ev:target] = best[: max(target - ev, 0)] + cost
+            source[ev:target] = levels[: max(target - ev, 0)]
+            j = below + int(np.argmin(best[below:]))  # every level from ``below`` up reaches the target
+            reach[target], source[target] = best[j] + cost, j
+            better = reach < new
+            new[better], pick[better], came_from[better] = reach[better], o, source[better]
+        trail.append((pick, came_from))
+        best = new
+    if best[target] >= big:
+        return None
+    chosen, level = [], target
+    for pick, came_from in reversed(trail):
+        chosen.append(int(pick[level]))
+        level = int(came_from[level])
+    return int(best[target]), tuple(reversed(chosen))
+
+
+@dataclass(frozen=True)
+class Flip:
+    """One state's part of a solution: its units that change hands and the votes that does."""
+
+    state: str
+    units: tuple[str, ...]
+    electoral_votes: int
+    margin_votes: int  # the lead overcome (statewide when its at-large electors flip); 0 for a share
+    votes: int  # votes needed in this state
+
+
+@dataclass(frozen=True)
+class Solution:
+    """The cheapest set of units that achieves ``goal``; ``votes`` is None when no set can."""
+
+    goal: str
+    mode: str
+    votes: int | None
+    electoral_votes: int
+    flips: tuple[Flip, ...]
+    after: tuple[int, int] | None = None  # electoral votes of the two candidates afterwards
+
+    @property
+    def margin_votes(self) -> int:
+        """The leads overcome, summed (the combined margin of the flipped units)."""
+        return sum(f.margin_votes for f in self.flips)
+
+
+@dataclass(frozen=True)
+class MinVotesReport:
+    """Minimum-votes answers for one year."""
+
+    year: int | None
+    candidates: tuple[str, str]
+    mode: str
+    changes: tuple[Solution, ...]  # deny the winner a majority; give the runner-up one
+    smallest_share: Solution  # win a majority with the fewest votes (majority of votes cast per unit)
+    national_votes: int  # all votes cast in the units counted
+    notes: tuple[str, ...]
+
+    @property
+    def share(self) -> float | None:
+        """The smallest share of the national popular vote that wins a majority of electors."""
+        votes = self.smallest_share.votes
+        return votes / self.national_votes if votes is not None and self.national_votes else None
+
+
+def _state_options(units: Sequence[int], at_large: int | None, price: dict[int, int], statewide: int | None,
+                   electoral_votes: np.ndarray) -> list[tuple[tuple[int, ...], int, int]]:
+    """Every non-empty set of one state's available units with its electoral votes and price."""
+    found = []
+    for size in range(1, len(units) + 1):
+        for chosen in combinations(units, size):
+            districts = sum(price[i] for i in chosen if i != at_large)
+            cost = max(districts, statewide) if at_large in chosen and statewide is not None else districts
+            found.append((chosen, int(electoral_votes[list(chosen)].sum()), cost))
+    return found
+
+
+def cheapest_units(
+    race: Contest, price: dict[int, int], statewide: dict[str, int], lead: dict[int, int], target: int,
+    goal: str, mode: str,
+) -> Solution:
+    """The cheapest units among those priced (``price``: unit index -> votes) worth ``target`` electoral votes.
+
+    ``statewide`` holds the price of a split state's at-large electors by state; ``lead`` the
+    margin each unit's flip overcomes (statewide for at-large units).
+    """
+    groups: dict[str, list[int]] = {}
+    for i in sorted(price):
+        groups.setdefault(race.states[i], []).append(i)
+    menus = []
+    for state, members in groups.items():
+        at_large = next((i for i in members if race.codes[i] == state), None)
+        menus.append(_state_options(members, at_large, price, statewide.get(state), race.electoral_votes))
+    answer = cheapest_cover([[(ev, cost) for _, ev, cost in menu] for menu in menus], target)
+    if answer is None:
+        return Solution(goal, mode, None, 0, ())
+    flips = []
+    for state, menu, pick in zip(groups, menus, answer[1]):
+        if pick < 0:
+            continue
+        chosen, ev, cost = menu[pick]
+        at_large = [i for i in chosen if race.codes[i] == state]
+        overcome = lead[at_large[0]] if at_large else sum(lead[i] for i in chosen)
+        flips.append(Flip(state, tuple(race.codes[i] for i in chosen), ev, overcome, cost))
+    return Solution(goal, mode, answer[0], sum(f.electoral_votes for f in flips), tuple(flips))
+
+
+def min_votes_of(race: Contest, mode: str = "moved") -> MinVotesReport:
+    """:func:`min_votes` for any contest with popular votes."""
+    if mode not in FLIP_COSTS:
+        raise InvalidInput(f"unknown mode {mode!r}: use one of {', '.join(FLIP_COSTS)}")
+    cost_of = FLIP_COSTS[mode]
+    votes = np.asarray(race.votes, dtype=float)
+    known = np.isfinite(votes).all(axis=1)
+    notes = [f"{race.codes[i]}: no popular vote recorded, cannot change hands" for i in np.flatnonzero(~known)]
+    carried = (race.side_votes(0), race.side_votes(1))
+    changes = []
+    holder = 0 if carried[0] >= carried[1] else 1
+    for side in (holder, 1 - holder):  # flip units from ``side`` to the other candidate
+        other = 1 - side
+        lead = {int(i): int(votes[i, side] - votes[i, other])
+                for i in np.flatnonzero((race.won_by == side) & known)}
+        for i in [i for i, v in lead.items() if v < 0]:
+            notes.append(f"{race.codes[i]}: carried by {race.candidates[side]} with fewer popular votes, left out")
+            del lead[i]
+        price = {i: cost_of(v) for i, v in lead.items()}
+        statewide = {race.states[i]: price[i] for i in price if race.codes[i] == race.states[i]}
+        goals = []
+        if carried[side] >= race.majority_needed:
+            goals.append((f"deny {race.candidates[side]} a majority", carried[side] - race.majority_needed + 1))
+        if carried[other] < race.majority_needed:
+            goals.append((f"give {race.candidates[other]} a majority", race.majority_needed - carried[other]))
+        for goal, target in goals:
+            found = cheapest_units(race, price, statewide, lead, target, goal, mode)
+            moved = found.electoral_votes
+            after = (carried[0] - moved, carried[1] + moved) if side == 0 else (carried[0] + moved, carried[1] - moved)
+            changes.append(Solution(goal, mode, found.votes, moved, found.flips, after if found.votes is not None else None))
+        if carried[holder] >= race.majority_needed:
+            break  # the runner-up cannot be denied a majority it does not have
+    totals = np.asarray(race.total, dtype=float)
+    counted = np.isfinite(totals)
+    half = {int(i): majority_of_votes(int(totals[i])) for i in np.flatnonzero(counted)}
+    at_large_half = {race.states[i]: v for i, v in half.items() if race.codes[i] == race.states[i]}
+    share = cheapest_units(race, half, at_large_half, {i: 0 for i in half}, race.majority_needed,
+                           "win a majority with the fewest votes", "majority of votes cast")
+    national = int(sum(totals[i] for i in np.flatnonzero(counted) if race.codes[i] == race.states[i]))
+    return MinVotesReport(race.year, race.candidates, mode, tuple(changes), share, national, tuple(dict.fromkeys(notes)))
+
+
+def min_votes(year: int | str, mode: str = "moved", first: str | None = None, second: str | None = None) -> MinVotesReport:
+    """The fewest votes that would have changed the outcome of ``year``, and the smallest winning share.
+
+    >>> r = min_votes(2020)
+    >>> deny = r.changes[0]
+    >>> deny.goal, [f.state for f in deny.flips], deny.margin_votes, deny.votes
+    ('deny Joe Biden a majority', ['AZ', 'GA', 'WI'], 42918, 21461)
+    """
+    return min_votes_of(contest(year, first, second), mode)
