@@ -25,6 +25,7 @@ app = typer.Typer(
 # Each module defines ``register(app)``; add a module here to add its commands.
 COMMAND_MODULES: tuple[str, ...] = (
     "electoral.cli.tally",
+    "electoral.cli.rules",
     "electoral.cli.calendar",
     "electoral.cli.serve",
 )

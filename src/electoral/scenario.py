@@ -1,0 +1,682 @@
+"""What-ifs: a year's record (or its bare allotment) with overrides -> the same Tally, plus a Diff.
+
+A :class:`Scenario` starts from the historical election of ``year`` and may
+
+- ``flips``: give a state or district to another candidate (``{"GA": None}`` = to the other of
+  the two leading candidates, or ``{"GA": "Trump"}``); a state code means its at-large electors;
+- ``swing`` / ``state_swings``: shift two-party margins by percentage points (``Swing("R", 1.5)``
+  moves every unit's margin 1.5 points toward the Republican; a state's districts move with it);
+- ``method`` / ``methods``: change the allocation method for all states or some (see
+  :mod:`electoral.rules.allocation`);
+- ``house_size`` / ``apportionment_method`` / ``census``: re-apportion the House, and so the electors;
+- ``add_states`` / ``remove``: add a state with a population (e.g. Puerto Rico) or drop units;
+- ``blank``: start from the allotment with no results (then name winners with ``flips``).
+
+A unit whose winner, electors and method are unchanged keeps its electoral votes as cast
+(faithless electors included), so an empty scenario reproduces the historical tally exactly.
+
+>>> r = run(Scenario(2020, flips={"GA": None, "AZ": None, "WI": None}))
+>>> r.tally.electoral_votes("Joe Biden"), r.tally.electoral_votes("Donald Trump"), r.tally.winner
+(269, 269, None)
+>>> r.tally.outcome.startswith("no majority: the House chooses")
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from electoral.errors import InvalidInput, UnknownUnit
+from electoral.record import election
+from electoral.rules.allocation import ALLOCATION_METHODS, Allocation, StateVote, allocate, method_in_force, parse_method
+from electoral.rules.apportionment import (
+    METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
+)
+from electoral.tally import Tally, ballot_rule, majority_needed, tally_votes
+from electoral.units import normalize_code, states, validate_year
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Swing:
+    """A shift of the two-party margin by ``points`` percentage points toward ``toward`` (a candidate or party letter).
+
+    >>> parse_swing("R+1.5"), parse_swing("Biden-2")
+    (Swing(toward='R', points=1.5), Swing(toward='Biden', points=-2.0))
+    """
+
+    toward: str
+    points: float
+
+
+_SWING = re.compile(r"^\s*([A-Za-z][A-Za-z .'-]*?)\s*([+-])\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def parse_swing(text: str) -> Swing:
+    """Parse ``"R+1.5"``, ``"D-2"``, ``"Trump+0.7"`` into a :class:`Swing`; anything else is an error."""
+    match = _SWING.match(str(text))
+    if not match:
+        raise InvalidInput(f"swing must look like R+1.5 or D-2 (candidate or party, sign, points), got {text!r}")
+    who, sign, points = match.groups()
+    value = float(points)
+    if value > 200:
+        raise InvalidInput(f"a swing of {value} points exceeds the 200-point range of a margin, got {text!r}")
+    return Swing(who.strip(), value if sign == "+" else -value)
+
+
+def parse_optional_pairs(text: str, option: str) -> dict[str, str | None]:
+    """Parse ``"GA,AZ,WI"`` or ``"GA=Trump,PR"`` into ``{code: value or None}``; malformed items are errors.
+
+    >>> parse_optional_pairs("ga, az=R", "--flip")
+    {'GA': None, 'AZ': 'R'}
+    """
+    result: dict[str, str | None] = {}
+    for part in filter(None, (p.strip() for p in str(text).split(","))):
+        key, sep, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if not re.fullmatch(r"[A-Za-z]{2}(-?\d{1,2})?", key) or (sep and not value):
+            raise InvalidInput(f"{option}: expected state or district codes (GA, NE-2), optionally CODE=VALUE, got {part!r}")
+        code = normalize_code(key)
+        if code in result:
+            raise InvalidInput(f"{option}: {code!r} is given twice")
+        result[code] = value or None
+    return result
+
+
+def whole_number(text: object, what: str) -> int:
+    """``text`` as a positive whole number, else :class:`InvalidInput` naming it.
+
+    >>> whole_number("600", "--house-size")
+    600
+    """
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise InvalidInput(f"{what} must be a whole number, got {text!r}") from None
+    if value <= 0:
+        raise InvalidInput(f"{what} must be positive, got {text!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A what-if over the election of ``year`` (see the module docstring for each field)."""
+
+    year: int
+    flips: Mapping[str, str | None] = field(default_factory=dict)
+    swing: Swing | None = None
+    state_swings: Mapping[str, Swing] = field(default_factory=dict)
+    method: str | None = None
+    methods: Mapping[str, str] = field(default_factory=dict)
+    house_size: int | None = None
+    apportionment_method: str | None = None
+    census: int | None = None
+    add_states: Mapping[str, float | None] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+    blank: bool = False
+
+    @property
+    def reapportions(self) -> bool:
+        """Whether the House (and so the electors) is apportioned anew."""
+        return bool(self.house_size or self.apportionment_method or self.census or self.add_states)
+
+
+# -- outputs --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class UnitOutcome:
+    """Electoral votes of one unit in the scenario, and how they were decided."""
+
+    unit: str
+    state: str
+    electors: int
+    votes: tuple[tuple[str, int], ...]
+    how: str  # "as recorded", "flip", "swing", a method name, "no result"
+
+    @property
+    def winner(self) -> str | None:
+        """The candidate with the most of this unit's electoral votes."""
+        return max(self.votes, key=lambda cv: cv[1])[0] if self.votes else None
+
+
+@dataclass(frozen=True)
+class UnitFlip:
+    """A unit whose winner changed."""
+
+    unit: str
+    before: str | None
+    after: str | None
+    electoral_votes: int
+
+
+@dataclass(frozen=True)
+class CandidateChange:
+    """One candidate's electoral votes: as recorded, in the scenario, and the change."""
+
+    name: str
+    actual: int
+    scenario: int
+
+    @property
+    def change(self) -> int:
+        """Scenario minus actual."""
+        return self.scenario - self.actual
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What the scenario changed against the record."""
+
+    flipped: tuple[UnitFlip, ...]
+    changed_states: tuple[str, ...]  # states whose electoral votes are split differently
+    candidates: tuple[CandidateChange, ...]
+    winner_before: str | None
+    winner_after: str | None
+    winner_changed: bool
+    no_majority: bool
+    outcome: str
+
+
+@dataclass(frozen=True)
+class SwingThreshold:
+    """The smallest uniform swing (margin points) that changes an outcome, and the unit that tips it."""
+
+    toward: str
+    points: float  # any swing larger than this changes the outcome
+    tipping_unit: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """A scenario's tally (same type as the record's), the actual tally, and the difference."""
+
+    scenario: Scenario
+    tally: Tally
+    actual: Tally
+    diff: Diff
+    units: tuple[UnitOutcome, ...]
+    notes: tuple[str, ...]
+
+
+# -- the record, as plain arrays and dicts (cached per year) ------------------------------------------
+@dataclass(frozen=True)
+class _Base:
+    year: int
+    codes: tuple[str, ...]
+    states: tuple[str, ...]
+    electors: tuple[int, ...]
+    cast: tuple[tuple[tuple[str, int], ...], ...]  # counted electoral votes per unit
+    winners: tuple[str | None, ...]
+    margins: tuple[float, ...]  # two-party margin of ``pair[0]`` per unit (NaN where unknown)
+    pair: tuple[str, str]
+    state_votes: Mapping[str, tuple[tuple[str, float], ...]]
+    parties: Mapping[str, str]
+    ranked: tuple[str, ...]  # candidates by electoral votes, then popular votes
+    actual: Tally
+
+
+@lru_cache(maxsize=None)
+def _base(year: int) -> _Base:
+    e = election(year)
+    units = e.units
+    cast: dict[str, Counter] = defaultdict(Counter)
+    for row in e.electoral_votes_cast().itertuples():
+        if row.status == "counted":
+            cast[row.unit][row.candidate] += int(row.electoral_votes)
+    actual = e.tally()
+    ranked = tuple(c.name for c in actual.candidates)
+    if len(ranked) >= 2:
+        two = e.two_party()
+        pair, margins = two.candidates, tuple(float(m) for m in two.margin)
+    else:
+        pair, margins = (ranked[0], ranked[0]) if ranked else ("", ""), tuple(math.nan for _ in units.codes)
+    state_votes: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for row in e.popular_vote().itertuples():
+        state_votes[row.state].append((row.candidate, float(row.votes)))
+    extra = tuple(n for n in e.parties if n not in ranked)
+    return _Base(year, units.codes, units.states, tuple(int(v) for v in units.electoral_votes),
+                 tuple(tuple(sorted(cast[c].items(), key=lambda cv: (-cv[1], cv[0]))) for c in units.codes),
+                 e.winners(), margins, pair, {s: tuple(v) for s, v in state_votes.items()}, dict(e.parties),
+                 ranked + extra, actual)
+
+
+def resolve_candidate(text: str, candidates: Sequence[str], parties: Mapping[str, str], year: int) -> str:
+    """A candidate's full name from a name, a unique part of it, or a party initial (``"R"``, ``"D"``).
+
+    >>> resolve_candidate("trump", ["Joe Biden", "Donald Trump"], {}, 2020)
+    'Donald Trump'
+    >>> resolve_candidate("D", ["Joe Biden", "Donald Trump"], {"Joe Biden": "Democratic"}, 2020)
+    'Joe Biden'
+    """
+    wanted = _fold(text)
+    if not wanted:
+        raise InvalidInput("empty candidate name")
+    exact = [n for n in candidates if _fold(n) == wanted]
+    if exact:
+        return exact[0]
+    if len(wanted) <= 2 and wanted.isalpha():
+        by_party = [n for n in candidates if parties.get(n, "").casefold().startswith(wanted)]
+        if len(by_party) >= 1:
+            return by_party[0]  # candidates come ranked: the leading candidate of that party
+    partial = [n for n in candidates if wanted in _fold(n)]
+    if len(partial) == 1:
+        return partial[0]
+    known = ", ".join(candidates[:6])
+    raise InvalidInput(f"unknown or ambiguous candidate {text!r} in {year} (candidates: {known})")
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form: "Frémont" matches "fremont"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", str(text).strip()) if not unicodedata.combining(c)).casefold()
+
+
+# -- running a scenario ---------------------------------------------------------------------------
+def run(scenario: Scenario) -> ScenarioResult:
+    """Apply a scenario to its year's record and tally the result.
+
+    >>> r = run(Scenario(2016, method="npvic"))
+    >>> r.tally.winner, r.diff.winner_changed
+    ('Hillary Clinton', True)
+    """
+    year = validate_year(scenario.year)
+    if ballot_rule(year).votes_per_elector != 1:
+        raise InvalidInput(f"what-ifs need one vote per elector (the 12th Amendment, from 1804); got {year}")
+    base = _base(year)
+    notes: list[str] = []
+    a, b = base.pair
+    name = lambda text: resolve_candidate(text, base.ranked, base.parties, year)  # noqa: E731
+    if scenario.blank and (scenario.swing or scenario.state_swings):
+        raise InvalidInput("a blank scenario has no votes to swing; name winners with flips instead")
+
+    # 1. swings: a shift of the margin of ``a`` per state, in fractions
+    shift: dict[str, float] = defaultdict(float)
+    swung_states = set(base.states)
+    if scenario.swing:
+        toward = name(scenario.swing.toward)
+        sign = _sign(toward, base.pair, year)
+        for st in swung_states:
+            shift[st] += sign * scenario.swing.points / 100
+        notes.append(f"uniform swing: {toward} +{scenario.swing.points:g} margin points in every unit"
+                     if scenario.swing.points >= 0 else
+                     f"uniform swing: {toward} {scenario.swing.points:g} margin points in every unit")
+    for code, swing in scenario.state_swings.items():
+        st = _state_code(code, base.states, year)
+        shift[st] += _sign(name(swing.toward), base.pair, year) * swing.points / 100
+
+    state_votes = {st: _swung_votes(votes, a, b, shift.get(st, 0.0)) for st, votes in base.state_votes.items()}
+    winners = list(base.winners) if not scenario.blank else [None] * len(base.codes)
+    how = ["as recorded"] * len(base.codes)
+    for i, (code, st) in enumerate(zip(base.codes, base.states)):
+        delta = shift.get(st, 0.0)
+        if not delta or scenario.blank or winners[i] not in (a, b):
+            continue
+        if "-" in code:  # a district: its own two-party margin
+            margin = base.margins[i]
+            if math.isnan(margin):
+                notes.append(f"{code}: no district popular vote packaged for {year}; kept as recorded")
+                continue
+            new = a if margin + delta > 0 else b if margin + delta < 0 else winners[i]
+        else:
+            votes = state_votes.get(st)
+            if not votes:
+                notes.append(f"{code}: no popular vote in {year} ({method_in_force(st, year).method}); kept as recorded")
+                continue
+            new = max(votes, key=lambda cv: cv[1])[0]
+        if new != winners[i]:
+            winners[i], how[i] = new, "swing"
+
+    # 2. flips
+    for code, target in scenario.flips.items():
+        i = _unit_index(code, base.codes, year, added=scenario.add_states)
+        if i is None:
+            continue  # an added state: handled with the new units below
+        current = winners[i]
+        if target is None:
+            if scenario.blank:
+                raise InvalidInput(f"--flip {base.codes[i]}: a blank scenario has no winners to flip; name one"
+                                   f" ({base.codes[i]}=candidate)")
+            if current not in (a, b):
+                raise InvalidInput(f"--flip {base.codes[i]}: its winner in {year} is {current!r}; name the new winner"
+                                   f" ({base.codes[i]}=candidate)")
+            new = b if current == a else a
+        else:
+            new = name(target)
+        winners[i], how[i] = new, "flip"
+
+    # 3. electors per state: the record's, or a new apportionment
+    removed = {_state_code(c, tuple(base.states) + tuple(_upper(scenario.add_states)), year) for c in scenario.remove}
+    electors = _state_electors(base, scenario, removed, notes)
+
+    # 4. allocation per state
+    national = _national_winner(state_votes, removed)
+    chosen = _chosen_methods(scenario, base, electors)
+    compact = _compact_in_force(chosen, electors, notes)
+    outcomes: list[UnitOutcome] = []
+    by_state: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(base.states):
+        by_state[st].append(i)
+    for st in sorted(electors, key=lambda s: (s not in by_state, s)):
+        outcomes.extend(_allocate_state(st, base, scenario, electors[st], winners, how, by_state.get(st, []),
+                                        chosen.get(st), compact, national, state_votes, notes))
+
+    # 5. tally and diff
+    votes: Counter = Counter()
+    for outcome in outcomes:
+        for candidate, n in outcome.votes:
+            votes[candidate] += n
+    popular: Counter = Counter()
+    for st, pairs in state_votes.items():
+        if st not in removed and not scenario.blank:
+            for candidate, v in pairs:
+                popular[candidate] += round(v)
+    tally = tally_votes(year, votes, electors_appointed=sum(electors.values()), parties=base.parties,
+                        popular_votes=popular or None, notes=tuple(notes))
+    diff = _diff(base, outcomes, tally)
+    return ScenarioResult(scenario, tally, base.actual, diff, tuple(outcomes), tuple(notes))
+
+
+def _upper(codes) -> list[str]:
+    return [normalize_code(c) for c in codes]
+
+
+def _sign(candidate: str, pair: tuple[str, str], year: int) -> float:
+    if candidate == pair[0]:
+        return 1.0
+    if candidate == pair[1]:
+        return -1.0
+    raise InvalidInput(f"a swing moves the margin between {pair[0]} and {pair[1]} in {year}; got {candidate!r}")
+
+
+def _swung_votes(votes: tuple[tuple[str, float], ...], a: str, b: str, delta: float) -> tuple[tuple[str, float], ...]:
+    """Move the two-party margin of ``a`` by ``delta`` keeping the two-party total (others unchanged)."""
+    if not delta:
+        return votes
+    va = sum(v for n, v in votes if n == a)
+    vb = sum(v for n, v in votes if n == b)
+    total = va + vb
+    if total <= 0:
+        return votes
+    margin = min(1.0, max(-1.0, (va - vb) / total + delta))
+    new = {a: total * (1 + margin) / 2, b: total * (1 - margin) / 2}
+    return tuple((n, new.get(n, v)) for n, v in votes)
+
+
+def _state_code(code: str, known: Sequence[str], year: int) -> str:
+    text = normalize_code(code)
+    if text not in known:
+        raise UnknownUnit(f"unknown state {code!r} for {year} (known: {', '.join(sorted(set(known)))})")
+    return text
+
+
+def _unit_index(code: str, codes: Sequence[str], year: int, added: Mapping[str, object]) -> int | None:
+    text = normalize_code(code)
+    if text in codes:
+        return codes.index(text)
+    if text in _upper(added):
+        return None
+    raise UnknownUnit(f"unknown state or district {code!r} for {year} (known: {', '.join(codes)})")
+
+
+def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: list[str]) -> dict[str, int]:
+    """Electors per state: the record's, or seats + 2 under a new apportionment (DC keeps its own)."""
+    recorded: Counter = Counter()
+    for st, n in zip(base.states, base.electors):
+        recorded[st] += n
+    if not scenario.reapportions:
+        return {st: n for st, n in recorded.items() if st not in removed}
+    census = int(scenario.census) if scenario.census else census_in_force(base.year)
+    law = act(census)
+    pops = census_populations(law.census)
+    populations: dict[str, float] = {s: p for s, p in pops.as_dict().items() if s not in removed}
+    for code, value in scenario.add_states.items():
+        st = normalize_code(code)
+        if value is None:
+            if st not in pops.others:
+                raise InvalidInput(f"no packaged population for {st!r} in the {law.census} census; give one ({st}=3285874)")
+            value = pops.others[st]
+        populations[st] = value
+    house = scenario.house_size or law.house_size or 435
+    method = scenario.apportionment_method or (law.method if law.method in APPORTIONMENT_METHODS else None)
+    if method is None:
+        raise InvalidInput(f"no apportionment method was in force after the {law.census} census; name one")
+    seats = apportion(populations, house, method, census=law.census)
+    notes.append(f"apportionment: {seats.house_size} seats by {seats.method} on the {law.census} census"
+                 + (f" with {', '.join(_upper(scenario.add_states))} as a state" if scenario.add_states else ""))
+    electors = {st: n + 2 for st, n in seats.as_dict().items()}
+    for st, n in recorded.items():
+        if st in removed or st in electors:
+            continue
+        if st == "DC":
+            electors["DC"] = n  # 23rd Amendment electors do not depend on the House
+        else:
+            electors[st] = n
+            notes.append(f"{st}: not in the {law.census} census base; keeps its recorded {n} electors")
+    return electors
+
+
+def _chosen_methods(scenario: Scenario, base: _Base, electors: Mapping[str, int]) -> dict[str, str]:
+    """State -> method spec wherever the scenario sets one."""
+    chosen: dict[str, str] = {}
+    if scenario.method:
+        parse_method(scenario.method)
+        chosen = {st: scenario.method for st in electors}
+    for code, spec in scenario.methods.items():
+        parse_method(spec)
+        chosen[_state_code(code, tuple(electors), base.year)] = spec
+    return chosen
+
+
+def _compact_in_force(chosen: Mapping[str, str], electors: Mapping[str, int], notes: list[str]) -> bool:
+    members = [st for st, spec in chosen.items() if parse_method(spec)[0] == "npvic"]
+    if not members:
+        return False
+    held, total = sum(electors[st] for st in members), sum(electors.values())
+    needed = majority_needed(total)
+    notes.append(f"compact {'in force' if held >= needed else 'not in force'}: {len(members)} members hold"
+                 f" {held} electors, {needed} needed")
+    return held >= needed
+
+
+def _national_winner(state_votes: Mapping[str, tuple[tuple[str, float], ...]], removed: set[str]) -> str | None:
+    totals: Counter = Counter()
+    for st, pairs in state_votes.items():
+        if st not in removed:
+            for candidate, v in pairs:
+                totals[candidate] += v
+    return totals.most_common(1)[0][0] if totals else None
+
+
+def _allocate_state(st: str, base: _Base, scenario: Scenario, electors: int, winners: list[str | None],
+                    how: list[str], idx: list[int], spec: str | None, compact: bool, national: str | None,
+                    state_votes: Mapping[str, tuple[tuple[str, float], ...]], notes: list[str]) -> list[UnitOutcome]:
+    """The units of one state in the scenario."""
+    year = base.year
+    if not idx:  # a state added by the scenario
+        target = next((t for c, t in scenario.flips.items() if normalize_code(c) == st), None)
+        if target is None:
+            notes.append(f"{st}: no result (name its winner with a flip, {st}=candidate)")
+            return [UnitOutcome(st, st, electors, (), "no result")]
+        winner = resolve_candidate(target, base.ranked, base.parties, year)
+        return [UnitOutcome(st, st, electors, ((winner, electors),), "flip")]
+
+    at_large = next((i for i in idx if base.codes[i] == st), idx[0])
+    districts = [i for i in idx if "-" in base.codes[i]]
+    historical = "district" if districts else method_in_force(st, year).method
+    recorded = [_unit(base, i, winners[i], how[i], scenario.blank) for i in idx]
+    name, rounding = parse_method(spec) if spec else (historical, "hamilton")
+    if name == "npvic" and not compact:
+        name = historical
+    flipped = any(how[i] == "flip" for i in idx)
+    changed = any(how[i] != "as recorded" for i in idx)
+    if flipped and name in ("proportional", "npvic"):
+        raise InvalidInput(f"--flip {st} conflicts with the {name} method for {st}")
+
+    if name == historical and electors == sum(base.electors[i] for i in idx):
+        if not changed:
+            return recorded
+        if name == "district" and not districts:  # e.g. Michigan 1892: no district results packaged
+            notes.append(f"{st}: district results for {year} are not packaged; kept as recorded")
+            return recorded
+        return recorded
+    if name not in ALLOCATION_METHODS:
+        name = "winner-take-all"  # a legislature's (or unrecorded) slate: all electors to its candidate
+    votes = () if scenario.blank else state_votes.get(st, ())
+    if name == "proportional" and not votes:
+        if st in {normalize_code(c) for c in scenario.methods}:
+            raise InvalidInput(f"{st} in {year}: no popular vote to split proportionally ({historical})")
+        notes.append(f"{st}: no popular vote in {year} ({historical}); kept as recorded")
+        return recorded
+    district_winners = tuple((base.codes[i], winners[i]) for i in districts)
+    if name == "district" and districts and len(districts) != electors - 2:
+        return [_rescaled_districts(st, electors, winners[at_large], district_winners, year, notes)]
+    vote = StateVote(st, electors, votes, district_winners, national, year,
+                     decided=winners[at_large] if name in ("winner-take-all", "district") else None)
+    if name == "winner-take-all" and vote.winner is None:
+        notes.append(f"{st}: no result in {year}")
+        return [UnitOutcome(st, st, electors, (), "no result")]
+    allocation: Allocation = allocate(f"{name}:{rounding}" if name == "proportional" else name, vote)
+    return [UnitOutcome(unit, st, sum(n for _, n in split), split, allocation.method)
+            for unit, split in allocation.electors]
+
+
+def _unit(base: _Base, i: int, winner: str | None, how: str, blank: bool) -> UnitOutcome:
+    """A unit that keeps its electors: as cast if untouched, else all to its new winner (none if blank)."""
+    code, st, n = base.codes[i], base.states[i], base.electors[i]
+    if how == "as recorded" and not blank:
+        return UnitOutcome(code, st, n, base.cast[i], how)
+    if winner is None:
+        return UnitOutcome(code, st, n, (), "no result")
+    return UnitOutcome(code, st, n, ((winner, n),), how)
+
+
+def _rescaled_districts(st: str, electors: int, statewide: str | None, districts: tuple[tuple[str, str | None], ...],
+                        year: int, notes: list[str]) -> UnitOutcome:
+    """A district state whose seat count changed: new district electors split like the recorded districts."""
+    won = Counter(w for _, w in districts if w)
+    split: Counter = Counter({statewide: 2} if statewide else {})
+    if won:
+        shares = apportion(dict(won), electors - 2, "hamilton", min_seats=0)
+        for candidate, n in zip(shares.states, shares.seats):
+            split[next(c for c in won if c.upper() == candidate)] += int(n)
+    notes.append(f"{st}: {electors - 2} districts instead of {len(districts)}; district electors split in"
+                 f" proportion to the {year} district winners (largest remainders)")
+    return UnitOutcome(st, st, electors, tuple(sorted(split.items(), key=lambda cv: -cv[1])), "district (rescaled)")
+
+
+def _diff(base: _Base, outcomes: Sequence[UnitOutcome], tally: Tally) -> Diff:
+    before = {code: _top(cast) for code, cast in zip(base.codes, base.cast)}
+    flipped = tuple(UnitFlip(o.unit, before[o.unit], o.winner, o.electors) for o in outcomes
+                    if o.unit in before and o.winner is not None and o.winner != before[o.unit])
+    actual_split: dict[str, Counter] = defaultdict(Counter)
+    for code, st, cast in zip(base.codes, base.states, base.cast):
+        for candidate, n in cast:
+            actual_split[st][candidate] += n
+    scenario_split: dict[str, Counter] = defaultdict(Counter)
+    for o in outcomes:
+        for candidate, n in o.votes:
+            scenario_split[o.state][candidate] += n
+    changed = tuple(sorted(st for st in set(actual_split) | set(scenario_split)
+                           if +actual_split[st] != +scenario_split[st]))
+    names = list(dict.fromkeys([c.name for c in base.actual.candidates] + [c.name for c in tally.candidates]))
+    candidates = tuple(CandidateChange(n, base.actual.electoral_votes(n), tally.electoral_votes(n)) for n in names
+                       if base.actual.electoral_votes(n) or tally.electoral_votes(n))
+    winner_before = base.actual.winner
+    return Diff(flipped, changed, candidates, winner_before, tally.winner, tally.winner != winner_before,
+                tally.winner is None and tally.contingent is not None, tally.outcome)
+
+
+def _top(cast: tuple[tuple[str, int], ...]) -> str | None:
+    return cast[0][0] if cast else None
+
+
+# -- the smallest swing that changes the outcome ------------------------------------------------------
+def smallest_swings(year: int | str) -> tuple[SwingThreshold, ...]:
+    """The smallest uniform swings away from the actual winner that (1) deny them a majority, (2) elect the runner-up.
+
+    Every unit whose two-party margin is below the swing flips; the threshold is the margin of the
+    unit that tips the count (checked by running the scenario just past it).
+
+    >>> first = smallest_swings(2020)[0]
+    >>> first.toward, first.tipping_unit, round(first.points, 2)
+    ('Donald Trump', 'WI', 0.64)
+    """
+    year = validate_year(year)
+    base = _base(year)
+    winner = base.actual.winner
+    if winner is None or winner not in base.pair or base.pair[0] == base.pair[1]:
+        return ()
+    loser = base.pair[1] if winner == base.pair[0] else base.pair[0]
+    sign = 1.0 if winner == base.pair[0] else -1.0
+    candidates = sorted({(sign * m, code) for m, code, w in zip(base.margins, base.codes, base.winners)
+                         if w == winner and not math.isnan(m) and sign * m > 0})
+    found: list[SwingThreshold] = []
+    for margin, code in candidates:
+        points = margin * 100
+        result = run(Scenario(year, swing=Swing(loser, math.nextafter(points, math.inf) + 1e-9)))
+        denied = result.tally.winner != winner
+        if denied and not found:
+            found.append(SwingThreshold(loser, points, code, result.tally.outcome))
+        if result.tally.winner == loser:
+            if found and found[0].tipping_unit == code:
+                return tuple(found)  # one unit both denied the majority and elected the runner-up
+            found.append(SwingThreshold(loser, points, code, result.tally.outcome))
+            return tuple(found)
+    return tuple(found)
+
+
+def replace_year(scenario: Scenario, year: int) -> Scenario:
+    """The same scenario over another year's record.
+
+    >>> replace_year(Scenario(2016, method="npvic"), 2000).year
+    2000
+    """
+    return replace(scenario, year=year)
+
+
+def state_names() -> dict[str, str]:
+    """USPS code -> name, for display."""
+    return {code: s.name for code, s in states().items()}
+
+
+def scenario_json(result: ScenarioResult, tally_shape) -> dict:
+    """The JSON shape of a scenario result (``tally_shape`` renders a Tally, e.g. ``serialize.tally_json``).
+
+    >>> doc = scenario_json(run(Scenario(2020, flips={"GA": None})), lambda t: t.outcome)
+    >>> doc["diff"]["flipped"][0]["unit"], doc["diff"]["winner_changed"]
+    ('GA', False)
+    """
+    sc, diff = result.scenario, result.diff
+    return {
+        "year": sc.year,
+        "scenario": {
+            "flips": dict(sc.flips), "swing": _swing_json(sc.swing),
+            "state_swings": {k: _swing_json(v) for k, v in sc.state_swings.items()},
+            "method": sc.method, "methods": dict(sc.methods), "house_size": sc.house_size,
+            "apportionment_method": sc.apportionment_method, "census": sc.census,
+            "add_states": dict(sc.add_states), "remove": list(sc.remove), "blank": sc.blank,
+        },
+        "tally": tally_shape(result.tally),
+        "actual": tally_shape(result.actual),
+        "diff": {
+            "flipped": [{"unit": f.unit, "before": f.before, "after": f.after, "electoral_votes": f.electoral_votes}
+                        for f in diff.flipped],
+            "changed_states": list(diff.changed_states),
+            "candidates": [{"name": c.name, "actual": c.actual, "scenario": c.scenario, "change": c.change}
+                           for c in diff.candidates],
+            "winner_before": diff.winner_before, "winner_after": diff.winner_after,
+            "winner_changed": diff.winner_changed, "no_majority": diff.no_majority, "outcome": diff.outcome,
+        },
+        "units": [{"unit": u.unit, "state": u.state, "electors": u.electors, "how": u.how,
+                   "votes": dict(u.votes), "winner": u.winner} for u in result.units],
+        "notes": list(result.notes),
+    }
+
+
+def _swing_json(swing: Swing | None) -> dict | None:
+    return {"toward": swing.toward, "points": swing.points} if swing else None

@@ -1,0 +1,153 @@
+"""What-ifs against independent checks computed here from the record's popular and electoral votes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from electoral.errors import InvalidInput, UnknownUnit
+from electoral.record import election
+from electoral.scenario import Scenario, Swing, parse_optional_pairs, parse_swing, run, smallest_swings
+from electoral.units import election_years, units_for
+
+
+def _statewide_margins(year: int, a: str, b: str) -> dict[str, float]:
+    df = election(year).popular_vote()
+    votes = df.pivot_table(index="state", columns="candidate", values="votes", aggfunc="sum")
+    return {s: (r[a] - r[b]) / (r[a] + r[b]) for s, r in votes.iterrows()}
+
+
+@pytest.mark.parametrize("year", [y for y in election_years() if y >= 1804])
+def test_an_empty_scenario_is_the_record(year: int) -> None:
+    result = run(Scenario(year))
+    assert result.tally.candidates == election(year).tally().candidates
+    assert result.diff.flipped == () and not result.diff.winner_changed
+
+
+def test_2020_flip_georgia_arizona_wisconsin_ties_269_269() -> None:
+    result = run(Scenario(2020, flips={"GA": None, "AZ": None, "WI": None}))
+    assert (result.tally.electoral_votes("Joe Biden"), result.tally.electoral_votes("Donald Trump")) == (269, 269)
+    assert result.tally.winner is None and result.diff.no_majority and result.diff.winner_changed
+    assert result.tally.outcome.startswith("no majority: the House chooses")
+    assert {f.unit for f in result.diff.flipped} == {"GA", "AZ", "WI"}
+
+
+def test_smallest_uniform_swing_2020_is_the_tipping_point_margin() -> None:
+    # Independently: Biden's statewide two-party margins, smallest first; remove states until he is below 270
+    margins = _statewide_margins(2020, "Joe Biden", "Donald Trump")
+    units = units_for(2020)
+    biden = 306  # House Clerk, 2020 electoral votes
+    for state in sorted((s for s in margins if margins[s] > 0), key=margins.get):
+        biden -= int(units.electoral_votes[units.index(state)])  # at-large unit (ME: 2 of its 4)
+        if biden < 270:
+            tipping = state
+            break
+    assert tipping == "WI"
+    first = smallest_swings(2020)[0]
+    assert first.tipping_unit == tipping and first.toward == "Donald Trump"
+    assert first.points == pytest.approx(100 * margins[tipping], abs=1e-9)
+    below = run(Scenario(2020, swing=Swing("R", first.points - 0.001)))
+    above = run(Scenario(2020, swing=Swing("R", first.points + 0.001)))
+    assert below.tally.winner == "Joe Biden" and above.tally.winner is None
+
+
+def test_uniform_swing_flips_exactly_the_closer_states() -> None:
+    margins = _statewide_margins(2020, "Joe Biden", "Donald Trump")
+    result = run(Scenario(2020, swing=parse_swing("R+1.5")))
+    expected = {s for s, m in margins.items() if 0 < m < 0.015}
+    assert {f.unit for f in result.diff.flipped} == expected == {"AZ", "GA", "PA", "WI"}
+
+
+@pytest.mark.parametrize(("year", "winner"), [(2000, "Al Gore"), (2016, "Hillary Clinton")])
+def test_npvic_elects_the_national_popular_vote_winner(year: int, winner: str) -> None:
+    totals = election(year).popular_vote().groupby("candidate").votes.sum()
+    assert totals.idxmax() == winner
+    result = run(Scenario(year, method="npvic"))
+    assert result.tally.winner == winner and result.diff.winner_changed
+
+
+def test_compact_with_its_real_members_is_not_in_force() -> None:
+    members = ("CA", "CO", "CT", "DC", "DE", "HI", "IL", "MA", "MD", "ME", "MN", "NJ", "NM", "NY", "OR", "RI", "VT", "WA")
+    result = run(Scenario(2016, methods={s: "npvic" for s in members}))
+    assert result.tally.winner == "Donald Trump"
+    assert any("not in force" in n for n in result.notes)
+
+
+def test_proportional_conserves_electors_and_stays_within_each_state_quota() -> None:
+    result = run(Scenario(2020, method="proportional"))
+    assert sum(c.electoral_votes for c in result.tally.candidates) == 538
+    votes = election(2020).popular_vote()
+    for unit in result.units:
+        state_votes = votes[votes.state == unit.state].set_index("candidate").votes
+        for name, n in unit.votes:
+            quota = unit.electors * state_votes[name] / state_votes.sum()
+            assert int(quota) <= n <= int(quota) + 1
+
+
+def test_house_size_and_new_states_change_the_electors() -> None:
+    assert run(Scenario(2020, house_size=600)).tally.electors_appointed == 600 + 100 + 3
+    # Puerto Rico as a state on the 2020 census (3,285,874 people): 4 seats, 6 electors, still 435 seats
+    with_pr = run(Scenario(2020, census=2020, add_states={"PR": None}, flips={"PR": "D"}))
+    assert with_pr.tally.electors_appointed == 435 + 102 + 3
+    assert next(u for u in with_pr.units if u.unit == "PR").votes == (("Joe Biden", 6),)
+    assert run(Scenario(2020, remove=("DC",))).tally.electors_appointed == 535
+
+
+def test_blank_scenario_counts_only_named_winners() -> None:
+    result = run(Scenario(2020, blank=True, flips={"CA": "D", "TX": "R"}))
+    assert result.tally.electoral_votes("Joe Biden") == 55 and result.tally.electoral_votes("Donald Trump") == 38
+    assert result.tally.electors_appointed == 538 and result.tally.winner is None
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    (dict(year=2020, flips={"XX": None}), UnknownUnit, "'XX'"),
+    (dict(year=2020, swing=Swing("Jorgensen", 1)), InvalidInput, "Jorgensen"),
+    (dict(year=1800, flips={"NY": None}), InvalidInput, "1800"),
+    (dict(year=2020, method="proportional", flips={"CA": None}), InvalidInput, "CA conflicts"),
+    (dict(year=2020, method="district"), InvalidInput, "AL in 2020"),
+    (dict(year=1856, methods={"SC": "proportional"}), InvalidInput, "SC in 1856"),
+    (dict(year=2020, blank=True, swing=Swing("R", 1)), InvalidInput, "blank"),
+])
+def test_bad_scenarios_name_the_problem(kwargs, error, message) -> None:
+    with pytest.raises(error, match=message):
+        run(Scenario(**kwargs))
+
+
+def test_parsers_reject_malformed_input() -> None:
+    assert parse_swing(" D-2 ") == Swing("D", -2.0)
+    for bad in ("R1.5", "+1.5", "R+", "R+x", "R+1.5.2"):
+        with pytest.raises(InvalidInput, match="swing"):
+            parse_swing(bad)
+    assert parse_optional_pairs("ne2,GA=R", "--flip") == {"NE-2": None, "GA": "R"}
+    for bad in ("GA=", "=R", "Georgia", "GA,ga"):
+        with pytest.raises(InvalidInput, match="--flip"):
+            parse_optional_pairs(bad, "--flip")
+
+
+UNITS_2020 = units_for(2020).codes
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.sampled_from(UNITS_2020), max_size=12))
+def test_flips_move_whole_units_and_conserve_electors(flipped) -> None:
+    result = run(Scenario(2020, flips={u: None for u in flipped}))
+    winners = dict(zip(UNITS_2020, election(2020).winners()))
+    electors = dict(zip(UNITS_2020, units_for(2020).electoral_votes))
+    expected: Counter = Counter()
+    for unit in UNITS_2020:
+        winner = winners[unit]
+        if unit in flipped:
+            winner = "Donald Trump" if winner == "Joe Biden" else "Joe Biden"
+        expected[winner] += int(electors[unit])
+    assert {c.name: c.electoral_votes for c in result.tally.candidates if c.electoral_votes} == dict(+expected)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(min_value=0, max_value=20), st.floats(min_value=0, max_value=20))
+def test_a_bigger_swing_never_costs_the_favoured_candidate(small, extra) -> None:
+    before = run(Scenario(2020, swing=Swing("R", small))).tally.electoral_votes("Donald Trump")
+    after = run(Scenario(2020, swing=Swing("R", small + extra))).tally.electoral_votes("Donald Trump")
+    assert after >= before
