@@ -34,6 +34,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "electoral.api.routes.record",
     "electoral.api.routes.scenario",
     "electoral.api.routes.apportionment",
+    "electoral.api.routes.calendar",
 )
 
 MISSING_PAGE = """<!doctype html>

@@ -164,3 +164,46 @@ class MethodOut(BaseModel):
 
 class MethodsOut(BaseModel):
     methods: list[MethodOut]
+
+
+# -- calendar and certification ----------------------------------------------------------------
+class StepOut(BaseModel):
+    step: str
+    label: str
+    date: str | None = Field(description="ISO date the step happened (recorded) or falls (by law).")
+    until: str | None
+    statutory_date: str | None
+    statutory_until: str | None
+    differs_from_law: bool
+    law: str | None
+    law_name: str | None
+    rule: str | None
+    citation: str
+    note: str | None
+    source: str | None
+
+
+class StatusStepOut(StepOut):
+    reached: bool
+
+
+class CalendarOut(BaseModel):
+    year: int
+    statutory_only: bool = Field(description="True for a year with no recorded dates (a future election).")
+    steps: list[StepOut]
+
+
+class StatusOut(BaseModel):
+    year: int
+    as_of: str
+    stage: str
+    stage_label: str
+    summary: str
+    lines: list[str]
+    result_recorded: bool
+    confirmed_by: str | None
+    tally: TallyOut | None
+    last_step: StepOut | None
+    in_progress: StepOut | None
+    next_step: StepOut | None
+    steps: list[StatusStepOut]

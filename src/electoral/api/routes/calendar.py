@@ -1,0 +1,32 @@
+"""The certification calendar of an election and its status on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Path, Query
+
+from electoral.api.schemas import ERRORS, CalendarOut, StatusOut
+from electoral.certification import status_as_of
+from electoral.cli.calendar import calendar_json, status_json
+from electoral.rules.calendar import calendar_for
+
+router = APIRouter(tags=["calendar"], responses=ERRORS)
+
+CalendarYear = Path(description="Presidential election year: 1789, 1792 ... 2024, or a later one (2028 ...).",
+                    examples=[2020])
+
+
+@router.get("/calendar/{year}", response_model=CalendarOut, summary="The legal steps of an election and their dates")
+def calendar(year: int = CalendarYear) -> dict[str, Any]:
+    """Appointment of electors to inauguration under the law in force, with the recorded exceptions."""
+    return calendar_json(calendar_for(year))
+
+
+@router.get("/status/{year}", response_model=StatusOut, summary="Where an election stood on a date")
+def status(year: int = CalendarYear,
+           as_of: str | None = Query(None, description="ISO date YYYY-MM-DD (default: today).",
+                                     examples=["2020-12-15"])) -> dict[str, Any]:
+    """The last step reached by the end of ``as_of``, the result confirmed then, and the next step."""
+    return status_json(status_as_of(year, as_of if as_of is not None else date.today()))
