@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "electoral.cli.tally",
     "electoral.cli.rules",
     "electoral.cli.calendar",
+    "electoral.cli.analysis",
     "electoral.cli.serve",
 )
 

@@ -1,0 +1,205 @@
+"""``electoral tipping-point``, ``paths``, ``min-votes`` and ``power``: the analytics commands.
+
+The ``*_json`` functions give each result's JSON shape, for the CLI and the HTTP API alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from electoral.analysis.inputs import parse_whole
+from electoral.analysis.minvotes import FLIP_COSTS, MinVotesReport, Solution, min_votes
+from electoral.analysis.paths import DEFAULT_LIMIT, PathsReport, paths
+from electoral.analysis.power import PowerIndices, power
+from electoral.analysis.tipping import TippingPoint, tipping_point
+from electoral.cli.common import JsonOption, console, parse_assignments, print_json
+
+YearArgument = typer.Argument(..., help="Election year, 1789-2024.")
+
+
+def _points(margin: float | None) -> str:
+    """A margin as signed percentage points: 0.0064 -> '+0.64'."""
+    return "" if margin is None else f"{margin * 100:+.2f}"
+
+
+def tipping_json(tp: TippingPoint) -> dict[str, Any]:
+    """The JSON shape of a tipping point (margins are fractions of the two-party vote)."""
+    return {
+        "year": tp.year, "candidates": list(tp.candidates), "winner": tp.winner,
+        "majority_needed": tp.majority_needed, "winner_votes": tp.winner_votes,
+        "tipping_point": tp.unit, "tipping_margin": tp.margin, "national_margin": tp.national_margin,
+        "bias": tp.bias, "favours": tp.favours, "estimated": list(tp.estimated),
+        "rows": [{"unit": r.unit, "electoral_votes": r.electoral_votes, "margin": r.margin,
+                  "winner_margin": r.winner_margin, "won_by": r.won_by, "cumulative": r.cumulative,
+                  "estimated": r.estimated or None} for r in tp.rows],
+    }
+
+
+def paths_json(report: PathsReport) -> dict[str, Any]:
+    """The JSON shape of a paths report (counts are exact integers)."""
+    return {
+        "year": report.year, "majority_needed": report.majority_needed,
+        "electors_appointed": report.electors_appointed,
+        "decided": {unit: who for unit, who in report.decided}, "open_units": list(report.open_units),
+        "outcomes": report.counts.total, "ties": report.counts.ties,
+        "candidates": [{"candidate": c.candidate, "decided_votes": c.decided_votes, "needed": c.needed,
+                        "winning_outcomes": c.winning_outcomes, "minimal_sets": [list(s) for s in c.minimal_sets]}
+                       for c in report.candidates],
+        "estimated": list(report.estimated),
+    }
+
+
+def _solution_json(s: Solution) -> dict[str, Any]:
+    return {"goal": s.goal, "mode": s.mode, "votes": s.votes, "margin_votes": s.margin_votes if s.flips else None,
+            "electoral_votes": s.electoral_votes, "after": list(s.after) if s.after else None,
+            "flips": [{"state": f.state, "units": list(f.units), "electoral_votes": f.electoral_votes,
+                       "margin_votes": f.margin_votes, "votes": f.votes} for f in s.flips]}
+
+
+def min_votes_json(report: MinVotesReport) -> dict[str, Any]:
+    """The JSON shape of a minimum-votes report."""
+    return {"year": report.year, "candidates": list(report.candidates), "mode": report.mode,
+            "changes": [_solution_json(s) for s in report.changes],
+            "smallest_share": {**_solution_json(report.smallest_share), "share": report.share,
+                               "national_votes": report.national_votes},
+            "notes": list(report.notes)}
+
+
+def power_json(p: PowerIndices) -> dict[str, Any]:
+    """The JSON shape of power indices, one row per unit."""
+    return {"year": p.year, "quota": p.quota, "players": len(p.codes),
+            "units": [{"unit": code, "electoral_votes": int(w), "swings": s, "banzhaf_raw": float(raw),
+                       "banzhaf": float(b), "shapley_shubik": float(ss)}
+                      for code, w, s, raw, b, ss in zip(p.codes, p.weights, p.swings, p.banzhaf_raw, p.banzhaf,
+                                                       p.shapley_shubik)]}
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A table whose first column is left-aligned and the rest right-aligned."""
+    table = Table(title=title)
+    for k, column in enumerate(columns):
+        table.add_column(column, justify="left" if k == 0 else "right")
+    return table
+
+
+def _print_solution(s: Solution) -> None:
+    if s.votes is None:
+        console.print(f"[bold]{s.goal}[/bold]: not possible by changing votes in units the two candidates carried")
+        return
+    table = _table(f"{s.goal}: {s.votes:,} votes ({s.mode})", "State", "Units", "Electoral votes", "Lead",
+                   "Votes needed")
+    for f in s.flips:
+        table.add_row(f.state, " ".join(f.units), str(f.electoral_votes), f"{f.margin_votes:,}", f"{f.votes:,}")
+    console.print(table)
+    if s.after:
+        console.print(f"afterwards: {s.after[0]} - {s.after[1]} electoral votes")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analytics commands to ``app``."""
+
+    @app.command("tipping-point")
+    def tipping_point_command(
+        year: str = YearArgument,
+        first: str | None = typer.Option(None, "--first", help="First candidate (default: the winner)."),
+        second: str | None = typer.Option(None, "--second", help="Second candidate (default: the runner-up)."),
+        json: bool = JsonOption,
+    ) -> None:
+        """The tipping-point unit, the Electoral College bias and the snake-chart rows."""
+        tp = tipping_point(year, first, second)
+        if json:
+            print_json(tipping_json(tp))
+            return
+        a, b = tp.candidates
+        table = _table(f"{tp.year}: units by {tp.winner}'s two-party margin (margins as {a} minus {b}, points)",
+                       "Unit", "Electoral votes", "Margin", "Carried by", f"{tp.winner} cumulative", "Note")
+        for r in tp.rows:
+            style = "bold" if r.unit == tp.unit else None
+            table.add_row(r.unit, str(r.electoral_votes), _points(r.margin), r.won_by or "other",
+                          str(r.cumulative), "estimated" if r.estimated else "", style=style)
+        console.print(table)
+        if tp.unit is None:
+            console.print(f"[bold]{tp.winner} carried {tp.winner_votes} electoral votes, short of "
+                          f"{tp.majority_needed}: no tipping point[/bold]")
+            return
+        console.print(f"[bold]tipping point: {tp.unit} ({a} {_points(tp.margin)}); national {_points(tp.national_margin)}; "
+                      f"bias {_points(tp.bias)} points, toward {tp.favours or 'neither'}[/bold]")
+        if tp.estimated:
+            console.print(f"[dim]estimated margins (no recorded popular vote): {', '.join(tp.estimated)}[/dim]")
+
+    @app.command("paths")
+    def paths_command(
+        year: str = YearArgument,
+        decided: str = typer.Option("", "--decided", help="Units already decided, e.g. PA=R,GA=D (party initial, "
+                                                          "party or candidate)."),
+        limit: str = typer.Option(str(DEFAULT_LIMIT), "--limit", help="Minimal winning sets to list per candidate."),
+        json: bool = JsonOption,
+    ) -> None:
+        """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
+        report = paths(year, parse_assignments(decided, "--decided"), parse_whole(limit, "--limit", 1))
+        if json:
+            print_json(paths_json(report))
+            return
+        total = report.counts.total
+        table = _table(f"{report.year}: {len(report.open_units)} open units, {total:,} outcomes, "
+                       f"{report.majority_needed} needed", "Candidate", "Decided", "Still needed", "Winning outcomes",
+                       "Share")
+        for c in report.candidates:
+            table.add_row(c.candidate, str(c.decided_votes), str(c.needed), f"{c.winning_outcomes:,}",
+                          f"{c.winning_outcomes / total:.2%}")
+        table.add_row("no majority (tie)", "", "", f"{report.counts.ties:,}", f"{report.counts.ties / total:.2%}")
+        console.print(table)
+        for c in report.candidates:
+            console.print(f"[bold]{c.candidate}[/bold]: minimal winning sets (fewest units first, strongest first)")
+            for units in c.minimal_sets:
+                console.print("  " + (" ".join(units) or "(already has a majority)"))
+            if not c.minimal_sets:
+                console.print("  none: cannot reach a majority")
+        if report.estimated:
+            console.print(f"[dim]ordered by estimated margins: {', '.join(report.estimated)}[/dim]")
+
+    @app.command("min-votes")
+    def min_votes_command(
+        year: str = YearArgument,
+        mode: str = typer.Option("moved", "--mode", help=f"How votes change: {' or '.join(FLIP_COSTS)}."),
+        json: bool = JsonOption,
+    ) -> None:
+        """The fewest votes that would have changed the outcome, and the smallest winning popular share."""
+        report = min_votes(year, mode.strip().lower())
+        if json:
+            print_json(min_votes_json(report))
+            return
+        for s in report.changes:
+            _print_solution(s)
+        share = report.smallest_share
+        if share.votes is not None and report.share is not None:
+            console.print(f"[bold]smallest winning share: {share.votes:,} of {report.national_votes:,} votes "
+                          f"({report.share:.2%}), carrying {share.electoral_votes} electoral votes in "
+                          f"{sum(len(f.units) for f in share.flips)} units[/bold]")
+        for note in report.notes:
+            console.print(f"[dim]note:[/dim] {note}")
+
+    @app.command("power")
+    def power_command(
+        year: str = YearArgument,
+        set_votes: str = typer.Option("", "--set", help="Scenario electoral votes, e.g. CA=50,TX=42."),
+        quota: str = typer.Option("", "--quota", help="Winning quota (default: the majority needed)."),
+        json: bool = JsonOption,
+    ) -> None:
+        """Banzhaf and Shapley-Shubik power of each unit, exact."""
+        changes = {code: parse_whole(v, f"--set {code}") for code, v in parse_assignments(set_votes, "--set").items()}
+        p = power(year, changes, parse_whole(quota, "--quota", 1) if quota.strip() else None)
+        if json:
+            print_json(power_json(p))
+            return
+        total = int(p.weights.sum())
+        table = _table(f"{p.year}: power of {len(p.codes)} units, quota {p.quota} of {total}", "Unit",
+                       "Electoral votes", "Share of votes", "Banzhaf", "Shapley-Shubik", "Banzhaf raw")
+        rows = sorted(zip(p.codes, p.weights.tolist(), p.banzhaf, p.shapley_shubik, p.banzhaf_raw),
+                      key=lambda r: (-r[2], r[0]))
+        for code, w, b, ss, raw in rows:
+            table.add_row(code, str(w), f"{w / total:.2%}", f"{b:.2%}", f"{ss:.2%}", f"{raw:.4f}")
+        console.print(table)

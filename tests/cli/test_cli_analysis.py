@@ -1,0 +1,72 @@
+"""``electoral tipping-point``, ``paths``, ``min-votes`` and ``power`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def test_tipping_point_2020(run_cli) -> None:
+    out = run_cli("tipping-point", "2020")
+    assert out.returncode == 0, out.stderr
+    assert "tipping point: WI" in out.stdout and "toward" in out.stdout and "Donald Trump" in out.stdout
+    data = json.loads(run_cli("tipping-point", "2020", "--json").stdout)
+    assert data["tipping_point"] == "WI" and data["winner"] == "Joe Biden" and len(data["rows"]) == 56
+    assert -0.0395 < data["bias"] < -0.038 and data["favours"] == "Donald Trump"
+
+
+def test_paths_with_decided_states(run_cli) -> None:
+    out = run_cli("paths", "2020", "--decided", "PA=R,GA=D", "--limit", "2", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["decided"] == {"GA": "Joe Biden", "PA": "Donald Trump"} and data["outcomes"] == 2**54
+    biden, trump = data["candidates"]
+    assert biden["winning_outcomes"] + trump["winning_outcomes"] + data["ties"] == 2**54
+    assert len(biden["minimal_sets"]) == 2 and trump["decided_votes"] == 20
+    table = run_cli("paths", "2020", "--decided", "pa=republican")
+    assert table.returncode == 0 and "Winning outcomes" in table.stdout
+
+
+def test_min_votes_2020(run_cli) -> None:
+    data = json.loads(run_cli("min-votes", "2020", "--json").stdout)
+    deny = data["changes"][0]
+    assert [f["state"] for f in deny["flips"]] == ["AZ", "GA", "WI"]
+    assert deny["margin_votes"] == 42_918 and deny["votes"] == 21_461
+    assert 0.15 < data["smallest_share"]["share"] < 0.25
+    table = run_cli("min-votes", "2020", "--mode", "added")
+    assert table.returncode == 0 and "42,921" in table.stdout
+
+
+def test_power_2024(run_cli) -> None:
+    data = json.loads(run_cli("power", "2024", "--json").stdout)
+    assert data["quota"] == 270 and data["players"] == 56
+    assert abs(sum(u["banzhaf"] for u in data["units"]) - 1) < 1e-9
+    table = run_cli("power", "2024", "--set", "CA=60", "--quota", "300")
+    assert table.returncode == 0 and "quota 300 of 544" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "bad"),
+    [
+        (("paths", "2020", "--decided", "PA=R,PA=D"), "PA"),  # decided twice
+        (("paths", "2020", "--decided", "ME2=R,ME-2=D"), "ME-2"),  # twice, spelled two ways
+        (("paths", "2020", "--decided", "ZZ=R"), "ZZ"),  # unknown state
+        (("paths", "2020", "--decided", "PA=Q"), "Q"),  # unknown side
+        (("paths", "2020", "--decided", "PA"), "PA"),  # malformed
+        (("paths", "2020", "--limit", "zero"), "zero"),
+        (("paths", "1800"), "1800"),  # a year without popular votes
+        (("tipping-point", "2021"), "2021"),  # a year without an election
+        (("tipping-point", "1796"), "1796"),
+        (("min-votes", "2020", "--mode", "bribed"), "bribed"),
+        (("min-votes", "twenty"), "twenty"),
+        (("power", "2024", "--set", "CA=-5"), "-5"),
+        (("power", "2024", "--quota", "9999"), "9999"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(run_cli, args: tuple[str, ...], bad: str) -> None:
+    out = run_cli(*args)
+    assert out.returncode == 2, out.stdout
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and bad in lines[0]
