@@ -96,7 +96,7 @@ def register(app: typer.Typer) -> None:
         apportionment_method: str | None = typer.Option(None, "--apportionment-method", help=f"One of: {METHOD_NAMES}."),
         census: str | None = typer.Option(None, "--census", help="Apportion on another census (e.g. 2020)."),
         add_state: str | None = typer.Option(None, "--add-state", help="Add states: PR (packaged population) or PR=3285874."),
-        remove: str | None = typer.Option(None, "--remove", help="Drop units: DC,ME-2."),
+        remove: str | None = typer.Option(None, "--remove", help="Drop states: DC or DC,WY."),
         blank: bool = typer.Option(False, "--blank", help="Start from the allotment with no results."),
         json: bool = JsonOption,
     ) -> None:
