@@ -6,7 +6,7 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from electoral.analysis.paths import count_paths, minimal_winning, paths
@@ -25,6 +25,7 @@ games = st.integers(0, 16).flatmap(lambda n: st.tuples(
 
 @settings(max_examples=60, deadline=None)
 @given(games)
+@example(([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1, 2, 3], 0, 0, 0))  # 16 units: all 65,536 outcomes
 def test_counts_equal_brute_force_and_sum_to_2_to_the_n(game: tuple[list[int], int, int, int]) -> None:
     votes, first, second, other = game
     total = sum(votes) + first + second + other  # ``other``: electors pledged to neither candidate
@@ -37,15 +38,18 @@ def test_counts_equal_brute_force_and_sum_to_2_to_the_n(game: tuple[list[int], i
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(1, 12).flatmap(lambda n: st.tuples(
+@given(st.integers(1, 16).flatmap(lambda n: st.tuples(
     st.lists(st.integers(0, 12), min_size=n, max_size=n), st.lists(st.floats(-1, 1), min_size=n, max_size=n),
-    st.integers(1, 60))))
+    st.integers(1, 80))))
+@example(([5, 0, 12, 7, 3, 9, 1, 4, 11, 6, 2, 8, 10, 3, 7, 5], [0.1 * k - 0.8 for k in range(16)], 45))
 def test_minimal_sets_equal_brute_force_in_the_promised_order(game: tuple[list[int], list[float], int]) -> None:
     votes, strength, needed = game
-    expected = {
-        frozenset(c) for k in range(1, len(votes) + 1) for c in combinations(range(len(votes)), k)
-        if sum(votes[i] for i in c) >= needed and all(sum(votes[i] for i in c) - votes[j] < needed for j in c)
-    }
+    members = every_split(len(votes)).astype(bool)
+    w = np.array(votes)
+    total = members @ w
+    smallest = np.where(members, w, np.iinfo(np.int64).max).min(axis=1)  # the lightest member of each set
+    minimal = (total >= needed) & (total - smallest < needed)
+    expected = {frozenset(np.flatnonzero(row).tolist()) for row in members[minimal]}
     found = minimal_winning(votes, needed, strength, limit=10**6)
     assert {frozenset(s) for s in found} == expected and len(found) == len(expected)
     # fewest units first; within a size, by the units' strength ranks, strongest first
