@@ -327,7 +327,10 @@ def run(scenario: Scenario) -> ScenarioResult:
             if not votes:
                 notes.append(f"{code}: no popular vote in {year} ({method_in_force(st, year).method}); kept as recorded")
                 continue
-            new = max(votes, key=lambda cv: cv[1])[0]
+            if _plurality(base.state_votes[st]) != winners[i]:  # electors not for the popular winner (e.g. unpledged)
+                notes.append(f"{code}: its electors did not follow its popular vote in {year}; kept as recorded")
+                continue
+            new = _plurality(votes)
         if new != winners[i]:
             winners[i], how[i] = new, "swing"
 
@@ -379,6 +382,10 @@ def run(scenario: Scenario) -> ScenarioResult:
                         popular_votes=popular or None, notes=tuple(notes))
     diff = _diff(base, outcomes, tally)
     return ScenarioResult(scenario, tally, base.actual, diff, tuple(outcomes), tuple(notes))
+
+
+def _plurality(votes: tuple[tuple[str, float], ...]) -> str:
+    return max(votes, key=lambda cv: cv[1])[0]
 
 
 def _upper(codes) -> list[str]:
