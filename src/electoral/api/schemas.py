@@ -9,9 +9,9 @@ The response documents themselves are built by :mod:`electoral.serialize` (share
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 Side = Literal["D", "R", "O"]
 
@@ -207,3 +207,92 @@ class StatusOut(BaseModel):
     in_progress: StepOut | None
     next_step: StepOut | None
     steps: list[StatusStepOut]
+
+
+# -- what-ifs ----------------------------------------------------------------------------------
+MAX_ITEMS = 120  # per mapping in a request body: more than every unit and state of any year
+
+
+# A new state's code: two letters (the library takes any text as the name of an added state).
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
+
+
+class WhatIfIn(BaseModel):
+    """A what-if over a recorded election (see :class:`electoral.scenario.Scenario`)."""
+
+    year: int = Field(description="Election year, 1804-2024 (one vote per elector).", examples=[2020])
+    flips: dict[str, str | None] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Unit -> new winner (candidate name, last name or party initial); null: to the runner-up.",
+        examples=[{"GA": None, "AZ": None, "WI": None}])
+    swing: str | None = Field(None, description="Uniform margin swing in points, e.g. 'R+1.5' or 'Biden+2'.")
+    state_swings: dict[str, str] = Field(default_factory=dict, max_length=MAX_ITEMS,
+                                         description="State -> swing, e.g. {'PA': 'D+2'}.")
+    method: str | None = Field(None, description="Allocation method for every state, e.g. 'district', "
+                                                 "'proportional:webster', 'npvic'.")
+    methods: dict[str, str] = Field(default_factory=dict, max_length=MAX_ITEMS,
+                                    description="State -> allocation method.")
+    house_size: int | None = Field(None, ge=1, le=MAX_HOUSE_SIZE, description="Re-apportion the House with this size.")
+    apportionment_method: str | None = Field(None, description="Apportionment method name (see /api/apportion/methods).")
+    census: int | None = Field(None, description="Apportion on this census's populations.")
+    add_states: dict[StateCode, float | None] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="New state -> population (null: the packaged census figure, e.g. PR).")
+    remove: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="States to drop, e.g. ['DC'].")
+    blank: bool = Field(False, description="Start from the allotment with no results (name winners with flips).")
+
+
+class UnitFlipOut(BaseModel):
+    unit: str
+    before: str | None
+    after: str | None
+    electoral_votes: int
+
+
+class CandidateChangeOut(BaseModel):
+    name: str
+    actual: int
+    scenario: int
+    change: int
+
+
+class DiffOut(BaseModel):
+    flipped: list[UnitFlipOut]
+    changed_states: list[str]
+    candidates: list[CandidateChangeOut]
+    winner_before: str | None
+    winner_after: str | None
+    winner_changed: bool
+    no_majority: bool
+    outcome: str
+
+
+class ScenarioUnitOut(BaseModel):
+    unit: str
+    state: str
+    electors: int
+    how: str
+    votes: dict[str, int]
+    winner: str | None
+
+
+class WhatIfOut(BaseModel):
+    year: int
+    scenario: dict[str, Any] = Field(description="The scenario as run (echoes the request, parsed).")
+    tally: TallyOut
+    actual: TallyOut
+    diff: DiffOut
+    units: list[ScenarioUnitOut]
+    notes: list[str]
+
+
+class SwingThresholdOut(BaseModel):
+    toward: str
+    points: float = Field(description="Any uniform swing larger than this many margin points changes the outcome.")
+    tipping_unit: str
+    outcome: str
+
+
+class SwingsOut(BaseModel):
+    year: int
+    smallest_swings: list[SwingThresholdOut]

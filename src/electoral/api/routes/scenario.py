@@ -1,11 +1,17 @@
-"""What-if scenarios: assign units to sides and tally the map."""
+"""What-ifs: the map page's side tally (``/scenario``) and full scenarios over the record (``/whatif``)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from functools import lru_cache
+
+from fastapi import APIRouter, Path, Response
 from fastapi.responses import JSONResponse
 
-from electoral.api.schemas import ERRORS, ScenarioIn, ScenarioOut
+from electoral.api.routes.record import cached, json_bytes
+from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
+from electoral.cli.common import to_jsonable
+from electoral.scenario import Scenario, parse_swing, run, scenario_json, smallest_swings
+from electoral.serialize import tally_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -17,5 +23,43 @@ async def scenario(body: ScenarioIn) -> JSONResponse:
     """Electoral votes per side (D, R, O) for the units given; the rest count as undecided."""
     result = tally_sides(units_for(body.year), body.winners)
     # Returned as a response: the page calls this on every click, and the shape is checked by the tests.
-    return JSONResponse({"year": result.year, "electoral_votes": dict(result.electoral_votes), "undecided": result.undecided,
-            "majority_needed": result.majority_needed, "winner": result.winner, "outcome": result.outcome})
+    return JSONResponse({"year": result.year, "electoral_votes": dict(result.electoral_votes),
+                         "undecided": result.undecided, "majority_needed": result.majority_needed,
+                         "winner": result.winner, "outcome": result.outcome})
+
+
+@router.post("/whatif", response_model=WhatIfOut, summary="Run a what-if over a recorded election")
+def whatif(body: WhatIfIn) -> Response:
+    """Flip units, swing margins, change allocation methods or the apportionment: the new tally and the diff.
+
+    The same JSON as ``electoral whatif YEAR ... --json``.
+    """
+    return cached(_whatif(body.model_dump_json()))
+
+
+@lru_cache(maxsize=256)  # a what-if is a pure function of its request: repeated ones are served from here
+def _whatif(request: str) -> bytes:
+    body = WhatIfIn.model_validate_json(request)
+    result = run(Scenario(
+        year=body.year, flips=body.flips, swing=parse_swing(body.swing) if body.swing is not None else None,
+        state_swings={code: parse_swing(text) for code, text in body.state_swings.items()},
+        method=body.method, methods=body.methods, house_size=body.house_size,
+        apportionment_method=body.apportionment_method, census=body.census, add_states=body.add_states,
+        remove=tuple(body.remove), blank=body.blank,
+    ))
+    return json_bytes(scenario_json(result, tally_json))
+
+
+@router.get("/elections/{year}/smallest-swings", response_model=SwingsOut,
+            summary="The smallest uniform swings that change the winner")
+def swings(year: int = Path(description=YEAR_DOC, examples=[2020])) -> Response:
+    """The uniform swings away from the winner that (1) deny them a majority, (2) elect the runner-up.
+
+    What ``electoral whatif --json`` adds as ``smallest_swings``.
+    """
+    return cached(_swings(year))
+
+
+@lru_cache(maxsize=None)
+def _swings(year: int) -> bytes:
+    return json_bytes({"year": year, "smallest_swings": to_jsonable(smallest_swings(year))})

@@ -1,0 +1,57 @@
+"""POST /api/whatif: scenarios over the record, the same JSON as ``electoral whatif --json``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def _votes(doc: dict) -> dict[str, int]:
+    return {c["name"]: c["electoral_votes"] for c in doc["tally"]["candidates"] if c["electoral_votes"]}
+
+
+def test_flip_georgia_arizona_wisconsin(client) -> None:
+    doc = client.post("/api/whatif", json={"year": 2020, "flips": {"GA": None, "AZ": None, "WI": None}}).json()
+    # 2020 certified: Georgia 16, Arizona 11, Wisconsin 10 electors; 306 - 37 = 269.
+    assert _votes(doc) == {"Joe Biden": 269, "Donald Trump": 269}
+    assert doc["diff"]["no_majority"] is True and {f["unit"] for f in doc["diff"]["flipped"]} == {"GA", "AZ", "WI"}
+    assert doc["actual"]["winner"] == "Joe Biden"
+
+
+def test_uniform_swing(client) -> None:
+    doc = client.post("/api/whatif", json={"year": 2020, "swing": "R+1.5"}).json()
+    # Certified 2020 margins under 1.5 points: GA 0.24, AZ 0.31, WI 0.63, PA 1.16 (16 + 11 + 10 + 20 = 57).
+    assert _votes(doc) == {"Donald Trump": 232 + 57, "Joe Biden": 306 - 57}
+    assert doc["diff"]["winner_changed"] is True
+
+
+def test_popular_vote_compact_2016(client) -> None:
+    # Clinton won the 2016 national popular vote by 2,868,686 (FEC, Federal Elections 2016).
+    doc = client.post("/api/whatif", json={"year": 2016, "method": "npvic"}).json()
+    assert doc["tally"]["winner"] == "Hillary Clinton"
+
+
+def test_same_json_as_the_cli(client, run_cli) -> None:
+    api = client.post("/api/whatif", json={"year": 2020, "flips": {"GA": None}}).json()
+    cli = json.loads(run_cli("whatif", "2020", "--flip", "GA", "--json").stdout)
+    swings = client.get("/api/elections/2020/smallest-swings").json()
+    assert api == {k: v for k, v in cli.items() if k != "smallest_swings"}
+    assert swings["smallest_swings"] == cli["smallest_swings"]
+
+
+def test_smallest_swing_2020(client) -> None:
+    first = client.get("/api/elections/2020/smallest-swings").json()["smallest_swings"][0]
+    # Wisconsin certified: Biden 1,630,866, Trump 1,610,184: a 0.638-point two-party margin.
+    assert first["tipping_unit"] == "WI" and first["toward"] == "Donald Trump"
+    assert first["points"] == pytest.approx(100 * (1630866 - 1610184) / (1630866 + 1610184), abs=1e-3)
+
+
+@pytest.mark.parametrize(("body", "named"), [
+    ({"year": 1800}, "1800"), ({"year": 2020, "flips": {"ZZ": None}}, "ZZ"),
+    ({"year": 2020, "swing": "sideways"}, "sideways"), ({"year": 2020, "method": "bogus"}, "bogus"),
+    ({"year": 2020, "add_states": {"PR": -5}}, "-5"), ({"year": 2020, "add_states": {"Puerto Rico": 5}}, "Puerto Rico"),
+    ({"year": 2020, "house_size": 0}, "house_size"), ({"year": 2020, "house_size": 10**6}, "1000000"),
+])
+def test_bad_scenarios_are_422(client, assert_error, body: dict, named: str) -> None:
+    assert_error(client.post("/api/whatif", json=body), 422, named)
