@@ -42,6 +42,7 @@ SOURCES: dict[str, str] = {
     "house-clerk": "Office of the Clerk, U.S. House of Representatives, Electoral Votes for President and Vice President 1789-present; National Archives, Electoral College results by year",
     "nara-2024": "National Archives, 2024 Electoral College results (Certificates of Ascertainment and Certificates of Vote): each state's electors voted for its plurality winner, no faithless votes",
     "ncsbe-2020": "North Carolina State Board of Elections, certified results of the 3 November 2020 general election (also FEC, Federal Elections 2020)",
+    "house-clerk-1964": "Office of the Clerk, U.S. House of Representatives, Statistics of the Presidential and Congressional Election of November 3, 1964 (District of Columbia)",
     "sos-districts": "as the state's own row; district winners from the Maine and Nebraska Secretaries of State certified results by congressional district",
 }
 CLAVESI, MEDSL_2020, MEDSL_2024, HOUSE_CLERK_EV, NARA_2024 = "clavesi", "medsl-1976-2020", "medsl-2024", "house-clerk", "nara-2024"
@@ -202,6 +203,10 @@ _correct(2016, "TX", [("Donald Trump", 36, "counted", "", ""), ("John Kasich", 1
 POPULAR_CORRECTIONS: dict[tuple[int, str, str], tuple[int, str]] = {
     # MEDSL has 2,758,773; the North Carolina State Board of Elections certified 2,758,775.
     (2020, "NC", "Donald Trump"): (2758775, "ncsbe-2020"),
+    # The raw file has 0 votes for both candidates in DC's first election; official count from the
+    # House Clerk, "Statistics of the Presidential and Congressional Election of November 3, 1964".
+    (1964, "DC", "Lyndon B. Johnson"): (169796, "house-clerk-1964"),
+    (1964, "DC", "Barry Goldwater"): (28801, "house-clerk-1964"),
 }
 
 # Parties of candidates the raw file lacks or labels "Faithless"/"Various".
@@ -359,6 +364,11 @@ def main() -> int:
                 name = _canonical(year, raw_name)
                 popular_rows.append(dict(year=year, state=state, candidate=name,
                                          party=candidates[year].get(name, party), votes=votes, source=source))
+    present = {(row["year"], row["state"], row["candidate"]) for row in popular_rows}
+    for (year, state, name), (votes, source) in POPULAR_CORRECTIONS.items():
+        if (year, state, name) not in present:  # a count missing from the raw file (zero there)
+            popular_rows.append(dict(year=year, state=state, candidate=name, party=candidates[year].get(name, ""),
+                                     votes=votes, source=source))
     for row in popular_rows:
         fix = POPULAR_CORRECTIONS.get((row["year"], row["state"], row["candidate"]))
         if fix:
