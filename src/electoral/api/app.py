@@ -35,6 +35,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "electoral.api.routes.scenario",
     "electoral.api.routes.apportionment",
     "electoral.api.routes.calendar",
+    "electoral.api.routes.analysis",
 )
 
 MISSING_PAGE = """<!doctype html>

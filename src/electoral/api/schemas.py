@@ -296,3 +296,109 @@ class SwingThresholdOut(BaseModel):
 class SwingsOut(BaseModel):
     year: int
     smallest_swings: list[SwingThresholdOut]
+
+
+# -- analytics ---------------------------------------------------------------------------------
+MAX_PATH_SETS = 100  # minimal winning sets listed per candidate
+
+
+class SnakeRowOut(BaseModel):
+    unit: str
+    electoral_votes: int
+    margin: float | None = Field(description="First candidate's two-party margin (a fraction; estimated where noted).")
+    winner_margin: float | None
+    won_by: str | None
+    cumulative: int
+    estimated: str | None
+
+
+class TippingPointOut(BaseModel):
+    year: int | None
+    candidates: list[str]
+    winner: str
+    majority_needed: int
+    winner_votes: int
+    tipping_point: str | None
+    tipping_margin: float | None
+    national_margin: float | None
+    bias: float | None = Field(description="Tipping-point margin minus national margin (< 0 favours the second).")
+    favours: str | None
+    estimated: list[str]
+    rows: list[SnakeRowOut]
+
+
+class PathsIn(BaseModel):
+    year: int = Field(description=YEAR_DOC, examples=[2020])
+    decided: dict[str, str] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Unit -> side already decided: party initial ('R'), party or candidate name.",
+        examples=[{"PA": "R", "GA": "D"}])
+    limit: int = Field(10, ge=1, le=MAX_PATH_SETS, description="Minimal winning sets to list per candidate.")
+
+
+class CandidatePathsOut(BaseModel):
+    candidate: str
+    decided_votes: int
+    needed: int
+    winning_outcomes: int
+    minimal_sets: list[list[str]]
+
+
+class PathsOut(BaseModel):
+    year: int
+    majority_needed: int
+    electors_appointed: int
+    decided: dict[str, str]
+    open_units: list[str]
+    outcomes: int = Field(description="2^(open units): every way the open units can fall (an exact integer).")
+    ties: int
+    candidates: list[CandidatePathsOut]
+    estimated: list[str]
+
+
+class UnitPowerOut(BaseModel):
+    unit: str
+    electoral_votes: int
+    swings: int
+    banzhaf_raw: float
+    banzhaf: float
+    shapley_shubik: float
+
+
+class PowerOut(BaseModel):
+    year: int | None
+    quota: int
+    players: int
+    units: list[UnitPowerOut]
+
+
+class FlipOut(BaseModel):
+    state: str
+    units: list[str]
+    electoral_votes: int
+    margin_votes: int
+    votes: int
+
+
+class SolutionOut(BaseModel):
+    goal: str
+    mode: str
+    votes: int | None
+    margin_votes: int | None
+    electoral_votes: int | None
+    after: list[int] | None
+    flips: list[FlipOut]
+
+
+class SmallestShareOut(SolutionOut):
+    share: float | None
+    national_votes: int | None
+
+
+class MinVotesOut(BaseModel):
+    year: int
+    candidates: list[str]
+    mode: str
+    changes: list[SolutionOut]
+    smallest_share: SmallestShareOut
+    notes: list[str]

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Response
 
 from electoral.api.schemas import ERRORS, YEAR_DOC, MapOut, ResultsOut, TallyOut, YearsOut
+from electoral.cli.common import to_jsonable
 from electoral.record import election
 from electoral.serialize import map_json, results_json, tally_json
 from electoral.units import election_years, normalize_code
@@ -23,8 +24,8 @@ YearPath = Path(description=YEAR_DOC, examples=[2020])
 
 
 def json_bytes(doc: Any) -> bytes:
-    """Compact JSON, as FastAPI would send it (NaN is not JSON: the serializers give None)."""
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    """Compact JSON, as FastAPI would send it (numpy values become plain numbers, NaN becomes null)."""
+    return json.dumps(to_jsonable(doc), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
 def cached(content: bytes) -> Response:

@@ -1,0 +1,68 @@
+"""Analytics: tipping point, paths to a majority, power indices, minimum votes to change the outcome.
+
+Each response is the CLI's ``--json`` document (the ``*_json`` functions of :mod:`electoral.cli.analysis`).
+Results that depend only on the year are computed once and kept.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fastapi import APIRouter, Path, Query, Response
+
+from electoral.analysis.minvotes import FLIP_COSTS, min_votes
+from electoral.analysis.paths import paths as paths_report
+from electoral.analysis.power import power as power_indices
+from electoral.analysis.tipping import tipping_point as tipping_point_of
+from electoral.api.routes.record import cached, json_bytes
+from electoral.api.schemas import ERRORS, YEAR_DOC, MinVotesOut, PathsIn, PathsOut, PowerOut, TippingPointOut
+from electoral.cli.analysis import min_votes_json, paths_json, power_json, tipping_json
+
+router = APIRouter(tags=["analytics"], responses=ERRORS)
+
+YearPath = Path(description=YEAR_DOC, examples=[2020])
+CANDIDATE_DOC = "Full candidate name as in the record (default: the top two in electoral votes with popular votes)."
+
+
+@router.get("/elections/{year}/tipping-point", response_model=TippingPointOut,
+            summary="Tipping-point unit, Electoral College bias and the snake chart")
+def tipping_point(year: int = YearPath, first: str | None = Query(None, description=CANDIDATE_DOC),
+                  second: str | None = Query(None, description=CANDIDATE_DOC)) -> Response:
+    """Units in the winner's order of margin with cumulative electoral votes; margins are fractions."""
+    return cached(_tipping(year, first, second))
+
+
+@lru_cache(maxsize=256)
+def _tipping(year: int, first: str | None, second: str | None) -> bytes:
+    return json_bytes(tipping_json(tipping_point_of(year, first, second)))
+
+
+@router.post("/paths", response_model=PathsOut, summary="Paths to a majority with some units decided")
+def paths(body: PathsIn) -> Response:
+    """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
+    return cached(json_bytes(paths_json(paths_report(body.year, body.decided, body.limit))))
+
+
+@router.get("/elections/{year}/power", response_model=PowerOut, summary="Banzhaf and Shapley-Shubik power per unit")
+def power(year: int = YearPath,
+          quota: int | None = Query(None, ge=1, description="Winning quota (default: the majority needed).")) -> Response:
+    """Exact power indices of each unit in the weighted voting game of the year's electoral votes."""
+    return cached(_power(year, quota))
+
+
+@lru_cache(maxsize=256)
+def _power(year: int, quota: int | None) -> bytes:
+    return json_bytes(power_json(power_indices(year, quota=quota)))
+
+
+@router.get("/elections/{year}/min-votes", response_model=MinVotesOut,
+            summary="The fewest votes that would have changed the outcome")
+def fewest_votes(year: int = YearPath,
+                 mode: str = Query("moved", description=f"How votes change: {' or '.join(FLIP_COSTS)}.")) -> Response:
+    """The cheapest sets of states to flip (by votes) and the smallest popular share that wins a majority."""
+    return cached(_min_votes(year, mode.strip().lower()))
+
+
+@lru_cache(maxsize=256)
+def _min_votes(year: int, mode: str) -> bytes:
+    return json_bytes(min_votes_json(min_votes(year, mode)))
