@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "electoral.cli.rules",
     "electoral.cli.calendar",
     "electoral.cli.analysis",
+    "electoral.cli.probability",
     "electoral.cli.serve",
 )
 
