@@ -17,7 +17,7 @@ import pandas as pd
 
 from electoral.record import Election
 from electoral.rules.apportionment import Apportionment
-from electoral.sides import side_of
+from electoral.sides import side_of, unit_sides
 from electoral.tally import Tally
 from electoral.units import states
 
@@ -106,7 +106,6 @@ def map_json(election: Election) -> dict[str, Any]:
     """
     units = election.units
     tally = election.tally()
-    parties = election.parties
     with_votes = [c for c in tally.candidates if c.electoral_votes > 0]
     margins: list[float | None] = [None] * len(units)
     margin_candidates: list[str] | None = None
@@ -127,9 +126,9 @@ def map_json(election: Election) -> dict[str, Any]:
         "units": [
             {"code": code, "state": state, "name": unit_name(code, split_states),
              "electoral_votes": int(ev), "winner": winner,
-             "side": side_of(parties.get(winner)) if winner else None, "margin": margin}
-            for code, state, ev, winner, margin in zip(units.codes, units.states, units.electoral_votes,
-                                                        election.winners(), margins)
+             "side": side, "margin": margin}
+            for code, state, ev, winner, side, margin in zip(units.codes, units.states, units.electoral_votes,
+                                                              election.winners(), unit_sides(election), margins)
         ],
     }
 

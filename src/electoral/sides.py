@@ -11,15 +11,16 @@ The map page, the scenario endpoint and probability inputs all speak in these th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from electoral.errors import InvalidInput
+from electoral.record import Election
 from electoral.tally import Tally, majority_needed, tally_votes
-from electoral.units import Units
+from electoral.units import Units, normalize_code
 
 SIDES: tuple[str, ...] = ("D", "R", "O")
 
@@ -44,6 +45,47 @@ def side_of(party: str | None) -> str:
     ('D', 'R', 'O')
     """
     return PARTY_SIDES.get((party or "").strip(), "O")
+
+
+def unit_sides(election: Election) -> tuple[str | None, ...]:
+    """The side of each unit's recorded winner, aligned to ``election.units`` (None where no votes counted).
+
+    >>> from electoral.record import election
+    >>> e = election(2020)
+    >>> e.units.codes[:3], unit_sides(e)[:3]
+    (('AK', 'AL', 'AR'), ('R', 'R', 'R'))
+    """
+    parties = election.parties
+    return tuple(side_of(parties.get(w)) if w else None for w in election.winners())
+
+
+def complete_from_record(units: Units, recorded: Sequence[str | None],
+                         probabilities: Mapping[str, float]) -> dict[str, float]:
+    """P(D carries each unit): the ``probabilities`` given, and the record's winner as certain elsewhere.
+
+    A unit not listed counts as 1.0 where its recorded winner's side is D and 0.0 where it is R; a
+    unit carried by any other side (or by no one) must be listed, and the error names them.
+
+    >>> from electoral.units import units_for
+    >>> u = units_for(2020)
+    >>> filled = complete_from_record(u, ["R"] * (len(u) - 1) + ["D"], {"PA": 0.6})
+    >>> filled["PA"], filled["AK"], filled[u.codes[-1]], len(filled)
+    (0.6, 0.0, 1.0, 56)
+    """
+    listed = {normalize_code(code) for code in probabilities}
+    filled = dict(probabilities)
+    unknown = []
+    for code, side in zip(units.codes, recorded):
+        if code in listed:
+            continue
+        if side in ("D", "R"):
+            filled[code] = 1.0 if side == "D" else 0.0
+        else:
+            unknown.append(code)
+    if unknown:
+        raise InvalidInput(f"no D or R winner recorded in {units.year} for {', '.join(unknown)}: "
+                           "give a probability for each of them")
+    return filled
 
 
 def parse_side(value: str, unit: str = "") -> str:
