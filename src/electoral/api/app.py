@@ -36,6 +36,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "electoral.api.routes.apportionment",
     "electoral.api.routes.calendar",
     "electoral.api.routes.analysis",
+    "electoral.api.routes.probability",
 )
 
 MISSING_PAGE = """<!doctype html>

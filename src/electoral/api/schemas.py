@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from electoral.probability.inputs import EXAMPLES as FORECAST_EXAMPLES
+
 Side = Literal["D", "R", "O"]
 
 YEAR_DOC = "Election year, 1789-2024 (every fourth year from 1792); other years give 404."
@@ -402,3 +404,74 @@ class MinVotesOut(BaseModel):
     changes: list[SolutionOut]
     smallest_share: SmallestShareOut
     notes: list[str]
+
+
+# -- probabilities -----------------------------------------------------------------------------
+MAX_DRAWS = 200_000  # per simulation request: about a second of one core
+
+Probability = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+# Only the packaged examples: the library would also read a file path, which a server must not allow.
+PresetName = Literal.__getitem__(tuple(FORECAST_EXAMPLES))  # type: ignore[misc]
+
+
+class ProbabilityIn(BaseModel):
+    """State-level win probabilities of the Democratic side (D) against the Republican side (R)."""
+
+    year: int = Field(description=YEAR_DOC, examples=[2020])
+    probabilities: dict[str, Probability] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, description="Unit -> P(D carries it).",
+        examples=[{"PA": 0.5, "GA": 0.45, "AZ": 0.45, "WI": 0.55, "MI": 0.6, "NV": 0.55}])
+    missing: Literal["recorded", "even"] = Field(
+        "recorded", description="Units not listed: 'recorded' takes the record's winner as certain (D 1.0, R 0.0; "
+                                "a unit won by anyone else must be listed), 'even' gives them 0.5.")
+    preset: PresetName | None = Field(None, description="A packaged forecast instead of probabilities.")
+    national: float = Field(0.0, ge=0.0, lt=1.0, allow_inf_nan=False,
+                            description="Share of each unit's error variance from a common national swing.")
+    df: float | None = Field(None, ge=1.0, le=1000.0, allow_inf_nan=False,
+                             description="Student t degrees of freedom (fat tails); null for normal errors.")
+    given: dict[str, Literal["D", "R"]] = Field(default_factory=dict, max_length=MAX_ITEMS,
+                                                description="Fixed outcomes: odds conditional on them.")
+
+
+class SimulateIn(ProbabilityIn):
+    draws: int = Field(100_000, ge=1, le=MAX_DRAWS, description=f"Simulated elections (at most {MAX_DRAWS:,}).")
+    seed: int | None = Field(None, ge=0, le=2**63 - 1, description="Random seed (the same seed gives the same answer).")
+    correlation: Literal["economist"] | None = Field(
+        None, description="A packaged state correlation matrix (blended with the national share, if any).")
+
+
+class UnitOddsOut(BaseModel):
+    unit: str
+    electoral_votes: int
+    p_D: float = Field(description="P(D carries the unit).")
+    tipping_point: float | None = Field(None, description="Monte Carlo: share of draws in which the unit tipped.")
+
+
+class ElectoralVotesSummary(BaseModel):
+    side: str
+    mean: float
+    sd: float
+    median: int
+    quantiles: dict[str, int]
+
+
+class DistributionOut(BaseModel):
+    year: int
+    sides: list[str]
+    method: str
+    draws: int | None
+    seed: int | None
+    given: dict[str, str]
+    p_given: float
+    electors: int
+    majority_needed: int
+    p_win: dict[str, float]
+    p_tie: float
+    standard_error: dict[str, float]
+    electoral_votes: ElectoralVotesSummary
+    landslide: dict[str, float]
+    p_popular_vote: dict[str, float] | None
+    p_popular_split: float | None
+    units: list[UnitOddsOut]
+    histogram: list[float] = Field(description="P(D wins exactly k electoral votes), k = 0 .. electors.")

@@ -14,7 +14,7 @@ from electoral.analysis.minvotes import FLIP_COSTS, min_votes
 from electoral.analysis.paths import paths as paths_report
 from electoral.analysis.power import power as power_indices
 from electoral.analysis.tipping import tipping_point as tipping_point_of
-from electoral.api.routes.record import cached, json_bytes
+from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, MinVotesOut, PathsIn, PathsOut, PowerOut, TippingPointOut
 from electoral.cli.analysis import min_votes_json, paths_json, power_json, tipping_json
 
@@ -29,7 +29,7 @@ CANDIDATE_DOC = "Full candidate name as in the record (default: the top two in e
 def tipping_point(year: int = YearPath, first: str | None = Query(None, description=CANDIDATE_DOC),
                   second: str | None = Query(None, description=CANDIDATE_DOC)) -> Response:
     """Units in the winner's order of margin with cumulative electoral votes; margins are fractions."""
-    return cached(_tipping(year, first, second))
+    return json_response(_tipping(year, first, second))
 
 
 @lru_cache(maxsize=256)
@@ -40,14 +40,14 @@ def _tipping(year: int, first: str | None, second: str | None) -> bytes:
 @router.post("/paths", response_model=PathsOut, summary="Paths to a majority with some units decided")
 def paths(body: PathsIn) -> Response:
     """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
-    return cached(json_bytes(paths_json(paths_report(body.year, body.decided, body.limit))))
+    return json_response(json_bytes(paths_json(paths_report(body.year, body.decided, body.limit))))
 
 
 @router.get("/elections/{year}/power", response_model=PowerOut, summary="Banzhaf and Shapley-Shubik power per unit")
 def power(year: int = YearPath,
           quota: int | None = Query(None, ge=1, description="Winning quota (default: the majority needed).")) -> Response:
     """Exact power indices of each unit in the weighted voting game of the year's electoral votes."""
-    return cached(_power(year, quota))
+    return json_response(_power(year, quota))
 
 
 @lru_cache(maxsize=256)
@@ -60,7 +60,7 @@ def _power(year: int, quota: int | None) -> bytes:
 def fewest_votes(year: int = YearPath,
                  mode: str = Query("moved", description=f"How votes change: {' or '.join(FLIP_COSTS)}.")) -> Response:
     """The cheapest sets of states to flip (by votes) and the smallest popular share that wins a majority."""
-    return cached(_min_votes(year, mode.strip().lower()))
+    return json_response(_min_votes(year, mode.strip().lower()))
 
 
 @lru_cache(maxsize=256)

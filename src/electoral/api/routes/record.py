@@ -28,7 +28,8 @@ def json_bytes(doc: Any) -> bytes:
     return json.dumps(to_jsonable(doc), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
-def cached(content: bytes) -> Response:
+def json_response(content: bytes) -> Response:
+    """Already-encoded JSON as the response (FastAPI then skips re-validating it against the model)."""
     return Response(content, media_type="application/json")
 
 
@@ -49,7 +50,7 @@ def _results_doc(year: int, state: str | None) -> bytes:
 
 @router.get("/years", response_model=YearsOut, summary="Every election year in the record")
 async def years() -> Response:
-    return cached(_years_doc())
+    return json_response(_years_doc())
 
 
 @lru_cache(maxsize=1)
@@ -60,17 +61,17 @@ def _years_doc() -> bytes:
 @router.get("/elections/{year}/map", response_model=MapOut, summary="Allotment, winners and margins per unit")
 async def election_map(year: int = YearPath) -> Response:
     """What the map page draws: every unit with its electors, winner, side (D/R/O) and two-party margin."""
-    return cached(_map_doc(year))
+    return json_response(_map_doc(year))
 
 
 @router.get("/elections/{year}/tally", response_model=TallyOut, summary="Electoral votes and the outcome")
 async def tally(year: int = YearPath) -> Response:
     """The tally as Congress counted it (the same JSON as ``electoral tally YEAR --json``)."""
-    return cached(_tally_doc(year))
+    return json_response(_tally_doc(year))
 
 
 @router.get("/elections/{year}/results", response_model=ResultsOut, summary="Per-state results")
 async def results(year: int = YearPath,
                   state: str | None = Query(None, description="Two-letter state code, e.g. PA.")) -> Response:
     """Electoral and popular votes per state and candidate (the same JSON as ``electoral results --json``)."""
-    return cached(_results_doc(year, normalize_code(state) if state is not None else None))
+    return json_response(_results_doc(year, normalize_code(state) if state is not None else None))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from fastapi import APIRouter, Path, Response
 from fastapi.responses import JSONResponse
 
-from electoral.api.routes.record import cached, json_bytes
+from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
 from electoral.cli.common import to_jsonable
 from electoral.scenario import Scenario, parse_swing, run, scenario_json, smallest_swings
@@ -34,7 +34,7 @@ def whatif(body: WhatIfIn) -> Response:
 
     The same JSON as ``electoral whatif YEAR ... --json``.
     """
-    return cached(_whatif(body.model_dump_json()))
+    return json_response(_whatif(body.model_dump_json()))
 
 
 @lru_cache(maxsize=256)  # a what-if is a pure function of its request: repeated ones are served from here
@@ -57,7 +57,7 @@ def swings(year: int = Path(description=YEAR_DOC, examples=[2020])) -> Response:
 
     What ``electoral whatif --json`` adds as ``smallest_swings``.
     """
-    return cached(_swings(year))
+    return json_response(_swings(year))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,69 @@
+"""Probabilities: national odds from state-level win probabilities, exact or simulated.
+
+Requests give P(D carries the unit) per unit; units not listed take the record's winner as certain
+(``missing="recorded"``) or a coin flip (``missing="even"``). The response is
+:meth:`electoral.probability.Distribution.to_dict`, the same document as the CLI's ``--json``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from fastapi import APIRouter, Response
+
+from electoral.api.routes.record import json_bytes, json_response
+from electoral.api.schemas import ERRORS, DistributionOut, ProbabilityIn, SimulateIn
+from electoral.errors import InvalidInput
+from electoral.probability import Forecast, build_correlation, exact as exact_distribution, load_forecast, make_forecast
+from electoral.probability import simulate as simulate_distribution
+from electoral.record import election
+from electoral.sides import complete_from_record, unit_sides
+from electoral.units import units_for
+
+router = APIRouter(tags=["probabilities"], responses=ERRORS)
+
+# One probability computation at a time (they take up to seconds of CPU): on a small machine the
+# other core keeps serving the map, tallies and what-ifs; further requests wait their turn.
+_ONE_AT_A_TIME = threading.Lock()
+T = TypeVar("T")
+
+
+def serialized(compute: Callable[[], T]) -> T:
+    with _ONE_AT_A_TIME:
+        return compute()
+
+
+def forecast_of(body: ProbabilityIn, correlation: str | None = None) -> Forecast:
+    """The library's forecast for a request: a preset, or the probabilities completed as ``missing`` says."""
+    if body.preset is not None:
+        if body.probabilities:
+            raise InvalidInput(f"give either a preset ({body.preset!r}) or probabilities, not both")
+        return load_forecast(body.preset, year=body.year, df=body.df, correlation=correlation,
+                             national=body.national or None)
+    units = units_for(body.year)
+    built = build_correlation(units, matrix=correlation, national=body.national or None)
+    if body.missing == "even":
+        return make_forecast(body.year, body.probabilities, df=body.df, correlation=built, default_probability=0.5)
+    filled = complete_from_record(units, unit_sides(election(body.year)), body.probabilities)
+    return make_forecast(body.year, filled, df=body.df, correlation=built)
+
+
+@router.post("/probability/exact", response_model=DistributionOut, summary="Exact odds from state probabilities")
+def exact(body: ProbabilityIn) -> Response:
+    """The exact distribution of D's electoral votes: convolution for independent units, quadrature over
+    the national swing when ``national`` > 0."""
+    forecast = forecast_of(body)
+    return json_response(json_bytes(serialized(lambda: exact_distribution(forecast, body.given or None)).to_dict()))
+
+
+@router.post("/probability/simulate", response_model=DistributionOut,
+             summary="Monte Carlo odds (bounded number of draws)")
+def simulate(body: SimulateIn) -> Response:
+    """Simulated elections with correlated errors; reproducible with a seed. One worker thread per request,
+    so one simulation cannot take every core of the server."""
+    forecast = forecast_of(body, body.correlation)
+    distribution = serialized(lambda: simulate_distribution(forecast, body.draws, seed=body.seed,
+                                                            given=body.given or None, workers=1))
+    return json_response(json_bytes(distribution.to_dict()))
