@@ -1,10 +1,12 @@
-"""HTTP API latency under load: p50/p95 of tally and what-if requests with 50 concurrent clients.
+"""HTTP API latency: p50/p95 of tally, scenario and what-if requests with 50 concurrent clients.
 
 Starts ``uvicorn electoral.api.app:app`` on a free port of 127.0.0.1, waits until it answers, then
 runs bounded closed-loop clients (each on its own keep-alive connection sends its next request
 when the previous one returns). Latency is measured at the client, so it includes queueing in the server.
 
-Run: ``python benchmarks/bench_api.py`` (about 20 s). Prints ``name  value  unit  target`` lines.
+Exact-odds latency is measured with one client (probability computations run one at a time).
+
+Run: ``python benchmarks/bench_api.py`` (about 15 s). Prints ``name  value  unit  target`` lines.
 """
 
 from __future__ import annotations
@@ -65,27 +67,32 @@ async def exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, r
     return int(lines[0].split()[1])
 
 
-async def load(port: int, request: bytes, clients: int = CLIENTS, per_client: int = REQUESTS_PER_CLIENT) -> np.ndarray:
+async def load(port: int, requests: list[bytes], warmup: bytes, clients: int = CLIENTS,
+               per_client: int = REQUESTS_PER_CLIENT) -> np.ndarray:
     """Latencies in milliseconds of ``clients * per_client`` requests, ``clients`` at a time.
+
+    Client ``c`` sends ``requests[(c * per_client + k) % len(requests)]`` as its ``k``-th request, so a
+    list of distinct requests is sent once each when it is long enough.
 
     A minimal keep-alive client on asyncio streams, so that the client's own work (one process on
     the same machine) adds as little as possible to what is measured.
     """
     connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(clients)]
-    for reader, writer in connections[:1]:
-        for _ in range(WARMUP):
-            assert await exchange(reader, writer, request) == 200
+    reader, writer = connections[0]
+    for _ in range(WARMUP):
+        assert await exchange(reader, writer, warmup) == 200
     latencies: list[float] = []
 
-    async def one_client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        for _ in range(per_client):
+    async def one_client(c: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for k in range(per_client):
+            request = requests[(c * per_client + k) % len(requests)]
             start = time.perf_counter()
             status = await exchange(reader, writer, request)
             latencies.append((time.perf_counter() - start) * 1000)
             if status != 200:
                 raise SystemExit(f"HTTP {status} for {request[:60]!r}")
 
-    await asyncio.gather(*(one_client(r, w) for r, w in connections))
+    await asyncio.gather(*(one_client(c, r, w) for c, (r, w) in enumerate(connections)))
     for _, writer in connections:
         writer.close()
     return np.array(latencies)
@@ -102,6 +109,30 @@ def recorded_sides(base: str, year: int) -> dict[str, str]:
     return {u["code"]: u["side"] for u in units if u["side"]}
 
 
+def distinct_whatifs(count: int, seed: int = 2020) -> list[bytes]:
+    """``count`` different what-if requests (flips of subsets of the 2020 battlegrounds): none is cached."""
+    battlegrounds = ["PA", "GA", "AZ", "WI", "MI", "NV", "NC", "FL", "TX", "OH", "IA", "MN", "NH", "ME-2", "NE-2",
+                     "VA", "CO", "NM"]
+    rng = np.random.default_rng(seed)
+    seen: set[tuple[str, ...]] = set()
+    while len(seen) < count:
+        seen.add(tuple(sorted(rng.choice(battlegrounds, size=int(rng.integers(1, 8)), replace=False).tolist())))
+    return [http_request("POST", "/api/whatif", json.dumps({"year": 2020, "flips": dict.fromkeys(flips)}).encode())
+            for flips in sorted(seen)]
+
+
+def sequential(base: str, path: str, body: dict, repeat: int = 40) -> np.ndarray:
+    """Latencies in milliseconds of one client sending the same request ``repeat`` times."""
+    latencies = []
+    with httpx.Client(base_url=base, timeout=30) as client:
+        client.post(path, json=body).raise_for_status()
+        for _ in range(repeat):
+            start = time.perf_counter()
+            client.post(path, json=body).raise_for_status()
+            latencies.append((time.perf_counter() - start) * 1000)
+    return np.array(latencies)
+
+
 def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -109,15 +140,25 @@ def main() -> None:
     try:
         winners = recorded_sides(base, 2020)
         winners.update(GA="R", AZ="R", WI="R")
-        requests = {
-            "tally": http_request("GET", "/api/elections/2020/tally"),
-            "scenario": http_request("POST", "/api/scenario", json.dumps({"year": 2020, "winners": winners}).encode()),
+        tally = http_request("GET", "/api/elections/2020/tally")
+        scenario = http_request("POST", "/api/scenario", json.dumps({"year": 2020, "winners": winners}).encode())
+        whatifs = distinct_whatifs(CLIENTS * REQUESTS_PER_CLIENT + 1)
+        loads = {  # name: (timed requests, warm-up request)
+            "tally": ([tally], tally),
+            "scenario": ([scenario], scenario),
+            "whatif": (whatifs[1:], whatifs[0]),  # every timed what-if is a new one (not cached)
+            "whatif_repeated": ([whatifs[0]], whatifs[0]),  # one what-if again and again (from the cache)
         }
-        for name, request in requests.items():
-            latencies = asyncio.run(load(port, request))
+        for name, (requests, warmup) in loads.items():
+            latencies = asyncio.run(load(port, requests, warmup))
             report(f"api_{name}_{CLIENTS}_clients", latencies, 20)
             rate = len(latencies) / (latencies.sum() / 1000 / CLIENTS)
             print(f"api_{name}_throughput  {rate:.0f}  requests/s  -")
+        tossups = {code: 0.5 for code in ("PA", "GA", "AZ", "WI", "MI", "NV", "NC", "FL")}
+        for name, body in (("independent", {"year": 2020, "probabilities": tossups}),
+                           ("national_0.5", {"year": 2020, "probabilities": tossups, "national": 0.5}),
+                           ("all_56_units", {"year": 2020, "missing": "even"})):
+            report(f"api_probability_exact_{name}", sequential(base, "/api/probability/exact", body), 50)
     finally:
         server.terminate()
         server.wait(timeout=10)
