@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from electoral import __version__
+from electoral.api.docs_page import openapi_html
 from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
 
 log = logging.getLogger("electoral.api")
@@ -84,6 +85,8 @@ def create_app(static_dir: Path | None = None) -> FastAPI:
     app = FastAPI(
         title="electoral",
         version=__version__,
+        docs_url=None,  # the default Swagger UI loads from a CDN: /docs is rendered here instead
+        redoc_url=None,
         description="The U.S. Electoral College over HTTP: the record 1789-2024, what-ifs, analytics, "
                     "probabilities, apportionment, calendar and certification status.",
     )
@@ -114,6 +117,14 @@ def create_app(static_dir: Path | None = None) -> FastAPI:
     folder = STATIC_DIR if static_dir is None else static_dir
     if folder.is_dir():
         app.mount("/static", StaticFiles(directory=folder), name="static")
+
+    docs_page: list[str] = []  # rendered on first request, once the schema has every route
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        if not docs_page:
+            docs_page.append(openapi_html(app.openapi()))
+        return HTMLResponse(docs_page[0])
 
     @app.get("/", include_in_schema=False, response_model=None)
     async def index() -> FileResponse | HTMLResponse:
