@@ -8,7 +8,7 @@ import pytest
 from electoral.errors import InvalidInput
 from electoral.probability import load_forecast, make_forecast, simulate
 from electoral.probability.backends import chunk_plan
-from electoral.probability.montecarlo import draw_errors, sampling_model
+from electoral.probability.montecarlo import draw_margins, sampling_model
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +19,8 @@ def forecast():
 def replay(forecast, n: int, chunk: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The margins and wins of every draw, regenerated from the documented seeding scheme."""
     model = sampling_model(forecast)
-    margins = []
-    for size, child in chunk_plan(n, chunk, seed):
-        z = draw_errors(model, size, np.random.Generator(np.random.SFC64(child)))
-        margins.append(forecast.mean + forecast.sd * z)
-    all_margins = np.concatenate(margins)
+    all_margins = np.concatenate([draw_margins(model, size, np.random.Generator(np.random.SFC64(child)))
+                                  for size, child in chunk_plan(n, chunk, seed)])
     return all_margins, all_margins > 0
 
 
@@ -75,10 +72,12 @@ def test_tipping_points_and_popular_vote_match_a_plain_loop(forecast) -> None:
     ev = forecast.units.electoral_votes
     tips = np.array([tipping_point_by_hand(m, ev) for m in margins])
     np.testing.assert_allclose(result.tipping_point, np.bincount(tips[tips >= 0], minlength=56) / 3_000)
-    weights = np.where([("-" not in c) for c in forecast.units.codes], np.nan_to_num(forecast.votes), 0.0)
+    votes = np.where([("-" not in c) for c in forecast.units.codes], np.nan_to_num(forecast.votes), 0.0)
+    weights = sampling_model(forecast).weights  # the expected votes of the states (districts: 0), normalized
+    np.testing.assert_allclose(weights, votes / votes.sum(), rtol=1e-6)
     national = margins @ weights
-    votes = wins @ ev
-    split = ((votes >= 270) & (national < 0)) | ((votes <= 268) & (national > 0))
+    ev_first = wins @ ev
+    split = ((ev_first >= 270) & (national < 0)) | ((ev_first <= 268) & (national > 0))
     assert result.p_popular_split == pytest.approx(split.mean())
     assert result.p_popular_first == pytest.approx((national > 0).mean())
     assert result.tipping_point.sum() == pytest.approx(1 - result.p_tie)
@@ -104,3 +103,19 @@ def test_bad_requests_are_clear_errors(forecast) -> None:
     near_certain = make_forecast(2020, {"CA": 0.999999}, default_probability=0.5)
     with pytest.raises(InvalidInput, match="CA=R"):
         simulate(near_certain, 1_000, seed=1, given={"CA": "R"})
+
+
+def test_blas_runs_single_threaded_inside_chunks_and_is_restored() -> None:
+    from electoral.probability.backends import _openblas_threads, can_limit_blas, single_threaded_blas
+
+    if not can_limit_blas():
+        pytest.skip("numpy is not linked to a controllable OpenBLAS here")
+    threads = _openblas_threads()[0]
+    before = threads()
+    with single_threaded_blas():
+        with single_threaded_blas():  # re-entrant: nested and concurrent chunks share one setting
+            assert threads() == 1
+        assert threads() == 1
+    assert threads() == before
+    simulate(make_forecast(2020, {}, default_probability=0.5), 20_000, seed=1, chunk_size=2_000, workers=2)
+    assert threads() == before

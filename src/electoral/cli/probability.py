@@ -145,7 +145,7 @@ def register(app: typer.Typer) -> None:
         sides: str | None = SidesOption,
         backend: str = typer.Option("numpy", "--backend", help="Where to run: numpy (threads here) or dask."),
         address: str | None = typer.Option(None, "--address", help="Dask scheduler address (with --backend dask)."),
-        chunk_size: str | None = typer.Option(None, "--chunk-size", help="Draws per chunk (bounds memory; default 50,000)."),
+        chunk_size: str | None = typer.Option(None, "--chunk-size", help="Draws per chunk (bounds memory; default 10,000)."),
         plot: str | None = PlotOption,
         json: bool = JsonOption,
     ) -> None:
