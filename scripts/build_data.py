@@ -209,6 +209,9 @@ POPULAR_CORRECTIONS: dict[tuple[int, str, str], tuple[int, str]] = {
     (1964, "DC", "Barry Goldwater"): (28801, "house-clerk-1964"),
 }
 
+# Misspelled party labels in the raw file (House Clerk record: Constitutional Union, Republican).
+PARTY_SPELLING = {"Constituional Union": "Constitutional Union", "Repubican": "Republican"}
+
 # Parties of candidates the raw file lacks or labels "Faithless"/"Various".
 PARTY_FIXES: dict[str, str] = {
     "Samuel Huntington": "Federalist", "John Milton": "Federalist", "James Armstrong": "Federalist",
@@ -315,6 +318,7 @@ def main() -> int:
         for name, party in raw["candidates"].items():
             if name == "Others":
                 continue  # 1789/1796: replaced by the named recipients in CAST_CORRECTIONS
+            party = PARTY_SPELLING.get(party, party)
             candidates[year][fix(name)] = NO_NOMINATION if party == "Faithless" else party
         for state_name, entry in raw["votes"].items():
             if state_name == "Total":
@@ -469,9 +473,13 @@ def _canonical(year: int, raw: str) -> str:
         first = " ".join(first_parts)
     name = known.get(last.strip().upper())
     # Same surname and first initial: a write-in namesake (e.g. another Harris in 2024) stays apart.
-    if name and first.strip()[:1].upper() == name[:1].upper():
+    if name and first.strip()[:1].upper() in {name[:1].upper(), NICKNAMES.get(name.split()[0], "")[:1]}:
         return name
     return title_name(raw)
+
+
+# The record's familiar first names whose ballot name starts with another letter.
+NICKNAMES = {"Bob": "Robert", "Bill": "William", "Dick": "Richard", "Ted": "Edward", "Jack": "John"}
 
 
 def _merge_popular(rows: list[dict[str, object]]) -> list[dict[str, object]]:
