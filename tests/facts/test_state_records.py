@@ -118,3 +118,11 @@ def test_not_participating_states_are_explained() -> None:
     assert "Virginia not counted" in notes and "1 NV elector did not vote" in notes
     notes = " ".join(electoral.election(1872).tally().notes)
     assert "Greeley" in notes and "AR" in notes and "LA" in notes
+
+
+@pytest.mark.parametrize("year", [y for y in election_years() if y >= 1976])
+def test_nominees_with_electoral_votes_have_popular_votes(year: int) -> None:
+    """Names in the electoral record and the returns must agree (e.g. 1996 'Bob Dole' / 'ROBERT DOLE')."""
+    for c in electoral.election(year).tally().candidates:
+        if c.electoral_votes > 0 and c.party != "(no presidential nomination)":
+            assert c.popular_votes and c.popular_votes > 1_000_000, (year, c.name)
