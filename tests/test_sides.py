@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from electoral.errors import InvalidInput, UnknownUnit
+from electoral.record import election
 from electoral.sides import SIDES, side_of, tally_sides
 from electoral.units import election_years, units_for
 
@@ -17,6 +18,13 @@ from electoral.units import election_years, units_for
 ])
 def test_side_of(party: str | None, side: str) -> None:
     assert side_of(party) == side
+
+
+@pytest.mark.parametrize(("year", "nominee"), [(1860, "Stephen Douglas"), (1872, "Horace Greeley"),
+                                               (1896, "William Jennings Bryan")])
+def test_democratic_nominees_on_fusion_tickets(year: int, nominee: str) -> None:
+    # Nominees of the Democratic National Convention of each year (the party's own convention records).
+    assert side_of(election(year).parties[nominee]) == "D"
 
 
 def test_2000_without_florida() -> None:

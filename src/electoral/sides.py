@@ -2,7 +2,8 @@
 
 Every party in the record falls on one of three sides: ``"D"`` (the Democratic line: the
 Democratic-Republicans and the Democrats), ``"R"`` (the opposing line: Federalists, National
-Republicans, Whigs and Republicans) or ``"O"`` (every other party, independents and unknowns).
+Republicans, Whigs and Republicans) or ``"O"`` (every other party, independents and unknowns). Democratic nominees whom the record labels by their
+fusion ticket (Bryan's "Democratic-Populist" in 1896) stand on the Democratic line.
 The map page, the scenario endpoint and probability inputs all speak in these three letters.
 
 >>> side_of("Whig"), side_of("Democratic-Republican"), side_of("Libertarian")
@@ -26,11 +27,15 @@ SIDES: tuple[str, ...] = ("D", "R", "O")
 
 SIDE_NAMES: Mapping[str, str] = {"D": "Democratic", "R": "Republican", "O": "Other"}
 
-# Party (exactly as spelled in the record) -> side. Splinters such as "Southern Democratic" (1860)
-# or "Liberal Republican" (1872) are deliberately "O": they ran against the party line.
+# Party (exactly as spelled in the record) -> side. The record labels three Democratic nominees by
+# the ticket they headed; they stand on the Democratic line. Splinters that ran against the party's
+# nominee ("Southern Democratic" 1860, "States' Rights Democratic" 1948) are "O".
 PARTY_SIDES: Mapping[str, str] = {
     "Democratic": "D",
     "Democratic-Republican": "D",
+    "Northern Democratic": "D",  # Douglas 1860: nominee of the regular Democratic convention (Baltimore)
+    "Liberal Republican and Democratic": "D",  # Greeley 1872: the Democratic convention endorsed him
+    "Democratic-Populist": "D",  # Bryan 1896: Democratic nominee, also nominated by the People's Party
     "Republican": "R",
     "Whig": "R",
     "Federalist": "R",
