@@ -66,7 +66,7 @@ def main() -> int:
     n = 1_000_000
     table = economist_correlation()
     cases = {
-        "economist+national_0.5": 0.5 + 0.5 * table.to_numpy(),  # rank 22: the repaired matrix is low-rank
+        "economist+national_0.5": 0.5 + 0.5 * table.to_numpy(),  # rank 21: the repaired matrix has rank 20
         "full_rank_51": 0.5 * table.to_numpy() + 0.5 * np.eye(len(table)),
     }
     for label, state_matrix in cases.items():
