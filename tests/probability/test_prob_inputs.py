@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -91,6 +92,9 @@ def test_districts_inherit_their_state_row_and_ka_is_kansas(tmp_path) -> None:
     raw = table.rename(index={"KS": "KA"}, columns={"KS": "KA"})
     raw.to_csv(tmp_path / "raw.csv", index=False)
     np.testing.assert_allclose(read_correlation(tmp_path / "raw.csv").to_numpy(), table.to_numpy())
+    # The packaged file itself, given as a path (row labels and a source column).
+    packaged = read_correlation(resources.files("electoral.data") / "state_correlation.csv")
+    np.testing.assert_allclose(packaged.to_numpy(), table.to_numpy())
 
 
 def test_packaged_matrix_is_a_correlation_matrix_close_to_the_published_one() -> None:
@@ -157,7 +161,7 @@ def test_worked_example_matches_fivethirtyeight_published_figures() -> None:
     """FiveThirtyEight's final 2020 forecast (11/3/2020), winstate_chal as published:
     PA 0.8431, WI 0.9436, FL 0.691, NE-2 0.717, ME-2 0.573 (see the data kit's SOURCES.md)."""
     f = load_forecast("example-2020")
-    table = pd.read_csv(__import__("importlib.resources").resources.files("electoral.data") / "example_2020_polls.csv")
+    table = pd.read_csv(resources.files("electoral.data") / "example_2020_polls.csv")
     published = dict(zip(table.unit, table.fivethirtyeight_p))
     for code, value in {"PA": 0.8431, "WI": 0.9436, "FL": 0.691, "NE-2": 0.717, "ME-2": 0.573}.items():
         assert published[code] == pytest.approx(value, abs=6e-4)

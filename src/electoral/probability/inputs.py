@@ -545,6 +545,7 @@ def read_correlation(source: str | Path | pd.DataFrame) -> pd.DataFrame:
             table = pd.read_csv(path)
         except (ValueError, UnicodeDecodeError) as exc:
             raise InvalidInput(f"cannot read correlation file {str(source)!r}: {exc}") from None
+        table = table.drop(columns=[c for c in ("source",) if c in table.columns])  # the packaged layout
         first = table.columns[0]
         if table.shape[1] == table.shape[0] + 1 and not pd.api.types.is_numeric_dtype(table[first]):
             table = table.set_index(first)
@@ -552,7 +553,6 @@ def read_correlation(source: str | Path | pd.DataFrame) -> pd.DataFrame:
             table.index = table.columns
         else:
             raise InvalidInput(f"correlation file {str(source)!r} is not square: {table.shape[0]} rows, {table.shape[1]} columns")
-        table = table.drop(columns=[c for c in ("source",) if c in table.columns])
     table.index = [_unit_code(c) for c in table.index]
     table.columns = [_unit_code(c) for c in table.columns]
     if list(table.index) != list(table.columns):
