@@ -168,3 +168,11 @@ def test_worked_example_matches_fivethirtyeight_published_figures() -> None:
         # the normal approximation from the 80% interval stays within 1.5 points of 538's own odds
         assert f.probabilities[f.units.index(code)] == pytest.approx(value, abs=0.015)
     assert f.units.year == 2020 and len(table) == 56 and (f.mean[f.units.index("DC")] > 80)
+
+
+def test_with_correlation_validates_like_loading() -> None:
+    f = load_forecast("example-2020")
+    with pytest.raises(InvalidInput, match="below 1"):
+        f.with_correlation(FactorCorrelation(0.7, 0.4, tuple("x" * 56)))
+    with pytest.raises(InvalidInput, match="3x3"):
+        f.with_correlation(MatrixCorrelation.of(np.eye(3)))

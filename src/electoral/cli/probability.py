@@ -38,7 +38,11 @@ PlotOption = typer.Option(None, "--plot", help="Write the electoral-vote histogr
 
 def build_forecast(source: str, year: str | None, sides: str | None, correlation: str | None, national: str | None,
                    regional: str | None, df: str | None, repair: bool) -> Forecast:
-    """Load and validate the forecast; a repaired matrix is reported as one ``warning:`` line on stderr."""
+    """Load and validate the forecast; a repaired matrix is reported as one ``warning:`` line on stderr.
+
+    >>> build_forecast("example-2020", None, None, None, "0.5", None, None, False).correlation.national
+    0.5
+    """
     from electoral.probability import load_forecast
 
     with warnings.catch_warnings(record=True) as caught:
@@ -105,7 +109,11 @@ def show(distribution: Distribution, title: str) -> None:
 
 
 def draw_count(text: str | None) -> int:
-    """The ``-n`` option: a positive whole number, or the library's default."""
+    """The ``-n`` option: a positive whole number, or the library's default.
+
+    >>> draw_count("1e6"), draw_count(None)
+    (1000000, 100000)
+    """
     from electoral.probability.inputs import parse_count
     from electoral.probability.montecarlo import DEFAULT_DRAWS
 

@@ -79,13 +79,21 @@ class FactorCorrelation:
     regions: tuple[str, ...] = ()
 
     def regional_loading(self, n_units: int) -> np.ndarray:
-        """Each unit's regional variance share (0 for units without a region)."""
+        """Each unit's regional variance share (0 for units without a region).
+
+        >>> FactorCorrelation(0.5, 0.2, ("South", "", "South")).regional_loading(3).tolist()
+        [0.2, 0.0, 0.2]
+        """
         if not self.regions:
             return np.zeros(n_units)
         return np.array([self.regional if r else 0.0 for r in self.regions])
 
     def region_groups(self) -> dict[str, np.ndarray]:
-        """Unit positions of each region (regions with a positive share only), in first-seen order."""
+        """Unit positions of each region (regions with a positive share only), in first-seen order.
+
+        >>> {k: v.tolist() for k, v in FactorCorrelation(0.5, 0.2, ("S", "W", "S")).region_groups().items()}
+        {'S': [0, 2], 'W': [1]}
+        """
         if self.regional <= 0:
             return {}
         groups: dict[str, list[int]] = {}
@@ -103,7 +111,12 @@ class FactorCorrelation:
         return result
 
     def loadings(self, n_units: int) -> tuple[np.ndarray, np.ndarray]:
-        """``(L, s)`` with ``z = L @ eps + s * e``: one column per common factor, ``s`` own-noise sd."""
+        """``(L, s)`` with ``z = L @ eps + s * e``: one column per common factor, ``s`` own-noise sd.
+
+        >>> loadings, own = FactorCorrelation(0.36).loadings(2)
+        >>> loadings.round(2).tolist(), own.round(2).tolist()
+        ([[0.6], [0.6]], [0.8, 0.8])
+        """
         columns = [np.full(n_units, math.sqrt(self.national))] if self.national > 0 else []
         for idx in self.region_groups().values():
             column = np.zeros(n_units)
@@ -137,11 +150,19 @@ class MatrixCorrelation:
         return cls(values, factor)
 
     def matrix(self, n_units: int) -> np.ndarray:
-        """The correlation matrix itself."""
+        """The correlation matrix itself.
+
+        >>> MatrixCorrelation.of(np.eye(2)).matrix(2).tolist()
+        [[1.0, 0.0], [0.0, 1.0]]
+        """
         return self.values
 
     def loadings(self, n_units: int) -> tuple[np.ndarray, np.ndarray]:
-        """``(L, s)`` with ``z = L @ eps``; no own noise (``s`` is zero)."""
+        """``(L, s)`` with ``z = L @ eps``; no own noise (``s`` is zero).
+
+        >>> float(MatrixCorrelation.of(np.eye(2)).loadings(2)[1].sum())
+        0.0
+        """
         return self.factor, np.zeros(n_units)
 
 
@@ -180,15 +201,33 @@ class Forecast:
 
     @property
     def electoral_votes(self) -> np.ndarray:
-        """Electors of each unit (int64)."""
+        """Electors of each unit (int64).
+
+        >>> int(make_forecast(2020, {}, default_probability=0.5).electoral_votes.sum())
+        538
+        """
         return self.units.electoral_votes
 
     def side_index(self, side: str) -> int:
-        """0 for the first side, 1 for the second (case-insensitive); raises InvalidInput otherwise."""
+        """0 for the first side, 1 for the second (case-insensitive); raises InvalidInput otherwise.
+
+        >>> make_forecast(2020, {}, default_probability=0.5, sides="Biden,Trump").side_index("trump")
+        1
+        """
         return side_position(self.sides, side)
 
     def with_correlation(self, correlation: Correlation | None) -> Forecast:
-        """The same forecast with another correlation structure."""
+        """The same forecast with another correlation structure.
+
+        >>> make_forecast(2020, {}, default_probability=0.5).with_correlation(FactorCorrelation(0.4)).correlation.national
+        0.4
+        """
+        n = len(self.units)
+        if isinstance(correlation, FactorCorrelation):
+            correlation = _check_factor(correlation, n)
+        elif isinstance(correlation, MatrixCorrelation) and correlation.values.shape != (n, n):
+            raise InvalidInput(f"correlation matrix is {correlation.values.shape[0]}x{correlation.values.shape[1]}, "
+                               f"but {self.units.year} has {n} units")
         return replace(self, correlation=correlation)
 
 
@@ -424,17 +463,12 @@ def make_forecast(
         _finite(vote_array[at_large], [c for c in units.codes if "-" not in c], "votes", low=0.0)
         if not np.nansum(vote_array[at_large]) > 0:
             raise InvalidInput("votes must add up to more than zero over the states")
-    if correlation is not None and isinstance(correlation, FactorCorrelation):
-        correlation = _check_factor(correlation, n)
-    if isinstance(correlation, MatrixCorrelation) and correlation.values.shape != (n, n):
-        raise InvalidInput(f"correlation matrix is {correlation.values.shape[0]}x{correlation.values.shape[1]}, "
-                           f"but {units.year} has {n} units")
     mean.setflags(write=False)
     sd.setflags(write=False)
     if vote_array is not None:
         vote_array.setflags(write=False)
-    return Forecast(units, parse_sides(sides), mean, sd, "margin" if is_margin else "probability", vote_array,
-                    correlation, df)
+    forecast = Forecast(units, parse_sides(sides), mean, sd, "margin" if is_margin else "probability", vote_array, None, df)
+    return forecast.with_correlation(correlation)  # validates the correlation against the units
 
 
 def _check_factor(correlation: FactorCorrelation, n_units: int) -> FactorCorrelation:

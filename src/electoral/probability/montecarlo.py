@@ -103,6 +103,12 @@ def draw_margins(model: SamplingModel, size: int, rng: np.random.Generator) -> n
 
     Single precision halves the memory traffic and the matrix product, which dominate the run time;
     a margin is then exact to about 1e-7 of its size, far below any forecast's uncertainty.
+
+    >>> from electoral.probability.inputs import make_forecast
+    >>> m = sampling_model(make_forecast(2020, {}, default_margin=(3.0, 1e-6)))
+    >>> margins = draw_margins(m, 4, np.random.default_rng(0))
+    >>> margins.shape, round(float(margins.min()), 3), margins.dtype
+    ((4, 56), 3.0, dtype('float32'))
     """
     n_units = len(model.mean)
     k = model.loadings.shape[0]
@@ -126,7 +132,14 @@ def draw_margins(model: SamplingModel, size: int, rng: np.random.Generator) -> n
 
 def tipping_points(margins: np.ndarray, first_votes: np.ndarray, model: SamplingModel) -> np.ndarray:
     """Per draw, the unit that gave the winner a majority when units are sorted by the winner's margin
-    (-1 where no one has a majority)."""
+    (-1 where no one has a majority).
+
+    >>> from electoral.probability.inputs import make_forecast
+    >>> f = make_forecast(2020, {}, default_probability=0.5)
+    >>> margins = np.arange(56, 0, -1, dtype=np.float32)[None, :]  # a sweep, safest first: AK, AL, AR, ...
+    >>> f.units.codes[tipping_points(margins, np.array([538]), sampling_model(f))[0]]  # AK..MN hold 269
+    'MO'
+    """
     first_wins = first_votes >= model.majority
     decided = first_wins | (first_votes <= model.total - model.majority)
     n_units = margins.shape[1]
@@ -151,7 +164,14 @@ def tipping_points(margins: np.ndarray, first_votes: np.ndarray, model: Sampling
 
 
 def simulate_chunk(model: SamplingModel, size: int, seed: np.random.SeedSequence) -> Counts:
-    """Draw ``size`` elections with the chunk's own seed and count their outcomes (a pure function)."""
+    """Draw ``size`` elections with the chunk's own seed and count their outcomes (a pure function).
+
+    >>> from electoral.probability.inputs import make_forecast
+    >>> m = sampling_model(make_forecast(2020, {}, default_probability=0.5))
+    >>> c = simulate_chunk(m, 1_000, np.random.SeedSequence(1))
+    >>> c.draws, int(c.histogram.sum()), c == c  # integer counts; the same seed gives the same counts
+    (1000, 1000, True)
+    """
     margins = draw_margins(model, size, np.random.Generator(np.random.SFC64(seed)))
     wins = margins > 0
     if len(model.given_positions):
