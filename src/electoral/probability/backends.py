@@ -14,10 +14,12 @@ from __future__ import annotations
 import ctypes
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
@@ -124,11 +126,11 @@ def chunk_plan(draws: int, chunk_size: int, seed: int) -> list[Task]:
     return [(min(chunk_size, draws - i * chunk_size), child) for i, child in enumerate(children)]
 
 
-def _total(results: Sequence[T]) -> T:
-    total = results[0]
-    for item in results[1:]:
-        total = total + item
-    return total
+IN_FLIGHT_PER_WORKER = 4  # chunks submitted ahead of the results: bounded memory for any number of draws
+
+
+def _add(total: Any, part: Any) -> Any:
+    return part if total is None else total + part
 
 
 def run_local(chunk: ChunkFunction, model: Any, plan: list[Task], *, workers: int | None = None,
@@ -141,23 +143,30 @@ def run_local(chunk: ChunkFunction, model: Any, plan: list[Task], *, workers: in
     # Without control over BLAS threads, one worker thread and a multi-threaded BLAS beat contention.
     default = (os.cpu_count() or 1) if can_limit_blas() else 1
     workers = max(1, min(workers or default, len(plan)))
-    done = 0
-    results = []
-    # Only `workers` chunks exist at once: memory stays bounded whatever the number of draws.
+    done, total = 0, None
+    tasks = iter(plan)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for (size, _), result in zip(plan, pool.map(lambda task: run_chunk(chunk, model, *task), plan)):
-            results.append(result)
+        window: deque[tuple[int, Any]] = deque()
+        for size, seed in islice(tasks, workers * IN_FLIGHT_PER_WORKER):
+            window.append((size, pool.submit(run_chunk, chunk, model, size, seed)))
+        while window:
+            size, future = window.popleft()
+            total = _add(total, future.result())  # counts are summed as they come: nothing piles up
             done += size
             if progress:
                 progress(done)
-    return _total(results)
+            following = next(tasks, None)
+            if following is not None:
+                window.append((following[0], pool.submit(run_chunk, chunk, model, *following)))
+    return total
 
 
 def run_dask(chunk: ChunkFunction, model: Any, plan: list[Task], *, client: Any = None, address: str | None = None,
              progress: Progress = None) -> Any:
     """Run the chunks on a Dask cluster: ``client`` (a ``distributed.Client``) or a scheduler ``address``.
 
-    Without either, the current default client is used if there is one.
+    Without either, the current default client is used if there is one. A bounded number of chunks is
+    submitted ahead (four per worker thread), so the scheduler holds few tasks whatever the draws.
     """
     try:
         from distributed import Client, as_completed, default_client
@@ -176,18 +185,29 @@ def run_dask(chunk: ChunkFunction, model: Any, plan: list[Task], *, client: Any 
             raise InvalidInput("backend 'dask' needs a client or a scheduler address (CLI --address)") from None
     try:
         shared = client.scatter(model, broadcast=True)
-        futures = client.map(run_chunk, [chunk] * len(plan), [shared] * len(plan), [s for s, _ in plan],
-                             [q for _, q in plan], pure=False)
-        sizes = {f.key: s for f, (s, _) in zip(futures, plan)}
-        done = 0
-        results = []
-        for future in as_completed(futures, loop=client.loop):
-            results.append(future.result())
-            done += sizes[future.key]
+        threads = max(1, sum(client.nthreads().values()))
+        tasks = iter(plan)
+        sizes: dict[str, int] = {}
+        pending = as_completed([], loop=client.loop)
+
+        def submit(size: int, seed: np.random.SeedSequence) -> None:
+            future = client.submit(run_chunk, chunk, shared, size, seed, pure=False)
+            sizes[future.key] = size
+            pending.add(future)
+
+        for task in islice(tasks, threads * IN_FLIGHT_PER_WORKER):
+            submit(*task)
+        done, total = 0, None
+        for future in pending:
+            total = _add(total, future.result())
+            done += sizes.pop(future.key)
             if progress:
                 progress(done)
             future.release()  # drop the finished chunk's result from the cluster
-        return _total(results)
+            following = next(tasks, None)
+            if following is not None:
+                submit(*following)
+        return total
     finally:
         if own_client is not None:
             own_client.close()
