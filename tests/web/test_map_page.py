@@ -50,6 +50,9 @@ def test_2020_reads_306_232_and_screenshot(open_page, artifacts) -> None:
     assert len(units) == 56 and {"DC", "ME-1", "ME-2", "NE-1", "NE-2", "NE-3"} <= set(units)
     # Split votes: Trump carried Maine's 2nd district, Biden Nebraska's 2nd (certificates of ascertainment).
     assert (units["ME-2"], units["NE-2"]) == ("R", "D")
+    page.wait_for_selector("body[data-panels=ready]")  # the panels answer for 2020, not the first year shown
+    assert page.inner_text("#prob-odds").startswith("Joe Biden 100.0% · Donald Trump 0.0%")  # the map, certain
+    assert page.inner_text("#tipping-summary").startswith("Wisconsin tipped 2020")
     path = artifacts / "map-2020.png"
     page.screenshot(path=str(path), full_page=True)
     width, height = struct.unpack(">II", path.read_bytes()[16:24])  # PNG IHDR

@@ -430,6 +430,7 @@
     setupYear();
     updateUrl(pushHistory);
     $("#prob-input").value = "";
+    clearPanels();
     schedulePanels(0);
     return unknown;
   }
@@ -464,6 +465,7 @@
   // ---------------------------------------------------------------------------------------------
 
   function schedulePanels(delay = PANEL_DELAY_MS) {
+    document.body.dataset.panels = "loading"; // until this round's answers are on screen
     clearTimeout(app.panelTimer);
     app.panelTimer = setTimeout(refreshPanels, delay);
   }
@@ -474,12 +476,27 @@
 
   async function refreshPanels() {
     if (app.panelAbort) app.panelAbort.abort();
-    app.panelAbort = new AbortController();
+    const round = new AbortController();
+    app.panelAbort = round;
     await Promise.all([
       refreshTipping().catch(panelError("#tipping-summary", ["#snake"], "Not available: ")),
       refreshPaths().catch(panelError("#paths-summary", ["#paths-list"], "Not available: ")),
       runProbability().catch(panelError("#prob-error", ["#prob-hist", "#prob-odds"], "")),
     ]);
+    if (app.panelAbort === round) document.body.dataset.panels = "ready"; // not superseded meanwhile
+  }
+
+  /** Empty the panels when the year changes, so that no answer about another year stays on screen. */
+  function clearPanels() {
+    if (app.panelAbort) app.panelAbort.abort();
+    if (app.tippingYear !== app.data.year) {
+      app.tippingYear = null;
+      $("#tipping-summary").textContent = "…";
+      $("#snake").replaceChildren();
+    }
+    $("#paths-summary").textContent = "…";
+    for (const selector of ["#paths-list", "#prob-odds", "#prob-hist"]) $(selector).replaceChildren();
+    $("#prob-error").hidden = true;
   }
 
   /** Show why a panel is empty (a year without popular votes, a side the analysis cannot take...). */
@@ -702,7 +719,8 @@
     }
     const at = (doc.majority_needed - lo) * step;
     svg("line", { x1: at, x2: at, y1: 0, y2: height, class: "chart-line" }, chart);
-    const labels = [[0, lo, "start"], [at, doc.majority_needed, "middle"], [width, hi, "end"]];
+    const labels = [[at, doc.majority_needed, "middle"], [0, lo, "start"], [width, hi, "end"]]
+      .filter(([x], i) => i === 0 || Math.abs(x - at) > 40); // never print over the majority's label
     for (const [x, value, anchor] of labels) {
       const text = svg("text", { x, y: height + 16, class: "chart-text", "text-anchor": anchor }, chart);
       text.textContent = value;
