@@ -214,3 +214,24 @@ def test_years_without_popular_votes_explain_the_empty_panels(open_page) -> None
     page.wait_for_function("document.querySelector('#tipping-summary').textContent.startsWith('Not available')")
     assert "1789" in page.inner_text("#tipping-summary")
     assert bar(page) == (0, 0) and "George Washington" in page.inner_text("#outcome")
+
+
+def test_clear_map_and_year_buttons_keep_the_url_in_step(open_page) -> None:
+    page = open_page("?year=2020")
+    page.click("#clear")
+    assert bar(page) == (0, 0) and int(page.inner_text("#bar-u")) == 538
+    assert set(sides(page).values()) == {"U"}
+    page.click('[data-unit="CA"]')  # undecided -> Democratic
+    url = wait_for_scenario(page, "CA:D")
+    assert "base=blank" in url and bar(page) == (55, 0)
+    assert "No majority yet: 483 undecided, 270 needed" in page.inner_text("#outcome")
+
+    again = open_page(url.split("/", 3)[3])
+    assert bar(again) == (55, 0) and sides(again)["TX"] == "U"
+
+    again.click("#prev-year")  # 2016, as recorded
+    again.wait_for_function("new URLSearchParams(location.search).get('year') === '2016'")
+    assert bar(again) == (232, 306) and "base=blank" not in again.url
+    again.go_back()  # the year change was a history entry
+    again.wait_for_function("document.querySelector('#year').value === '2020'")  # reloaded from the URL
+    assert bar(again) == (55, 0) and sides(again)["TX"] == "U"
