@@ -106,11 +106,11 @@ def test_bad_requests_are_clear_errors(forecast) -> None:
 
 
 def test_blas_runs_single_threaded_inside_chunks_and_is_restored() -> None:
-    from electoral.probability.backends import _openblas_threads, can_limit_blas, single_threaded_blas
+    from electoral.probability.backends import blas_threads, can_limit_blas, single_threaded_blas
 
     if not can_limit_blas():
-        pytest.skip("numpy is not linked to a controllable OpenBLAS here")
-    threads = _openblas_threads()[0]
+        pytest.skip("numpy is not linked to a BLAS that threadpoolctl can control here")
+    threads = blas_threads
     before = threads()
     with single_threaded_blas():
         with single_threaded_blas():  # re-entrant: nested and concurrent chunks share one setting
