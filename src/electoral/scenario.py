@@ -89,21 +89,6 @@ def parse_optional_pairs(text: str, option: str) -> dict[str, str | None]:
     return result
 
 
-def whole_number(text: object, what: str) -> int:
-    """``text`` as a positive whole number, else :class:`InvalidInput` naming it.
-
-    >>> whole_number("600", "--house-size")
-    600
-    """
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise InvalidInput(f"{what} must be a whole number, got {text!r}") from None
-    if value <= 0:
-        raise InvalidInput(f"{what} must be positive, got {text!r}")
-    return value
-
-
 @dataclass(frozen=True)
 class Scenario:
     """A what-if over the election of ``year`` (see the module docstring for each field)."""

@@ -160,21 +160,3 @@ def side_index(race: Contest, who: str) -> int:
     if key not in names:
         raise InvalidInput(f"unknown side {who!r}: use one of {', '.join(sorted(names))}")
     return names[key]
-
-
-def parse_whole(text: str | int, what: str, minimum: int = 0) -> int:
-    """A whole number of at least ``minimum`` from user text; raises :class:`InvalidInput` naming it.
-
-    >>> parse_whole(" 12 ", "--limit", 1)
-    12
-    >>> parse_whole("ten", "--limit")
-    Traceback (most recent call last):
-    electoral.errors.InvalidInput: --limit must be a whole number >= 0, got 'ten'
-    """
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {text!r}") from None
-    if value < minimum:
-        raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {text!r}")
-    return value

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from electoral.analysis.inputs import parse_whole
+from electoral.parse import whole_number
 from electoral.analysis.minvotes import FLIP_COSTS, MinVotesReport, Solution, min_votes
 from electoral.analysis.paths import DEFAULT_LIMIT, PathsReport, paths
 from electoral.analysis.power import PowerIndices, power
@@ -139,7 +139,7 @@ def register(app: typer.Typer) -> None:
         json: bool = JsonOption,
     ) -> None:
         """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
-        report = paths(year, parse_assignments(decided, "--decided"), parse_whole(limit, "--limit", 1))
+        report = paths(year, parse_assignments(decided, "--decided"), whole_number(limit, "--limit"))
         if json:
             print_json(paths_json(report))
             return
@@ -190,8 +190,8 @@ def register(app: typer.Typer) -> None:
         json: bool = JsonOption,
     ) -> None:
         """Banzhaf and Shapley-Shubik power of each unit, exact."""
-        changes = {code: parse_whole(v, f"--set {code}") for code, v in parse_assignments(set_votes, "--set").items()}
-        p = power(year, changes, parse_whole(quota, "--quota", 1) if quota.strip() else None)
+        changes = {code: whole_number(v, f"--set {code}", minimum=0) for code, v in parse_assignments(set_votes, "--set").items()}
+        p = power(year, changes, whole_number(quota, "--quota") if quota.strip() else None)
         if json:
             print_json(power_json(p))
             return

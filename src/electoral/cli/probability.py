@@ -114,10 +114,10 @@ def draw_count(text: str | None) -> int:
     >>> draw_count("1e6"), draw_count(None)
     (1000000, 100000)
     """
-    from electoral.probability.inputs import parse_count
+    from electoral.parse import whole_number
     from electoral.probability.montecarlo import DEFAULT_DRAWS
 
-    return DEFAULT_DRAWS if text is None else parse_count(text, "n")
+    return DEFAULT_DRAWS if text is None else whole_number(text, "n")
 
 
 def _given(text: str | None) -> dict[str, str] | None:

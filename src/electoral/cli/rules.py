@@ -9,12 +9,13 @@ from rich.table import Table
 
 from electoral.cli.common import JsonOption, console, parse_assignments, print_json
 from electoral.errors import UnknownYear
+from electoral.parse import whole_number
 from electoral.rules.allocation import ALLOCATION_METHODS
 from electoral.rules.apportionment import (
     METHODS, act, apportion_census, census_populations, history, official_seats,
 )
 from electoral.scenario import (
-    Scenario, parse_optional_pairs, parse_swing, run, scenario_json, smallest_swings, whole_number,
+    Scenario, parse_optional_pairs, parse_swing, run, scenario_json, smallest_swings,
 )
 from electoral.serialize import apportionment_json, tally_json
 

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from electoral.parse import whole_number
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.units import Units, normalize_code, units_for
 
@@ -268,21 +269,6 @@ def error_quantile(p: np.ndarray, df: float | None) -> np.ndarray:
 # -- validation helpers ---------------------------------------------------------------------------------
 
 
-def parse_count(value: object, name: str = "n") -> int:
-    """A positive whole number from an int or text such as ``"1000000"``, ``"1_000_000"`` or ``"1e6"``.
-
-    >>> parse_count("1e6"), parse_count(250)
-    (1000000, 250)
-    """
-    try:
-        number = float(str(value).strip().replace("_", "").replace(",", ""))
-    except ValueError:
-        raise InvalidInput(f"{name} must be a positive whole number, got {value!r}") from None
-    if not math.isfinite(number) or number <= 0 or number != int(number):
-        raise InvalidInput(f"{name} must be a positive whole number, got {value!r}")
-    return int(number)
-
-
 def parse_seed(value: object) -> int | None:
     """A non-negative integer seed, or None for a fresh random one.
 
@@ -291,13 +277,7 @@ def parse_seed(value: object) -> int | None:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        seed = int(str(value).strip())
-    except ValueError:
-        raise InvalidInput(f"seed must be a non-negative whole number, got {value!r}") from None
-    if seed < 0:
-        raise InvalidInput(f"seed must be a non-negative whole number, got {value!r}")
-    return seed
+    return whole_number(value, "seed", minimum=0)
 
 
 def parse_share(value: object, name: str) -> float:

@@ -30,7 +30,8 @@ from electoral.errors import InvalidInput
 from electoral.probability.backends import BACKENDS, Progress, chunk_plan
 from electoral.probability.distribution import Distribution
 from electoral.probability.exact import resolve_given
-from electoral.probability.inputs import Forecast, parse_count, parse_seed
+from electoral.parse import whole_number
+from electoral.probability.inputs import Forecast, parse_seed
 from electoral.tally import majority_needed
 
 DEFAULT_DRAWS = 100_000
@@ -257,8 +258,8 @@ def simulate(
     >>> d.unit_probability("PA"), d.draws == round(d.p_given * 10_000)
     (1.0, True)
     """
-    draws = parse_count(n, "n")
-    size = parse_count(chunk_size, "chunk size")
+    draws = whole_number(n, "n")
+    size = whole_number(chunk_size, "chunk size")
     chosen_seed = parse_seed(seed)
     if chosen_seed is None:
         chosen_seed = int(np.random.SeedSequence().entropy)  # reported, so the run can be repeated

@@ -1,0 +1,37 @@
+"""Parsing of user-typed numbers, shared by the library, the CLI and the API.
+
+Every parser raises :class:`~electoral.errors.InvalidInput` naming the option and the bad value.
+"""
+
+from __future__ import annotations
+
+import math
+
+from electoral.errors import InvalidInput
+
+
+def whole_number(value: object, what: str, minimum: int = 1) -> int:
+    """A whole number of at least ``minimum`` from an int or text (``"600"``, ``"1_000_000"``, ``"1e6"``).
+
+    >>> whole_number("600", "--house-size"), whole_number("1e6", "-n"), whole_number(" 0 ", "--set PA", 0)
+    (600, 1000000, 0)
+    >>> whole_number("ten", "--limit")
+    Traceback (most recent call last):
+    electoral.errors.InvalidInput: --limit must be a whole number >= 1, got 'ten'
+    """
+    if isinstance(value, bool):
+        raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {value!r}")
+    text = str(value).strip().replace("_", "").replace(",", "")
+    try:
+        number = int(text)
+    except ValueError:
+        try:  # scientific notation for large counts ("1e6"), only if it is a whole number
+            as_float = float(text)
+        except ValueError:
+            raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {value!r}") from None
+        if not math.isfinite(as_float) or as_float != int(as_float):
+            raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {value!r}")
+        number = int(as_float)
+    if number < minimum:
+        raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {value!r}")
+    return number
