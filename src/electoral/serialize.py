@@ -10,16 +10,27 @@ These functions only rearrange library results into plain dicts and lists (no ma
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from electoral.record import Election
 from electoral.rules.apportionment import Apportionment
+from electoral.rules.calendar import laws
 from electoral.sides import side_of, unit_sides
 from electoral.tally import Tally
 from electoral.units import states
+
+if TYPE_CHECKING:  # shapes only: importing the analyses here would slow every command's start
+    from electoral.analysis.minvotes import MinVotesReport, Solution
+    from electoral.analysis.paths import PathsReport
+    from electoral.analysis.power import PowerIndices
+    from electoral.analysis.tipping import TippingPoint
+    from electoral.certification import Status
+    from electoral.rules.calendar import Calendar, Step
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
@@ -153,4 +164,107 @@ def apportionment_json(apportionment: Apportionment) -> dict[str, Any]:
         "states": [{"state": s, "population": _finite_or_none(p), "quota": _finite_or_none(q), "seats": int(n)}
                    for s, p, q, n in zip(apportionment.states, apportionment.populations, apportionment.quotas,
                                          apportionment.seats)],
+    }
+
+
+def to_jsonable(value: Any) -> Any:
+    """Convert dataclasses, numpy values and tuples into plain JSON types (NaN becomes null)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return to_jsonable(value.tolist())
+    if isinstance(value, np.generic):
+        return to_jsonable(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def tipping_json(tp: TippingPoint) -> dict[str, Any]:
+    """The JSON shape of a tipping point (margins are fractions of the two-party vote)."""
+    return {
+        "year": tp.year, "candidates": list(tp.candidates), "winner": tp.winner,
+        "majority_needed": tp.majority_needed, "winner_votes": tp.winner_votes,
+        "tipping_point": tp.unit, "tipping_margin": tp.margin, "national_margin": tp.national_margin,
+        "bias": tp.bias, "favours": tp.favours, "estimated": list(tp.estimated),
+        "rows": [{"unit": r.unit, "electoral_votes": r.electoral_votes, "margin": r.margin,
+                  "winner_margin": r.winner_margin, "won_by": r.won_by, "cumulative": r.cumulative,
+                  "estimated": r.estimated or None} for r in tp.rows],
+    }
+
+
+def paths_json(report: PathsReport) -> dict[str, Any]:
+    """The JSON shape of a paths report (counts are exact integers)."""
+    return {
+        "year": report.year, "majority_needed": report.majority_needed,
+        "electors_appointed": report.electors_appointed,
+        "decided": {unit: who for unit, who in report.decided}, "open_units": list(report.open_units),
+        "outcomes": report.counts.total, "ties": report.counts.ties,
+        "candidates": [{"candidate": c.candidate, "decided_votes": c.decided_votes, "needed": c.needed,
+                        "winning_outcomes": c.winning_outcomes, "minimal_sets": [list(s) for s in c.minimal_sets]}
+                       for c in report.candidates],
+        "estimated": list(report.estimated),
+    }
+
+
+def _solution_json(s: Solution) -> dict[str, Any]:
+    return {"goal": s.goal, "mode": s.mode, "votes": s.votes, "margin_votes": s.margin_votes if s.flips else None,
+            "electoral_votes": s.electoral_votes, "after": list(s.after) if s.after else None,
+            "flips": [{"state": f.state, "units": list(f.units), "electoral_votes": f.electoral_votes,
+                       "margin_votes": f.margin_votes, "votes": f.votes} for f in s.flips]}
+
+
+def min_votes_json(report: MinVotesReport) -> dict[str, Any]:
+    """The JSON shape of a minimum-votes report."""
+    return {"year": report.year, "candidates": list(report.candidates), "mode": report.mode,
+            "changes": [_solution_json(s) for s in report.changes],
+            "smallest_share": {**_solution_json(report.smallest_share), "share": report.share,
+                               "national_votes": report.national_votes},
+            "notes": list(report.notes)}
+
+
+def power_json(p: PowerIndices) -> dict[str, Any]:
+    """The JSON shape of power indices, one row per unit."""
+    return {"year": p.year, "quota": p.quota, "players": len(p.codes),
+            "units": [{"unit": code, "electoral_votes": int(w), "swings": s, "banzhaf_raw": float(raw),
+                       "banzhaf": float(b), "shapley_shubik": float(ss)}
+                      for code, w, s, raw, b, ss in zip(p.codes, p.weights, p.swings, p.banzhaf_raw, p.banzhaf,
+                                                       p.shapley_shubik)]}
+
+
+def step_json(step: Step) -> dict[str, Any]:
+    """The JSON shape of one calendar step, shared by the CLI and the HTTP API."""
+    iso = lambda day: day.isoformat() if day else None  # noqa: E731
+    return {
+        "step": step.step, "label": step.label,
+        "date": iso(step.date), "until": iso(step.until),
+        "statutory_date": iso(step.statutory), "statutory_until": iso(step.statutory_until),
+        "differs_from_law": step.differs,
+        "law": step.law or None, "law_name": laws()[step.law].name if step.law else None,
+        "rule": step.rule or None, "citation": step.citation,
+        "note": step.note or None, "source": step.source or None,
+    }
+
+
+def calendar_json(cal: Calendar) -> dict[str, Any]:
+    """The JSON shape of a year's calendar."""
+    return {"year": cal.year, "statutory_only": cal.statutory_only, "steps": [step_json(s) for s in cal.steps]}
+
+
+def status_json(status: Status) -> dict[str, Any]:
+    """The JSON shape of an election's status on a date."""
+    optional = lambda step: step_json(step) if step else None  # noqa: E731
+    return {
+        "year": status.year, "as_of": status.as_of.isoformat(),
+        "stage": status.stage, "stage_label": status.stage_label,
+        "summary": status.summary, "lines": list(status.lines),
+        "result_recorded": status.result_recorded, "confirmed_by": status.confirmed_by,
+        "tally": tally_json(status.tally) if status.tally else None,
+        "last_step": optional(status.last_step), "in_progress": optional(status.in_progress),
+        "next_step": optional(status.next_step),
+        "steps": [step_json(s) | {"reached": s in status.reached} for s in status.calendar.steps],
     }

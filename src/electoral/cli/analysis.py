@@ -5,17 +5,17 @@ The ``*_json`` functions give each result's JSON shape, for the CLI and the HTTP
 
 from __future__ import annotations
 
-from typing import Any
 
 import typer
 from rich.table import Table
 
-from electoral.parse import whole_number
-from electoral.analysis.minvotes import FLIP_COSTS, MinVotesReport, Solution, min_votes
-from electoral.analysis.paths import DEFAULT_LIMIT, PathsReport, paths
-from electoral.analysis.power import PowerIndices, power
-from electoral.analysis.tipping import TippingPoint, tipping_point
+from electoral.analysis.minvotes import FLIP_COSTS, Solution, min_votes
+from electoral.analysis.paths import DEFAULT_LIMIT, paths
+from electoral.analysis.power import power
+from electoral.analysis.tipping import tipping_point
 from electoral.cli.common import JsonOption, console, parse_assignments, print_json
+from electoral.parse import whole_number
+from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
 
 YearArgument = typer.Argument(..., help="Election year, 1789-2024.")
 
@@ -23,58 +23,6 @@ YearArgument = typer.Argument(..., help="Election year, 1789-2024.")
 def _points(margin: float | None) -> str:
     """A margin as signed percentage points: 0.0064 -> '+0.64'."""
     return "" if margin is None else f"{margin * 100:+.2f}"
-
-
-def tipping_json(tp: TippingPoint) -> dict[str, Any]:
-    """The JSON shape of a tipping point (margins are fractions of the two-party vote)."""
-    return {
-        "year": tp.year, "candidates": list(tp.candidates), "winner": tp.winner,
-        "majority_needed": tp.majority_needed, "winner_votes": tp.winner_votes,
-        "tipping_point": tp.unit, "tipping_margin": tp.margin, "national_margin": tp.national_margin,
-        "bias": tp.bias, "favours": tp.favours, "estimated": list(tp.estimated),
-        "rows": [{"unit": r.unit, "electoral_votes": r.electoral_votes, "margin": r.margin,
-                  "winner_margin": r.winner_margin, "won_by": r.won_by, "cumulative": r.cumulative,
-                  "estimated": r.estimated or None} for r in tp.rows],
-    }
-
-
-def paths_json(report: PathsReport) -> dict[str, Any]:
-    """The JSON shape of a paths report (counts are exact integers)."""
-    return {
-        "year": report.year, "majority_needed": report.majority_needed,
-        "electors_appointed": report.electors_appointed,
-        "decided": {unit: who for unit, who in report.decided}, "open_units": list(report.open_units),
-        "outcomes": report.counts.total, "ties": report.counts.ties,
-        "candidates": [{"candidate": c.candidate, "decided_votes": c.decided_votes, "needed": c.needed,
-                        "winning_outcomes": c.winning_outcomes, "minimal_sets": [list(s) for s in c.minimal_sets]}
-                       for c in report.candidates],
-        "estimated": list(report.estimated),
-    }
-
-
-def _solution_json(s: Solution) -> dict[str, Any]:
-    return {"goal": s.goal, "mode": s.mode, "votes": s.votes, "margin_votes": s.margin_votes if s.flips else None,
-            "electoral_votes": s.electoral_votes, "after": list(s.after) if s.after else None,
-            "flips": [{"state": f.state, "units": list(f.units), "electoral_votes": f.electoral_votes,
-                       "margin_votes": f.margin_votes, "votes": f.votes} for f in s.flips]}
-
-
-def min_votes_json(report: MinVotesReport) -> dict[str, Any]:
-    """The JSON shape of a minimum-votes report."""
-    return {"year": report.year, "candidates": list(report.candidates), "mode": report.mode,
-            "changes": [_solution_json(s) for s in report.changes],
-            "smallest_share": {**_solution_json(report.smallest_share), "share": report.share,
-                               "national_votes": report.national_votes},
-            "notes": list(report.notes)}
-
-
-def power_json(p: PowerIndices) -> dict[str, Any]:
-    """The JSON shape of power indices, one row per unit."""
-    return {"year": p.year, "quota": p.quota, "players": len(p.codes),
-            "units": [{"unit": code, "electoral_votes": int(w), "swings": s, "banzhaf_raw": float(raw),
-                       "banzhaf": float(b), "shapley_shubik": float(ss)}
-                      for code, w, s, raw, b, ss in zip(p.codes, p.weights, p.swings, p.banzhaf_raw, p.banzhaf,
-                                                       p.shapley_shubik)]}
 
 
 def _table(title: str, *columns: str) -> Table:

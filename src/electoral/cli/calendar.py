@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import typer
 from rich.markup import escape
@@ -11,42 +10,8 @@ from rich.table import Table
 
 from electoral.certification import Status, status_as_of
 from electoral.cli.common import JsonOption, console, print_json
-from electoral.cli.tally import tally_json
-from electoral.rules.calendar import Calendar, Step, calendar_for, format_day, laws, rule_text
-
-
-def step_json(step: Step) -> dict[str, Any]:
-    """The JSON shape of one calendar step, shared by the CLI and the HTTP API."""
-    iso = lambda day: day.isoformat() if day else None  # noqa: E731
-    return {
-        "step": step.step, "label": step.label,
-        "date": iso(step.date), "until": iso(step.until),
-        "statutory_date": iso(step.statutory), "statutory_until": iso(step.statutory_until),
-        "differs_from_law": step.differs,
-        "law": step.law or None, "law_name": laws()[step.law].name if step.law else None,
-        "rule": step.rule or None, "citation": step.citation,
-        "note": step.note or None, "source": step.source or None,
-    }
-
-
-def calendar_json(cal: Calendar) -> dict[str, Any]:
-    """The JSON shape of a year's calendar."""
-    return {"year": cal.year, "statutory_only": cal.statutory_only, "steps": [step_json(s) for s in cal.steps]}
-
-
-def status_json(status: Status) -> dict[str, Any]:
-    """The JSON shape of an election's status on a date."""
-    optional = lambda step: step_json(step) if step else None  # noqa: E731
-    return {
-        "year": status.year, "as_of": status.as_of.isoformat(),
-        "stage": status.stage, "stage_label": status.stage_label,
-        "summary": status.summary, "lines": list(status.lines),
-        "result_recorded": status.result_recorded, "confirmed_by": status.confirmed_by,
-        "tally": tally_json(status.tally) if status.tally else None,
-        "last_step": optional(status.last_step), "in_progress": optional(status.in_progress),
-        "next_step": optional(status.next_step),
-        "steps": [step_json(s) | {"reached": s in status.reached} for s in status.calendar.steps],
-    }
+from electoral.serialize import calendar_json, status_json
+from electoral.rules.calendar import Calendar, calendar_for, format_day, laws, rule_text
 
 
 def _calendar_table(cal: Calendar, status: Status | None = None) -> Table:

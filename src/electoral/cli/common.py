@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import math
 from typing import Any
 
-import numpy as np
 import typer
 from rich.console import Console
 
 from electoral.errors import InvalidInput
+from electoral.serialize import to_jsonable
 
 console = Console()
 
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
-
-
-def to_jsonable(value: Any) -> Any:
-    """Convert dataclasses, numpy values and tuples into plain JSON types (NaN becomes null)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return to_jsonable(value.tolist())
-    if isinstance(value, np.generic):
-        return to_jsonable(value.item())
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def print_json(value: Any) -> None:

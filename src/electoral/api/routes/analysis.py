@@ -16,7 +16,7 @@ from electoral.analysis.power import power as power_indices
 from electoral.analysis.tipping import tipping_point as tipping_point_of
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, MinVotesOut, PathsIn, PathsOut, PowerOut, TippingPointOut
-from electoral.cli.analysis import min_votes_json, paths_json, power_json, tipping_json
+from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
 
 router = APIRouter(tags=["analytics"], responses=ERRORS)
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from electoral.api.schemas import ERRORS, CalendarOut, StatusOut
 from electoral.certification import status_as_of
-from electoral.cli.calendar import calendar_json, status_json
+from electoral.serialize import calendar_json, status_json
 from electoral.rules.calendar import calendar_for
 
 router = APIRouter(tags=["calendar"], responses=ERRORS)

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Response
 
 from electoral.api.schemas import ERRORS, YEAR_DOC, MapOut, ResultsOut, TallyOut, YearsOut
-from electoral.cli.common import to_jsonable
+from electoral.serialize import to_jsonable
 from electoral.record import election
 from electoral.serialize import map_json, results_json, tally_json
 from electoral.units import election_years, normalize_code

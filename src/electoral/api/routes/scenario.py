@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
-from electoral.cli.common import to_jsonable
+from electoral.serialize import to_jsonable
 from electoral.scenario import Scenario, parse_swing, run, scenario_json, smallest_swings
 from electoral.serialize import tally_json
 from electoral.sides import tally_sides
