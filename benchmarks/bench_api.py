@@ -32,11 +32,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
-    """uvicorn in a child process (one worker, as ``electoral serve`` runs it)."""
+def start_server(port: int, workers: int = 1) -> subprocess.Popen:
+    """uvicorn in a child process, as ``electoral serve --workers N`` runs it."""
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "electoral.api.app:app", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning", "--no-access-log"],
+         "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     for _ in range(300):
@@ -134,9 +134,15 @@ def sequential(base: str, path: str, body: dict, repeat: int = 40) -> np.ndarray
 
 
 def main() -> None:
+    for workers in (1, 2):  # electoral serve's default, and --workers 2 on this 2-core machine
+        run_suite(workers)
+
+
+def run_suite(workers: int) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(port)
+    server = start_server(port, workers)
+    tag = "" if workers == 1 else f"_{workers}_workers"
     try:
         winners = recorded_sides(base, 2020)
         winners.update(GA="R", AZ="R", WI="R")
@@ -151,9 +157,11 @@ def main() -> None:
         }
         for name, (requests, warmup) in loads.items():
             latencies = asyncio.run(load(port, requests, warmup))
-            report(f"api_{name}_{CLIENTS}_clients", latencies, 20)
+            report(f"api{tag}_{name}_{CLIENTS}_clients", latencies, 20)
             rate = len(latencies) / (latencies.sum() / 1000 / CLIENTS)
-            print(f"api_{name}_throughput  {rate:.0f}  requests/s  -")
+            print(f"api{tag}_{name}_throughput  {rate:.0f}  requests/s  -")
+        if workers > 1:
+            return
         tossups = {code: 0.5 for code in ("PA", "GA", "AZ", "WI", "MI", "NV", "NC", "FL")}
         for name, body in (("independent", {"year": 2020, "probabilities": tossups}),
                            ("national_0.5", {"year": 2020, "probabilities": tossups, "national": 0.5}),

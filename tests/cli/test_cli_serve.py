@@ -18,9 +18,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_prints_url_and_answers() -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_prints_url_and_answers(workers: str) -> None:
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "electoral.cli.app", "serve", "--port", str(port), "--json"],
+    server = subprocess.Popen([sys.executable, "-m", "electoral.cli.app", "serve", "--port", str(port), "--json",
+                               "--workers", workers],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         lines = [server.stdout.readline()]
@@ -43,7 +45,7 @@ def test_serve_prints_url_and_answers() -> None:
 
 @pytest.mark.parametrize(("args", "bad"), [
     (("serve", "--port", "99999"), "99999"), (("serve", "--port", "http"), "http"),
-    (("serve", "--host", "no such host!"), "no such host!"),
+    (("serve", "--host", "no such host!"), "no such host!"), (("serve", "--workers", "0"), "0"),
 ])
 def test_serve_bad_options(run_cli, args: tuple[str, ...], bad: str) -> None:
     out = run_cli(*args)
