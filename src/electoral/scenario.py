@@ -189,9 +189,15 @@ class ScenarioResult:
     notes: tuple[str, ...]
 
 
-# -- the record, as plain arrays and dicts (cached per year) ------------------------------------------
+# -- the record, as plain tuples and dicts (cached per year) ------------------------------------------
 @dataclass(frozen=True)
 class _Base:
+    """Everything a scenario needs from the record of one year, computed once.
+
+    Most what-ifs change a few units; the rest keep their recorded outcomes, splits and
+    popular votes, which are precomputed here so a run only does work for what changed.
+    """
+
     year: int
     codes: tuple[str, ...]
     states: tuple[str, ...]
@@ -204,6 +210,14 @@ class _Base:
     parties: Mapping[str, str]
     ranked: tuple[str, ...]  # candidates by electoral votes, then popular votes
     actual: Tally
+    index: Mapping[str, int]  # unit code -> position
+    by_state: Mapping[str, tuple[int, ...]]  # state -> positions of its units
+    state_electors: Mapping[str, int]  # recorded electors per state
+    recorded: tuple[UnitOutcome, ...]  # each unit as cast
+    actual_split: Mapping[str, Mapping[str, int]]  # state -> candidate -> electoral votes counted
+    before: Mapping[str, str | None]  # unit -> the candidate with most of its electoral votes
+    popular: Mapping[str, Mapping[str, int]]  # state -> candidate -> popular votes (whole numbers)
+    popular_total: Mapping[str, int]  # candidate -> popular votes over all states
 
 
 @lru_cache(maxsize=None)
@@ -225,10 +239,41 @@ def _base(year: int) -> _Base:
     for row in e.popular_vote().itertuples():
         state_votes[row.state].append((row.candidate, float(row.votes)))
     extra = tuple(n for n in e.parties if n not in ranked)
-    return _Base(year, units.codes, units.states, tuple(int(v) for v in units.electoral_votes),
-                 tuple(tuple(sorted(cast[c].items(), key=lambda cv: (-cv[1], cv[0]))) for c in units.codes),
-                 e.winners(), margins, pair, {s: tuple(v) for s, v in state_votes.items()}, dict(e.parties),
-                 ranked + extra, actual)
+    codes, unit_states = tuple(units.codes), tuple(units.states)
+    electors = tuple(int(v) for v in units.electoral_votes)
+    cast_sorted = tuple(tuple(sorted(cast[c].items(), key=lambda cv: (-cv[1], cv[0]))) for c in codes)
+    by_state: dict[str, list[int]] = defaultdict(list)
+    state_electors: Counter = Counter()
+    actual_split: dict[str, Counter] = defaultdict(Counter)
+    for i, (st, n, votes) in enumerate(zip(unit_states, electors, cast_sorted)):
+        by_state[st].append(i)
+        state_electors[st] += n
+        actual_split[st].update(dict(votes))
+    return _Base(
+        year, codes, unit_states, electors, cast_sorted, e.winners(), margins, pair,
+        {s: tuple(v) for s, v in state_votes.items()}, dict(e.parties), ranked + extra, actual,
+        index={c: i for i, c in enumerate(codes)},
+        by_state={st: tuple(idx) for st, idx in by_state.items()},
+        state_electors=dict(state_electors),
+        recorded=tuple(UnitOutcome(c, st, n, v, "as recorded") for c, st, n, v in zip(codes, unit_states, electors,
+                                                                                       cast_sorted)),
+        actual_split={st: _positive(split) for st, split in actual_split.items()},
+        before={c: _top(v) for c, v in zip(codes, cast_sorted)},
+        popular={st: _rounded(votes) for st, votes in state_votes.items()},
+        popular_total=_rounded([pair for votes in state_votes.values() for pair in votes]),
+    )
+
+
+def _positive(split: Mapping[str, int]) -> dict[str, int]:
+    """The candidates with electoral votes, for comparing two splits."""
+    return {c: n for c, n in split.items() if n > 0}
+
+
+def _rounded(votes: Sequence[tuple[str, float]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for candidate, v in votes:
+        out[candidate] = out.get(candidate, 0) + round(v)
+    return out
 
 
 def resolve_candidate(text: str, candidates: Sequence[str], parties: Mapping[str, str], year: int) -> str:
@@ -281,11 +326,10 @@ def run(scenario: Scenario) -> ScenarioResult:
 
     # 1. swings: a shift of the margin of ``a`` per state, in fractions
     shift: dict[str, float] = defaultdict(float)
-    swung_states = set(base.states)
     if scenario.swing:
         toward = name(scenario.swing.toward)
         sign = _sign(toward, base.pair, year)
-        for st in swung_states:
+        for st in base.by_state:
             shift[st] += sign * scenario.swing.points / 100
         notes.append(f"uniform swing: {toward} +{scenario.swing.points:g} margin points in every unit"
                      if scenario.swing.points >= 0 else
@@ -293,8 +337,12 @@ def run(scenario: Scenario) -> ScenarioResult:
     for code, swing in scenario.state_swings.items():
         st = _state_code(code, base.states, year)
         shift[st] += _sign(name(swing.toward), base.pair, year) * swing.points / 100
+    shift = {st: delta for st, delta in shift.items() if delta}
 
-    state_votes = {st: _swung_votes(votes, a, b, shift.get(st, 0.0)) for st, votes in base.state_votes.items()}
+    state_votes = dict(base.state_votes)
+    for st, delta in shift.items():
+        if st in state_votes:
+            state_votes[st] = _swung_votes(state_votes[st], a, b, delta)
     winners = list(base.winners) if not scenario.blank else [None] * len(base.codes)
     how = ["as recorded"] * len(base.codes)
     for i, (code, st) in enumerate(zip(base.codes, base.states)):
@@ -321,7 +369,7 @@ def run(scenario: Scenario) -> ScenarioResult:
 
     # 2. flips
     for code, target in scenario.flips.items():
-        i = _unit_index(code, base.codes, year, added=scenario.add_states)
+        i = _unit_index(code, base, added=scenario.add_states)
         if i is None:
             continue  # an added state: handled with the new units below
         current = winners[i]
@@ -341,16 +389,21 @@ def run(scenario: Scenario) -> ScenarioResult:
     removed = {_state_code(c, tuple(base.states) + tuple(_upper(scenario.add_states)), year) for c in scenario.remove}
     electors = _state_electors(base, scenario, removed, notes)
 
-    # 4. allocation per state
-    national = _national_winner(state_votes, removed)
+    # 4. allocation per state; a state nothing touched keeps its recorded units (no work)
     chosen = _chosen_methods(scenario, base, electors)
     compact = _compact_in_force(chosen, electors, notes)
+    national = _national_winner(state_votes, removed) if compact else None  # only the compact needs it
+    changed = {base.states[i] for i, h in enumerate(how) if h != "as recorded"}
+    touched: set[str] = set()
     outcomes: list[UnitOutcome] = []
-    by_state: dict[str, list[int]] = defaultdict(list)
-    for i, st in enumerate(base.states):
-        by_state[st].append(i)
-    for st in sorted(electors, key=lambda s: (s not in by_state, s)):
-        outcomes.extend(_allocate_state(st, base, scenario, electors[st], winners, how, by_state.get(st, []),
+    for st in sorted(electors, key=lambda s: (s not in base.by_state, s)):
+        idx = base.by_state.get(st, ())
+        if (idx and not scenario.blank and st not in changed and st not in chosen
+                and electors[st] == base.state_electors[st]):
+            outcomes.extend(base.recorded[i] for i in idx)
+            continue
+        touched.add(st)
+        outcomes.extend(_allocate_state(st, base, scenario, electors[st], winners, how, list(idx),
                                         chosen.get(st), compact, national, state_votes, notes))
 
     # 5. tally and diff
@@ -359,13 +412,15 @@ def run(scenario: Scenario) -> ScenarioResult:
         for candidate, n in outcome.votes:
             votes[candidate] += n
     popular: Counter = Counter()
-    for st, pairs in state_votes.items():
-        if st not in removed and not scenario.blank:
-            for candidate, v in pairs:
-                popular[candidate] += round(v)
+    if not scenario.blank and not shift and not removed:
+        popular.update(base.popular_total)
+    elif not scenario.blank:
+        for st in state_votes:
+            if st not in removed:
+                popular.update(_rounded(state_votes[st]) if st in shift else base.popular[st])
     tally = tally_votes(year, votes, electors_appointed=sum(electors.values()), parties=base.parties,
                         popular_votes=popular or None, notes=tuple(notes))
-    diff = _diff(base, outcomes, tally)
+    diff = _diff(base, outcomes, tally, touched | removed)
     return ScenarioResult(scenario, tally, base.actual, diff, tuple(outcomes), tuple(notes))
 
 
@@ -406,20 +461,18 @@ def _state_code(code: str, known: Sequence[str], year: int) -> str:
     return text
 
 
-def _unit_index(code: str, codes: Sequence[str], year: int, added: Mapping[str, object]) -> int | None:
+def _unit_index(code: str, base: _Base, added: Mapping[str, object]) -> int | None:
     text = normalize_code(code)
-    if text in codes:
-        return codes.index(text)
+    if text in base.index:
+        return base.index[text]
     if text in _upper(added):
         return None
-    raise UnknownUnit(f"unknown state or district {code!r} for {year} (known: {', '.join(codes)})")
+    raise UnknownUnit(f"unknown state or district {code!r} for {base.year} (known: {', '.join(base.codes)})")
 
 
 def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: list[str]) -> dict[str, int]:
     """Electors per state: the record's, or seats + 2 under a new apportionment (DC keeps its own)."""
-    recorded: Counter = Counter()
-    for st, n in zip(base.states, base.electors):
-        recorded[st] += n
+    recorded = base.state_electors
     if not scenario.reapportions:
         return {st: n for st, n in recorded.items() if st not in removed}
     census = int(scenario.census) if scenario.census else census_in_force(base.year)
@@ -561,20 +614,18 @@ def _rescaled_districts(st: str, electors: int, statewide: str | None, districts
     return UnitOutcome(st, st, electors, tuple(sorted(split.items(), key=lambda cv: -cv[1])), "district (rescaled)")
 
 
-def _diff(base: _Base, outcomes: Sequence[UnitOutcome], tally: Tally) -> Diff:
-    before = {code: _top(cast) for code, cast in zip(base.codes, base.cast)}
-    flipped = tuple(UnitFlip(o.unit, before[o.unit], o.winner, o.electors) for o in outcomes
-                    if o.unit in before and o.winner is not None and o.winner != before[o.unit])
-    actual_split: dict[str, Counter] = defaultdict(Counter)
-    for code, st, cast in zip(base.codes, base.states, base.cast):
-        for candidate, n in cast:
-            actual_split[st][candidate] += n
-    scenario_split: dict[str, Counter] = defaultdict(Counter)
+def _diff(base: _Base, outcomes: Sequence[UnitOutcome], tally: Tally, touched: set[str]) -> Diff:
+    """What changed; only the ``touched`` states (recomputed or removed) can differ from the record."""
+    flipped = tuple(UnitFlip(o.unit, base.before[o.unit], o.winner, o.electors) for o in outcomes
+                    if o.state in touched and o.unit in base.before and o.winner is not None
+                    and o.winner != base.before[o.unit])
+    scenario_split: dict[str, dict[str, int]] = {st: {} for st in touched}
     for o in outcomes:
-        for candidate, n in o.votes:
-            scenario_split[o.state][candidate] += n
-    changed = tuple(sorted(st for st in set(actual_split) | set(scenario_split)
-                           if +actual_split[st] != +scenario_split[st]))
+        if o.state in touched:
+            split = scenario_split[o.state]
+            for candidate, n in o.votes:
+                split[candidate] = split.get(candidate, 0) + n
+    changed = tuple(sorted(st for st in touched if base.actual_split.get(st, {}) != _positive(scenario_split[st])))
     names = list(dict.fromkeys([c.name for c in base.actual.candidates] + [c.name for c in tally.candidates]))
     candidates = tuple(CandidateChange(n, base.actual.electoral_votes(n), tally.electoral_votes(n)) for n in names
                        if base.actual.electoral_votes(n) or tally.electoral_votes(n))
