@@ -46,6 +46,15 @@ def test_simulation_is_reproducible_and_close(client) -> None:
     assert abs(first["p_win"]["D"] - 11 / 16) < 5 * first["standard_error"]["D"]
 
 
+def test_a_fresh_seed_is_reported_and_repeats_the_run(client) -> None:
+    # the seed drawn for a request without one must be accepted back by the API (0 <= seed < 2**63)
+    body = {"year": 2020, "probabilities": TOSSUPS, "draws": 2_000}
+    first = client.post("/api/probability/simulate", json=body).json()
+    assert 0 <= first["seed"] < 2**63
+    again = client.post("/api/probability/simulate", json={**body, "seed": first["seed"]})
+    assert again.status_code == 200 and again.json() == first
+
+
 @pytest.mark.parametrize(("path", "body", "named"), [
     ("exact", {"year": 2020, "probabilities": {"PA": 1.5}}, "1.5"),
     ("exact", {"year": 2020, "probabilities": {"ZZ": 0.5}}, "ZZ"),

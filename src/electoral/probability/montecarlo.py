@@ -19,6 +19,7 @@ order, backend or number of workers.
 from __future__ import annotations
 
 import math
+import secrets
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -262,7 +263,8 @@ def simulate(
     size = whole_number(chunk_size, "chunk size")
     chosen_seed = parse_seed(seed)
     if chosen_seed is None:
-        chosen_seed = int(np.random.SeedSequence().entropy)  # reported, so the run can be repeated
+        # reported, so the run can be repeated: 63 bits, so the seed fits every JSON client's int64 and the API's range
+        chosen_seed = secrets.randbits(63)
     if backend not in BACKENDS:
         raise InvalidInput(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
     model = sampling_model(forecast, given, tipping)
