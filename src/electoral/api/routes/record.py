@@ -10,6 +10,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+import orjson
+
 from fastapi import APIRouter, Path, Query, Response
 
 from electoral.api.schemas import ERRORS, YEAR_DOC, MapOut, ResultsOut, TallyOut, YearsOut
@@ -24,8 +26,18 @@ YearPath = Path(description=YEAR_DOC, examples=[2020])
 
 
 def json_bytes(doc: Any) -> bytes:
-    """Compact JSON, as FastAPI would send it (numpy values become plain numbers, NaN becomes null)."""
-    return json.dumps(to_jsonable(doc), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    """Compact JSON, as FastAPI would send it (numpy values become plain numbers, NaN becomes null).
+
+    orjson encodes a what-if's 8 kB about ten times faster than ``json`` over :func:`to_jsonable`;
+    the standard library remains for what orjson refuses (integers beyond 64 bits, e.g. a seed).
+
+    >>> json_bytes({"p": float("nan"), 2020: (306, 232)})
+    b'{"p":null,"2020":[306,232]}'
+    """
+    try:
+        return orjson.dumps(doc, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
+    except TypeError:
+        return json.dumps(to_jsonable(doc), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
 def json_response(content: bytes) -> Response:
