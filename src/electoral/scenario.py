@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.record import election
@@ -123,7 +123,7 @@ class UnitOutcome:
     votes: tuple[tuple[str, int], ...]
     how: str  # "as recorded", "flip", "swing", a method name, "no result"
 
-    @property
+    @cached_property  # a recorded unit is shared by every scenario of its year: found once
     def winner(self) -> str | None:
         """The candidate with the most of this unit's electoral votes."""
         return max(self.votes, key=lambda cv: cv[1])[0] if self.votes else None
@@ -214,6 +214,9 @@ class _Base:
     by_state: Mapping[str, tuple[int, ...]]  # state -> positions of its units
     state_electors: Mapping[str, int]  # recorded electors per state
     recorded: tuple[UnitOutcome, ...]  # each unit as cast
+    recorded_by_state: Mapping[str, tuple[UnitOutcome, ...]]
+    state_order: tuple[str, ...]  # the order of states in a scenario's units
+    votes_total: Mapping[str, int]  # candidate -> electoral votes counted
     actual_split: Mapping[str, Mapping[str, int]]  # state -> candidate -> electoral votes counted
     before: Mapping[str, str | None]  # unit -> the candidate with most of its electoral votes
     popular: Mapping[str, Mapping[str, int]]  # state -> candidate -> popular votes (whole numbers)
@@ -249,14 +252,21 @@ def _base(year: int) -> _Base:
         by_state[st].append(i)
         state_electors[st] += n
         actual_split[st].update(dict(votes))
+    recorded = tuple(UnitOutcome(c, st, n, v, "as recorded")
+                     for c, st, n, v in zip(codes, unit_states, electors, cast_sorted))
+    votes_total: Counter = Counter()
+    for split in actual_split.values():
+        votes_total.update(split)
     return _Base(
         year, codes, unit_states, electors, cast_sorted, e.winners(), margins, pair,
         {s: tuple(v) for s, v in state_votes.items()}, dict(e.parties), ranked + extra, actual,
         index={c: i for i, c in enumerate(codes)},
         by_state={st: tuple(idx) for st, idx in by_state.items()},
         state_electors=dict(state_electors),
-        recorded=tuple(UnitOutcome(c, st, n, v, "as recorded") for c, st, n, v in zip(codes, unit_states, electors,
-                                                                                       cast_sorted)),
+        recorded=recorded,
+        recorded_by_state={st: tuple(recorded[i] for i in idx) for st, idx in by_state.items()},
+        state_order=tuple(sorted(by_state)),
+        votes_total=_positive(votes_total),
         actual_split={st: _positive(split) for st, split in actual_split.items()},
         before={c: _top(v) for c, v in zip(codes, cast_sorted)},
         popular={st: _rounded(votes) for st, votes in state_votes.items()},
@@ -345,9 +355,9 @@ def run(scenario: Scenario) -> ScenarioResult:
             state_votes[st] = _swung_votes(state_votes[st], a, b, delta)
     winners = list(base.winners) if not scenario.blank else [None] * len(base.codes)
     how = ["as recorded"] * len(base.codes)
-    for i, (code, st) in enumerate(zip(base.codes, base.states)):
+    for i, (code, st) in enumerate(zip(base.codes, base.states) if shift and not scenario.blank else ()):
         delta = shift.get(st, 0.0)
-        if not delta or scenario.blank or winners[i] not in (a, b):
+        if not delta or winners[i] not in (a, b):
             continue
         if "-" in code:  # a district: its own two-party margin
             margin = base.margins[i]
@@ -396,21 +406,29 @@ def run(scenario: Scenario) -> ScenarioResult:
     changed = {base.states[i] for i, h in enumerate(how) if h != "as recorded"}
     touched: set[str] = set()
     outcomes: list[UnitOutcome] = []
-    for st in sorted(electors, key=lambda s: (s not in base.by_state, s)):
+    recomputed: list[UnitOutcome] = []
+    order = (base.state_order if electors.keys() == base.state_electors.keys()
+             else sorted(electors, key=lambda s: (s not in base.by_state, s)))
+    for st in order:
         idx = base.by_state.get(st, ())
         if (idx and not scenario.blank and st not in changed and st not in chosen
                 and electors[st] == base.state_electors[st]):
-            outcomes.extend(base.recorded[i] for i in idx)
+            outcomes.extend(base.recorded_by_state[st])
             continue
         touched.add(st)
-        outcomes.extend(_allocate_state(st, base, scenario, electors[st], winners, how, list(idx),
-                                        chosen.get(st), compact, national, state_votes, notes))
+        units = _allocate_state(st, base, scenario, electors[st], winners, how, list(idx), chosen.get(st), compact,
+                                national, state_votes, notes)
+        outcomes.extend(units)
+        recomputed.extend(units)
 
-    # 5. tally and diff
-    votes: Counter = Counter()
-    for outcome in outcomes:
+    # 5. tally and diff: the recorded votes, less those of states recomputed or removed, plus their new ones
+    votes: Counter = Counter(base.votes_total)
+    for st in touched | removed:
+        votes.subtract(base.actual_split.get(st, {}))
+    for outcome in recomputed:
         for candidate, n in outcome.votes:
             votes[candidate] += n
+    votes = +votes
     popular: Counter = Counter()
     if not scenario.blank and not shift and not removed:
         popular.update(base.popular_total)
@@ -420,7 +438,7 @@ def run(scenario: Scenario) -> ScenarioResult:
                 popular.update(_rounded(state_votes[st]) if st in shift else base.popular[st])
     tally = tally_votes(year, votes, electors_appointed=sum(electors.values()), parties=base.parties,
                         popular_votes=popular or None, notes=tuple(notes))
-    diff = _diff(base, outcomes, tally, touched | removed)
+    diff = _diff(base, recomputed, tally, touched | removed)
     return ScenarioResult(scenario, tally, base.actual, diff, tuple(outcomes), tuple(notes))
 
 
@@ -614,17 +632,15 @@ def _rescaled_districts(st: str, electors: int, statewide: str | None, districts
     return UnitOutcome(st, st, electors, tuple(sorted(split.items(), key=lambda cv: -cv[1])), "district (rescaled)")
 
 
-def _diff(base: _Base, outcomes: Sequence[UnitOutcome], tally: Tally, touched: set[str]) -> Diff:
-    """What changed; only the ``touched`` states (recomputed or removed) can differ from the record."""
-    flipped = tuple(UnitFlip(o.unit, base.before[o.unit], o.winner, o.electors) for o in outcomes
-                    if o.state in touched and o.unit in base.before and o.winner is not None
-                    and o.winner != base.before[o.unit])
+def _diff(base: _Base, recomputed: Sequence[UnitOutcome], tally: Tally, touched: set[str]) -> Diff:
+    """What changed; only the ``touched`` states (``recomputed`` units, or removed) can differ from the record."""
+    flipped = tuple(UnitFlip(o.unit, base.before[o.unit], o.winner, o.electors) for o in recomputed
+                    if o.unit in base.before and o.winner is not None and o.winner != base.before[o.unit])
     scenario_split: dict[str, dict[str, int]] = {st: {} for st in touched}
-    for o in outcomes:
-        if o.state in touched:
-            split = scenario_split[o.state]
-            for candidate, n in o.votes:
-                split[candidate] = split.get(candidate, 0) + n
+    for o in recomputed:
+        split = scenario_split[o.state]
+        for candidate, n in o.votes:
+            split[candidate] = split.get(candidate, 0) + n
     changed = tuple(sorted(st for st in touched if base.actual_split.get(st, {}) != _positive(scenario_split[st])))
     names = list(dict.fromkeys([c.name for c in base.actual.candidates] + [c.name for c in tally.candidates]))
     candidates = tuple(CandidateChange(n, base.actual.electoral_votes(n), tally.electoral_votes(n)) for n in names

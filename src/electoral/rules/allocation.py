@@ -188,6 +188,7 @@ def allocation_table() -> tuple[StateMethod, ...]:
                              r["method"], r["source"]) for r in read_table("allocation_methods"))
 
 
+@lru_cache(maxsize=None)  # the table is fixed data: what-ifs ask this for every state they recompute
 def method_in_force(state: str, year: int) -> StateMethod:
     """The method ``state`` used in ``year``: its own row, else the default row for the year.
 
