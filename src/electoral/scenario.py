@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.record import election
@@ -215,7 +216,8 @@ class _Base:
     state_electors: Mapping[str, int]  # recorded electors per state
     recorded: tuple[UnitOutcome, ...]  # each unit as cast
     recorded_by_state: Mapping[str, tuple[UnitOutcome, ...]]
-    state_order: tuple[str, ...]  # the order of states in a scenario's units
+    recorded_in_order: tuple[UnitOutcome, ...]  # every unit as cast, in a scenario's order (states A-Z)
+    span: Mapping[str, tuple[int, int]]  # state -> where its units are in ``recorded_in_order``
     votes_total: Mapping[str, int]  # candidate -> electoral votes counted
     actual_split: Mapping[str, Mapping[str, int]]  # state -> candidate -> electoral votes counted
     before: Mapping[str, str | None]  # unit -> the candidate with most of its electoral votes
@@ -265,13 +267,20 @@ def _base(year: int) -> _Base:
         state_electors=dict(state_electors),
         recorded=recorded,
         recorded_by_state={st: tuple(recorded[i] for i in idx) for st, idx in by_state.items()},
-        state_order=tuple(sorted(by_state)),
+        recorded_in_order=tuple(recorded[i] for st in sorted(by_state) for i in by_state[st]),
+        span=dict(zip(sorted(by_state), _spans([len(by_state[st]) for st in sorted(by_state)]))),
         votes_total=_positive(votes_total),
         actual_split={st: _positive(split) for st, split in actual_split.items()},
         before={c: _top(v) for c, v in zip(codes, cast_sorted)},
         popular={st: _rounded(votes) for st, votes in state_votes.items()},
         popular_total=_rounded([pair for votes in state_votes.values() for pair in votes]),
     )
+
+
+def _spans(lengths: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive runs of the given lengths."""
+    stops = list(accumulate(lengths))
+    return [(stop - n, stop) for n, stop in zip(lengths, stops)]
 
 
 def _positive(split: Mapping[str, int]) -> dict[str, int]:
@@ -404,22 +413,20 @@ def run(scenario: Scenario) -> ScenarioResult:
     compact = _compact_in_force(chosen, electors, notes)
     national = _national_winner(state_votes, removed) if compact else None  # only the compact needs it
     changed = {base.states[i] for i, h in enumerate(how) if h != "as recorded"}
-    touched: set[str] = set()
-    outcomes: list[UnitOutcome] = []
-    recomputed: list[UnitOutcome] = []
-    order = (base.state_order if electors.keys() == base.state_electors.keys()
-             else sorted(electors, key=lambda s: (s not in base.by_state, s)))
-    for st in order:
-        idx = base.by_state.get(st, ())
-        if (idx and not scenario.blank and st not in changed and st not in chosen
-                and electors[st] == base.state_electors[st]):
-            outcomes.extend(base.recorded_by_state[st])
-            continue
-        touched.add(st)
-        units = _allocate_state(st, base, scenario, electors[st], winners, how, list(idx), chosen.get(st), compact,
-                                national, state_votes, notes)
-        outcomes.extend(units)
-        recomputed.extend(units)
+    touched = set(electors) if scenario.blank else changed | chosen.keys() | (
+        {st for st, n in electors.items() if n != base.state_electors.get(st)} if scenario.reapportions else set())
+    new_units = {st: _allocate_state(st, base, scenario, electors[st], winners, how, list(base.by_state.get(st, ())),
+                                     chosen.get(st), compact, national, state_votes, notes)
+                 for st in sorted(touched, key=lambda s: (s not in base.by_state, s))}
+    recomputed = [unit for units in new_units.values() for unit in units]
+    if electors.keys() == base.state_electors.keys():  # the record's states: splice the recomputed ones in
+        outcomes = list(base.recorded_in_order)
+        for st in sorted(touched, key=base.span.__getitem__, reverse=True):
+            start, stop = base.span[st]
+            outcomes[start:stop] = new_units[st]
+    else:  # states added or removed
+        outcomes = [unit for st in sorted(electors, key=lambda s: (s not in base.by_state, s))
+                    for unit in (new_units[st] if st in touched else base.recorded_by_state[st])]
 
     # 5. tally and diff: the recorded votes, less those of states recomputed or removed, plus their new ones
     votes: Counter = Counter(base.votes_total)
