@@ -1,12 +1,19 @@
 """HTTP API latency: p50/p95 of tally, scenario and what-if requests with 50 concurrent clients.
 
 Starts ``uvicorn electoral.api.app:app`` on a free port of 127.0.0.1, waits until it answers, then
-runs bounded closed-loop clients (each on its own keep-alive connection sends its next request
-when the previous one returns). Latency is measured at the client, so it includes queueing in the server.
+runs 50 closed-loop clients (each on its own keep-alive connection sends its next request when the
+previous one returns). Latency is measured at the client, so it includes queueing in the server.
 
-Exact-odds latency is measured with one client (probability computations run one at a time).
+The load generator is ``wrk`` (C; ``bash scripts/install_bench_tools.sh`` installs it): it shares
+the machine's two cores with the server, and a Python client spent as much CPU making requests as
+the server spent answering them (a cached answer measured the client, not the server). Without
+wrk, a Python asyncio client on uvloop is used and the lines say ``client=python``.
 
-Run: ``python benchmarks/bench_api.py`` (about 15 s). Prints ``name  value  unit  target`` lines.
+Every timed what-if is a different request (flips of subsets of 18 battlegrounds, 30,000 of them
+in turn), so none is served from the server's cache; ``whatif_repeated`` is one what-if again
+and again. Exact-odds latency is measured with one client (probability computations run one at a time).
+
+Run: ``python benchmarks/bench_api.py`` (about 40 s). Prints ``name  value  unit  target`` lines.
 """
 
 from __future__ import annotations
@@ -14,16 +21,21 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import httpx
 import numpy as np
+import uvloop  # the client's event loop: the load generator shares the machine's cores with the server
 
 CLIENTS = 50
-REQUESTS_PER_CLIENT = 20  # 1,000 timed requests per endpoint
+REQUESTS_PER_CLIENT = 20  # Python client: 1,000 timed requests per endpoint
 WARMUP = 50
+SECONDS = 5  # wrk: timed seconds per endpoint
+DISTINCT_WHATIFS = 30_000  # more than wrk sends in SECONDS: every timed what-if is new
 
 
 def free_port() -> int:
@@ -98,6 +110,52 @@ async def load(port: int, requests: list[bytes], warmup: bytes, clients: int = C
     return np.array(latencies)
 
 
+WRK_SCRIPT = """
+local requests = {%s}
+local n = 0
+request = function()
+  n = n + 1
+  return requests[(n - 1) %% #requests + 1]
+end
+done = function(summary, latency, _)
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", latency:percentile(50), latency:percentile(95),
+    summary.requests, summary.duration, summary.errors.status, summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def wrk_load(port: int, requests: list[bytes], warmup: bytes) -> tuple[float, float, float]:
+    """(p50 ms, p95 ms, requests/s) of ``wrk`` sending ``requests`` in turn on ``CLIENTS`` connections."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % ",".join(_lua_string(r) for r in requests))
+    command = ["wrk", "-t1", f"-c{CLIENTS}", "-s", script.name, f"http://127.0.0.1:{port}"]
+    try:
+        asyncio.run(_warm(port, warmup))
+        # one untimed second on every connection, so that every worker process has loaded the year
+        subprocess.run([*command, "-d1s"], capture_output=True, check=True)
+        out = subprocess.run([*command, f"-d{SECONDS}s"], capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(script.name)
+    p50, p95, count, micros, bad_status, socket_errors = map(int, out.split("RESULT")[1].split())
+    if bad_status or socket_errors:
+        raise SystemExit(f"wrk: {bad_status} non-2xx responses, {socket_errors} socket errors")
+    return p50 / 1000, p95 / 1000, count / (micros / 1e6)
+
+
+def _lua_string(request: bytes) -> str:
+    """A quoted Lua string (not a long bracket: Lua would turn the request's CRLFs into LFs)."""
+    text = request.decode().replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\n", "\\n")
+    return f'"{text}"'
+
+
+async def _warm(port: int, request: bytes) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    for _ in range(WARMUP):
+        assert await exchange(reader, writer, request) == 200
+    writer.close()
+
+
 def report(name: str, latencies: np.ndarray, target_ms: float) -> None:
     for label, q in (("p50", 50), ("p95", 95)):
         target = f"< {target_ms:g}" if label == "p95" else "-"
@@ -109,8 +167,8 @@ def recorded_sides(base: str, year: int) -> dict[str, str]:
     return {u["code"]: u["side"] for u in units if u["side"]}
 
 
-def distinct_whatifs(count: int, seed: int = 2020) -> list[bytes]:
-    """``count`` different what-if requests (flips of subsets of the 2020 battlegrounds): none is cached."""
+def distinct_whatifs(count: int = DISTINCT_WHATIFS, seed: int = 2020) -> list[bytes]:
+    """``count`` different what-if requests (flips of 1-7 of 18 2020 battlegrounds): none is cached."""
     battlegrounds = ["PA", "GA", "AZ", "WI", "MI", "NV", "NC", "FL", "TX", "OH", "IA", "MN", "NH", "ME-2", "NE-2",
                      "VA", "CO", "NM"]
     rng = np.random.default_rng(seed)
@@ -148,7 +206,7 @@ def run_suite(workers: int) -> None:
         winners.update(GA="R", AZ="R", WI="R")
         tally = http_request("GET", "/api/elections/2020/tally")
         scenario = http_request("POST", "/api/scenario", json.dumps({"year": 2020, "winners": winners}).encode())
-        whatifs = distinct_whatifs(CLIENTS * REQUESTS_PER_CLIENT + 1)
+        whatifs = distinct_whatifs()
         loads = {  # name: (timed requests, warm-up request)
             "tally": ([tally], tally),
             "scenario": ([scenario], scenario),
@@ -156,10 +214,17 @@ def run_suite(workers: int) -> None:
             "whatif_repeated": ([whatifs[0]], whatifs[0]),  # one what-if again and again (from the cache)
         }
         for name, (requests, warmup) in loads.items():
-            latencies = asyncio.run(load(port, requests, warmup))
-            report(f"api{tag}_{name}_{CLIENTS}_clients", latencies, 20)
-            rate = len(latencies) / (latencies.sum() / 1000 / CLIENTS)
-            print(f"api{tag}_{name}_throughput  {rate:.0f}  requests/s  -")
+            if shutil.which("wrk"):
+                p50, p95, rate = wrk_load(port, requests, warmup)
+                client = "wrk"
+            else:
+                latencies = uvloop.run(load(port, requests, warmup))
+                p50, p95 = np.percentile(latencies, 50), np.percentile(latencies, 95)
+                rate, client = len(latencies) / (latencies.sum() / 1000 / CLIENTS), "python"
+            label = f"api{tag}_{name}_{CLIENTS}_clients"
+            print(f"{label}_p50  {p50:.1f}  ms  -  client={client}")
+            print(f"{label}_p95  {p95:.1f}  ms  < 20  client={client}")
+            print(f"api{tag}_{name}_throughput  {rate:.0f}  requests/s  -  client={client}")
         if workers > 1:
             return
         tossups = {code: 0.5 for code in ("PA", "GA", "AZ", "WI", "MI", "NV", "NC", "FL")}

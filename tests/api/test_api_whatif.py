@@ -32,6 +32,16 @@ def test_popular_vote_compact_2016(client) -> None:
     assert doc["tally"]["winner"] == "Hillary Clinton"
 
 
+def test_reapportioned_house(client) -> None:
+    # Re-apportionments run off the event loop: the answer must be the same as any other what-if's.
+    # 600 seats + 100 senators + DC's 3 = 703 electors, so 352 are needed (the 23rd Amendment keeps DC at 3).
+    doc = client.post("/api/whatif", json={"year": 2020, "house_size": 600}).json()
+    assert doc["tally"]["electors_appointed"] == 703 and doc["tally"]["majority_needed"] == 352
+    assert sum(_votes(doc).values()) == 703  # 2020 had no faithless electors: every elector is counted
+    units = {u["unit"]: u["electors"] for u in doc["units"]}
+    assert units["DC"] == 3 and units["WY"] >= 3
+
+
 def test_same_json_as_the_cli(client, run_cli) -> None:
     api = client.post("/api/whatif", json={"year": 2020, "flips": {"GA": None}}).json()
     cli = json.loads(run_cli("whatif", "2020", "--flip", "GA", "--json").stdout)
