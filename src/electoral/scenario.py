@@ -649,9 +649,10 @@ def _diff(base: _Base, recomputed: Sequence[UnitOutcome], tally: Tally, touched:
         for candidate, n in o.votes:
             split[candidate] = split.get(candidate, 0) + n
     changed = tuple(sorted(st for st in touched if base.actual_split.get(st, {}) != _positive(scenario_split[st])))
-    names = list(dict.fromkeys([c.name for c in base.actual.candidates] + [c.name for c in tally.candidates]))
-    candidates = tuple(CandidateChange(n, base.actual.electoral_votes(n), tally.electoral_votes(n)) for n in names
-                       if base.actual.electoral_votes(n) or tally.electoral_votes(n))
+    before = {c.name: c.electoral_votes for c in base.actual.candidates}
+    after = {c.name: c.electoral_votes for c in tally.candidates}
+    candidates = tuple(CandidateChange(n, before.get(n, 0), after.get(n, 0)) for n in {**before, **after}
+                       if before.get(n) or after.get(n))
     winner_before = base.actual.winner
     return Diff(flipped, changed, candidates, winner_before, tally.winner, tally.winner != winner_before,
                 tally.winner is None and tally.contingent is not None, tally.outcome)

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 
 from electoral.errors import InvalidInput
 from electoral.record import Election
@@ -153,17 +152,19 @@ def tally_sides(units: Units, winners: Mapping[str, str]) -> SideTally:
     >>> dict(t.electoral_votes), t.undecided
     ({'D': 55, 'R': 39, 'O': 0}, 444)
     """
-    side_index = np.full(len(units), -1)
+    # Plain Python: with 56 units, a dict walk is several times faster than numpy masks (the map calls this per click).
     exact = _positions(units.codes)
+    side_at: dict[int, str] = {}
     for code, value in winners.items():
         # exact spellings first (the map page sends them on every click); else normalize or raise
         position = exact.get(code)
-        side = _SIDE_INDEX.get(value)
-        side_index[units.index(code) if position is None else position] = (
-            SIDES.index(parse_side(value, code)) if side is None else side)
-    ev = units.electoral_votes
-    per_side = {side: int(ev[side_index == i].sum()) for i, side in enumerate(SIDES)}
-    undecided = int(ev[side_index < 0].sum())
+        side_at[units.index(code) if position is None else position] = (
+            value if value in _SIDE_INDEX else parse_side(value, code))
+    ev = units.electoral_votes.tolist()
+    per_side = dict.fromkeys(SIDES, 0)
+    for position, side in side_at.items():
+        per_side[side] += ev[position]
+    undecided = sum(ev) - sum(per_side.values())
     tally = tally_votes(units.year, {SIDE_NAMES[s]: v for s, v in per_side.items() if v},
                         electors_appointed=units.total)
     return SideTally(units.year, per_side, undecided, majority_needed(units.total), tally)
