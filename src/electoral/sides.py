@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from electoral.errors import InvalidInput
 from electoral.record import Election
 from electoral.tally import Tally, majority_needed, tally_votes
