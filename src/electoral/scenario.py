@@ -429,13 +429,14 @@ def run(scenario: Scenario) -> ScenarioResult:
                     for unit in (new_units[st] if st in touched else base.recorded_by_state[st])]
 
     # 5. tally and diff: the recorded votes, less those of states recomputed or removed, plus their new ones
-    votes: Counter = Counter(base.votes_total)
+    votes = dict(base.votes_total)
     for st in touched | removed:
-        votes.subtract(base.actual_split.get(st, {}))
+        for candidate, n in base.actual_split.get(st, {}).items():
+            votes[candidate] -= n
     for outcome in recomputed:
         for candidate, n in outcome.votes:
-            votes[candidate] += n
-    votes = +votes
+            votes[candidate] = votes.get(candidate, 0) + n
+    votes = {candidate: n for candidate, n in votes.items() if n > 0}
     popular: Counter = Counter()
     if not scenario.blank and not shift and not removed:
         popular.update(base.popular_total)
@@ -697,6 +698,18 @@ def smallest_swings(year: int | str) -> tuple[SwingThreshold, ...]:
     return tuple(found)
 
 
+def recorded_units(year: int) -> tuple[UnitOutcome, ...]:
+    """Every unit of ``year`` as cast, the objects a scenario reports for units it leaves alone.
+
+    They live as long as the process, so a caller may key derived data (e.g. encoded JSON) by identity.
+
+    >>> units = recorded_units(2020)
+    >>> run(Scenario(2020, flips={"GA": None})).units[0] is units[0], units[0].unit, units[0].how
+    (True, 'AK', 'as recorded')
+    """
+    return _base(validate_year(year)).recorded_in_order
+
+
 def replace_year(scenario: Scenario, year: int) -> Scenario:
     """The same scenario over another year's record.
 
@@ -709,41 +722,3 @@ def replace_year(scenario: Scenario, year: int) -> Scenario:
 def state_names() -> dict[str, str]:
     """USPS code -> name, for display."""
     return {code: s.name for code, s in states().items()}
-
-
-def scenario_json(result: ScenarioResult, tally_shape) -> dict:
-    """The JSON shape of a scenario result (``tally_shape`` renders a Tally, e.g. ``serialize.tally_json``).
-
-    >>> doc = scenario_json(run(Scenario(2020, flips={"GA": None})), lambda t: t.outcome)
-    >>> doc["diff"]["flipped"][0]["unit"], doc["diff"]["winner_changed"]
-    ('GA', False)
-    """
-    sc, diff = result.scenario, result.diff
-    return {
-        "year": sc.year,
-        "scenario": {
-            "flips": dict(sc.flips), "swing": _swing_json(sc.swing),
-            "state_swings": {k: _swing_json(v) for k, v in sc.state_swings.items()},
-            "method": sc.method, "methods": dict(sc.methods), "house_size": sc.house_size,
-            "apportionment_method": sc.apportionment_method, "census": sc.census,
-            "add_states": dict(sc.add_states), "remove": list(sc.remove), "blank": sc.blank,
-        },
-        "tally": tally_shape(result.tally),
-        "actual": tally_shape(result.actual),
-        "diff": {
-            "flipped": [{"unit": f.unit, "before": f.before, "after": f.after, "electoral_votes": f.electoral_votes}
-                        for f in diff.flipped],
-            "changed_states": list(diff.changed_states),
-            "candidates": [{"name": c.name, "actual": c.actual, "scenario": c.scenario, "change": c.change}
-                           for c in diff.candidates],
-            "winner_before": diff.winner_before, "winner_after": diff.winner_after,
-            "winner_changed": diff.winner_changed, "no_majority": diff.no_majority, "outcome": diff.outcome,
-        },
-        "units": [{"unit": u.unit, "state": u.state, "electors": u.electors, "how": u.how,
-                   "votes": dict(u.votes), "winner": u.winner} for u in result.units],
-        "notes": list(result.notes),
-    }
-
-
-def _swing_json(swing: Swing | None) -> dict | None:
-    return {"toward": swing.toward, "points": swing.points} if swing else None

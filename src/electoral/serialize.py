@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # shapes only: importing the analyses here would slow every c
     from electoral.analysis.tipping import TippingPoint
     from electoral.certification import Status
     from electoral.rules.calendar import Calendar, Step
+    from electoral.scenario import ScenarioResult, Swing, UnitOutcome
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
@@ -268,3 +270,52 @@ def status_json(status: Status) -> dict[str, Any]:
         "next_step": optional(status.next_step),
         "steps": [step_json(s) | {"reached": s in status.reached} for s in status.calendar.steps],
     }
+
+
+def unit_json(unit: UnitOutcome) -> dict[str, Any]:
+    """The JSON shape of one unit of a what-if.
+
+    >>> from electoral.scenario import recorded_units
+    >>> unit_json(recorded_units(2020)[0])
+    {'unit': 'AK', 'state': 'AK', 'electors': 3, 'how': 'as recorded', 'votes': {'Donald Trump': 3}, 'winner': 'Donald Trump'}
+    """
+    return {"unit": unit.unit, "state": unit.state, "electors": unit.electors, "how": unit.how,
+            "votes": dict(unit.votes), "winner": unit.winner}
+
+
+def scenario_json(result: ScenarioResult, unit_shape: Callable[[UnitOutcome], Any] = unit_json) -> dict[str, Any]:
+    """The JSON shape of a what-if (``unit_shape`` renders each unit; the API passes one that reuses encoded units).
+
+    >>> from electoral.scenario import Scenario, run
+    >>> doc = scenario_json(run(Scenario(2020, flips={"GA": None})))
+    >>> doc["diff"]["flipped"][0]["unit"], doc["diff"]["winner_changed"], doc["tally"]["winner"]
+    ('GA', False, 'Joe Biden')
+    """
+    sc, diff = result.scenario, result.diff
+    return {
+        "year": sc.year,
+        "scenario": {
+            "flips": dict(sc.flips), "swing": _swing_json(sc.swing),
+            "state_swings": {k: _swing_json(v) for k, v in sc.state_swings.items()},
+            "method": sc.method, "methods": dict(sc.methods), "house_size": sc.house_size,
+            "apportionment_method": sc.apportionment_method, "census": sc.census,
+            "add_states": dict(sc.add_states), "remove": list(sc.remove), "blank": sc.blank,
+        },
+        "tally": tally_json(result.tally),
+        "actual": tally_json(result.actual),
+        "diff": {
+            "flipped": [{"unit": f.unit, "before": f.before, "after": f.after, "electoral_votes": f.electoral_votes}
+                        for f in diff.flipped],
+            "changed_states": list(diff.changed_states),
+            "candidates": [{"name": c.name, "actual": c.actual, "scenario": c.scenario, "change": c.change}
+                           for c in diff.candidates],
+            "winner_before": diff.winner_before, "winner_after": diff.winner_after,
+            "winner_changed": diff.winner_changed, "no_majority": diff.no_majority, "outcome": diff.outcome,
+        },
+        "units": [unit_shape(u) for u in result.units],
+        "notes": list(result.notes),
+    }
+
+
+def _swing_json(swing: Swing | None) -> dict[str, Any] | None:
+    return {"toward": swing.toward, "points": swing.points} if swing else None

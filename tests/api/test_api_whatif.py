@@ -42,6 +42,23 @@ def test_reapportioned_house(client) -> None:
     assert units["DC"] == 3 and units["WY"] >= 3
 
 
+@pytest.mark.parametrize("body", [
+    {"year": 2020, "flips": {"NE-2": None, "ME-2": None, "PA": "Trump"}},
+    {"year": 2016, "swing": "D+1"},
+    {"year": 1976, "blank": True, "flips": {"CA": "Ford"}},
+    {"year": 2024, "add_states": {"PR": None}, "flips": {"PR": "D"}, "remove": ["DC"]},
+])
+def test_same_json_as_the_library(client, body) -> None:
+    # the API embeds the record's units pre-encoded; the document must not differ from the library's
+    from electoral.api.routes.scenario import scenario_of
+    from electoral.api.schemas import WhatIfIn
+    from electoral.scenario import run
+    from electoral.serialize import scenario_json
+
+    expected = json.loads(json.dumps(scenario_json(run(scenario_of(WhatIfIn.model_validate(body))))))
+    assert client.post("/api/whatif", json=body).json() == expected
+
+
 def test_same_json_as_the_cli(client, run_cli) -> None:
     api = client.post("/api/whatif", json={"year": 2020, "flips": {"GA": None}}).json()
     cli = json.loads(run_cli("whatif", "2020", "--flip", "GA", "--json").stdout)

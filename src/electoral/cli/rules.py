@@ -15,9 +15,9 @@ from electoral.rules.apportionment import (
     METHODS, act, apportion_census, census_populations, history, official_seats,
 )
 from electoral.scenario import (
-    Scenario, parse_optional_pairs, parse_swing, run, scenario_json, smallest_swings,
+    Scenario, parse_optional_pairs, parse_swing, run, smallest_swings,
 )
-from electoral.serialize import apportionment_json, tally_json
+from electoral.serialize import apportionment_json, scenario_json
 
 METHOD_NAMES = ", ".join(METHODS)
 ALLOCATION_NAMES = ", ".join(ALLOCATION_METHODS)
@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
         result = run(scenario)
         thresholds = smallest_swings(scenario.year)
         if json:
-            doc = scenario_json(result, tally_json)
+            doc = scenario_json(result)
             doc["smallest_swings"] = [{"toward": t.toward, "points": t.points, "tipping_unit": t.tipping_unit,
                                        "outcome": t.outcome} for t in thresholds]
             print_json(doc)

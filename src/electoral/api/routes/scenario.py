@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import orjson
 from fastapi import APIRouter, Path, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
-from electoral.serialize import to_jsonable
-from electoral.scenario import Scenario, parse_swing, run, scenario_json, smallest_swings
-from electoral.serialize import tally_json
+from electoral.scenario import Scenario, parse_swing, recorded_units, run, smallest_swings
+from electoral.serialize import scenario_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -56,7 +56,20 @@ def scenario_of(body: WhatIfIn) -> Scenario:
 @lru_cache(maxsize=256)  # a what-if is a pure function of its request: repeated ones are served from here
 def _whatif(request: str) -> bytes:
     result = run(scenario_of(WhatIfIn.model_validate_json(request)))
-    return json_bytes(scenario_json(result, tally_json))
+    encoded = _encoded_units(result.scenario.year)
+    try:
+        return json_bytes(scenario_json(result, lambda unit: encoded.get(id(unit)) or unit_json(unit)))
+    except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded units
+        return json_bytes(scenario_json(result))
+
+
+@lru_cache(maxsize=None)
+def _encoded_units(year: int) -> dict[int, orjson.Fragment]:
+    """The record's units of ``year``, encoded once: most units of a what-if are these same objects.
+
+    Keyed by identity, which is safe because the record's units live as long as the process.
+    """
+    return {id(unit): orjson.Fragment(json_bytes(unit_json(unit))) for unit in recorded_units(year)}
 
 
 @router.get("/elections/{year}/smallest-swings", response_model=SwingsOut,
