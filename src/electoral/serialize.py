@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -283,8 +283,8 @@ def unit_json(unit: UnitOutcome) -> dict[str, Any]:
             "votes": dict(unit.votes), "winner": unit.winner}
 
 
-def scenario_json(result: ScenarioResult, unit_shape: Callable[[UnitOutcome], Any] = unit_json) -> dict[str, Any]:
-    """The JSON shape of a what-if (``unit_shape`` renders each unit; the API passes one that reuses encoded units).
+def scenario_json(result: ScenarioResult, units: Sequence[Any] | None = None) -> dict[str, Any]:
+    """The JSON shape of a what-if; ``units``, if given, are its units already rendered (the API passes encoded ones).
 
     >>> from electoral.scenario import Scenario, run
     >>> doc = scenario_json(run(Scenario(2020, flips={"GA": None})))
@@ -312,7 +312,7 @@ def scenario_json(result: ScenarioResult, unit_shape: Callable[[UnitOutcome], An
             "winner_before": diff.winner_before, "winner_after": diff.winner_after,
             "winner_changed": diff.winner_changed, "no_majority": diff.no_majority, "outcome": diff.outcome,
         },
-        "units": [unit_shape(u) for u in result.units],
+        "units": [unit_json(u) for u in result.units] if units is None else list(units),
         "notes": list(result.notes),
     }
 

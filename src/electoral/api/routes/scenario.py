@@ -58,7 +58,7 @@ def _whatif(request: str) -> bytes:
     result = run(scenario_of(WhatIfIn.model_validate_json(request)))
     encoded = _encoded_units(result.scenario.year)
     try:
-        return json_bytes(scenario_json(result, lambda unit: encoded.get(id(unit)) or unit_json(unit)))
+        return json_bytes(scenario_json(result, [encoded.get(id(unit)) or unit_json(unit) for unit in result.units]))
     except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded units
         return json_bytes(scenario_json(result))
 
