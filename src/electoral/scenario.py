@@ -213,6 +213,8 @@ class _Base:
     actual: Tally
     index: Mapping[str, int]  # unit code -> position
     by_state: Mapping[str, tuple[int, ...]]  # state -> positions of its units
+    at_large: Mapping[str, int]  # state -> position of its statewide unit (its first unit if none)
+    districts: Mapping[str, tuple[int, ...]]  # state -> positions of its district units (ME-1, NE-2 ...)
     state_electors: Mapping[str, int]  # recorded electors per state
     recorded: tuple[UnitOutcome, ...]  # each unit as cast
     recorded_by_state: Mapping[str, tuple[UnitOutcome, ...]]
@@ -264,6 +266,8 @@ def _base(year: int) -> _Base:
         {s: tuple(v) for s, v in state_votes.items()}, dict(e.parties), ranked + extra, actual,
         index={c: i for i, c in enumerate(codes)},
         by_state={st: tuple(idx) for st, idx in by_state.items()},
+        at_large={st: next((i for i in idx if codes[i] == st), idx[0]) for st, idx in by_state.items()},
+        districts={st: tuple(i for i in idx if "-" in codes[i]) for st, idx in by_state.items()},
         state_electors=dict(state_electors),
         recorded=recorded,
         recorded_by_state={st: tuple(recorded[i] for i in idx) for st, idx in by_state.items()},
@@ -576,8 +580,7 @@ def _allocate_state(st: str, base: _Base, scenario: Scenario, electors: int, win
         winner = resolve_candidate(target, base.ranked, base.parties, year)
         return [UnitOutcome(st, st, electors, ((winner, electors),), "flip")]
 
-    at_large = next((i for i in idx if base.codes[i] == st), idx[0])
-    districts = [i for i in idx if "-" in base.codes[i]]
+    at_large, districts = base.at_large[st], base.districts[st]
     historical = "district" if districts else method_in_force(st, year).method
     recorded = [_unit(base, i, winners[i], how[i], scenario.blank) for i in idx]
     name, rounding = parse_method(spec) if spec else (historical, "hamilton")
@@ -588,7 +591,7 @@ def _allocate_state(st: str, base: _Base, scenario: Scenario, electors: int, win
     if flipped and name in ("proportional", "npvic"):
         raise InvalidInput(f"--flip {st} conflicts with the {name} method for {st}")
 
-    if name == historical and electors == sum(base.electors[i] for i in idx):
+    if name == historical and electors == base.state_electors[st]:
         if not changed:
             return recorded
         if name == "district" and not districts:  # e.g. Michigan 1892: no district results packaged
