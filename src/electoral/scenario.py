@@ -368,6 +368,7 @@ def run(scenario: Scenario) -> ScenarioResult:
             state_votes[st] = _swung_votes(state_votes[st], a, b, delta)
     winners = list(base.winners) if not scenario.blank else [None] * len(base.codes)
     how = ["as recorded"] * len(base.codes)
+    changed: set[str] = set()  # states with a unit whose winner the scenario changed
     for i, (code, st) in enumerate(zip(base.codes, base.states) if shift and not scenario.blank else ()):
         delta = shift.get(st, 0.0)
         if not delta or winners[i] not in (a, b):
@@ -389,6 +390,7 @@ def run(scenario: Scenario) -> ScenarioResult:
             new = _plurality(votes)
         if new != winners[i]:
             winners[i], how[i] = new, "swing"
+            changed.add(st)
 
     # 2. flips
     for code, target in scenario.flips.items():
@@ -407,6 +409,7 @@ def run(scenario: Scenario) -> ScenarioResult:
         else:
             new = name(target)
         winners[i], how[i] = new, "flip"
+        changed.add(base.states[i])
 
     # 3. electors per state: the record's, or a new apportionment
     removed = {_state_code(c, tuple(base.states) + tuple(_upper(scenario.add_states)), year) for c in scenario.remove}
@@ -416,7 +419,6 @@ def run(scenario: Scenario) -> ScenarioResult:
     chosen = _chosen_methods(scenario, base, electors)
     compact = _compact_in_force(chosen, electors, notes)
     national = _national_winner(state_votes, removed) if compact else None  # only the compact needs it
-    changed = {base.states[i] for i, h in enumerate(how) if h != "as recorded"}
     touched = set(electors) if scenario.blank else changed | chosen.keys() | (
         {st for st, n in electors.items() if n != base.state_electors.get(st)} if scenario.reapportions else set())
     new_units = {st: _allocate_state(st, base, scenario, electors[st], winners, how, list(base.by_state.get(st, ())),
@@ -504,7 +506,7 @@ def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: l
     """Electors per state: the record's, or seats + 2 under a new apportionment (DC keeps its own)."""
     recorded = base.state_electors
     if not scenario.reapportions:
-        return {st: n for st, n in recorded.items() if st not in removed}
+        return {st: n for st, n in recorded.items() if st not in removed} if removed else dict(recorded)
     census = int(scenario.census) if scenario.census else census_in_force(base.year)
     law = act(census)
     pops = census_populations(law.census)
