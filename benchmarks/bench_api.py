@@ -13,7 +13,7 @@ Every timed what-if is a different request (flips of subsets of 18 battlegrounds
 in turn), so none is served from the server's cache; ``whatif_repeated`` is one what-if again
 and again. Exact-odds latency is measured with one client (probability computations run one at a time).
 
-Run: ``python benchmarks/bench_api.py`` (about 40 s). Prints ``name  value  unit  target`` lines.
+Run: ``python benchmarks/bench_api.py`` (about a minute). Prints ``name  value  unit  target`` lines.
 """
 
 from __future__ import annotations
