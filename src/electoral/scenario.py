@@ -30,8 +30,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.record import election
@@ -124,10 +125,13 @@ class UnitOutcome:
     votes: tuple[tuple[str, int], ...]
     how: str  # "as recorded", "flip", "swing", a method name, "no result"
 
-    @cached_property  # a recorded unit is shared by every scenario of its year: found once
+    @property
     def winner(self) -> str | None:
         """The candidate with the most of this unit's electoral votes."""
-        return max(self.votes, key=lambda cv: cv[1])[0] if self.votes else None
+        votes = self.votes
+        if len(votes) == 1:  # most units: all electors to one candidate
+            return votes[0][0]
+        return max(votes, key=itemgetter(1))[0] if votes else None
 
 
 @dataclass(frozen=True)
