@@ -115,7 +115,7 @@ class Scenario:
 
 
 # -- outputs --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitOutcome:
     """Electoral votes of one unit in the scenario, and how they were decided."""
 
@@ -134,7 +134,7 @@ class UnitOutcome:
         return max(votes, key=itemgetter(1))[0] if votes else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitFlip:
     """A unit whose winner changed."""
 
@@ -144,7 +144,7 @@ class UnitFlip:
     electoral_votes: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CandidateChange:
     """One candidate's electoral votes: as recorded, in the scenario, and the change."""
 
@@ -158,7 +158,7 @@ class CandidateChange:
         return self.scenario - self.actual
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diff:
     """What the scenario changed against the record."""
 
@@ -182,7 +182,7 @@ class SwingThreshold:
     outcome: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScenarioResult:
     """A scenario's tally (same type as the record's), the actual tally, and the difference."""
 
@@ -366,10 +366,12 @@ def run(scenario: Scenario) -> ScenarioResult:
         shift[st] += _sign(name(swing.toward), base.pair, year) * swing.points / 100
     shift = {st: delta for st, delta in shift.items() if delta}
 
-    state_votes = dict(base.state_votes)
-    for st, delta in shift.items():
-        if st in state_votes:
-            state_votes[st] = _swung_votes(state_votes[st], a, b, delta)
+    state_votes = base.state_votes  # read only below; a swing works on a copy
+    if shift:
+        state_votes = dict(state_votes)
+        for st, delta in shift.items():
+            if st in state_votes:
+                state_votes[st] = _swung_votes(state_votes[st], a, b, delta)
     winners = list(base.winners) if not scenario.blank else [None] * len(base.codes)
     how = ["as recorded"] * len(base.codes)
     changed: set[str] = set()  # states with a unit whose winner the scenario changed
@@ -447,10 +449,9 @@ def run(scenario: Scenario) -> ScenarioResult:
         for candidate, n in outcome.votes:
             votes[candidate] = votes.get(candidate, 0) + n
     votes = {candidate: n for candidate, n in votes.items() if n > 0}
-    popular: Counter = Counter()
-    if not scenario.blank and not shift and not removed:
-        popular.update(base.popular_total)
-    elif not scenario.blank:
+    popular: Mapping[str, int] = {} if scenario.blank else base.popular_total
+    if not scenario.blank and (shift or removed):
+        popular = Counter()
         for st in state_votes:
             if st not in removed:
                 popular.update(_rounded(state_votes[st]) if st in shift else base.popular[st])

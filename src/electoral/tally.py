@@ -60,7 +60,7 @@ def majority_needed(electors_appointed: int) -> int:
     return electors_appointed // 2 + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CandidateTotal:
     """One candidate's line in a tally."""
 
@@ -71,7 +71,7 @@ class CandidateTotal:
     popular_share: float | None = None  # of all valid popular votes recorded nationally
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contingent:
     """What happens when the electors give no one the presidency."""
 
@@ -84,7 +84,7 @@ class Contingent:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tally:
     """The outcome of one election (historical or hypothetical)."""
 
