@@ -218,7 +218,8 @@ def test_years_without_popular_votes_explain_the_empty_panels(open_page) -> None
 
 def test_clear_map_and_year_buttons_keep_the_url_in_step(open_page) -> None:
     page = open_page("?year=2020")
-    page.click("#clear")
+    page.click("#clear")  # the blank map is drawn once the year's data is in (a fetch, unless cached)
+    page.wait_for_function("new URLSearchParams(location.search).get('base') === 'blank'")
     assert bar(page) == (0, 0) and int(page.inner_text("#bar-u")) == 538
     assert set(sides(page).values()) == {"U"}
     page.click('[data-unit="CA"]')  # undecided -> Democratic

@@ -23,7 +23,7 @@ router = APIRouter(tags=["scenarios"], responses=ERRORS)
 async def scenario(body: ScenarioIn) -> JSONResponse:
     """Electoral votes per side (D, R, O) for the units given; the rest count as undecided."""
     result = tally_sides(units_for(body.year), body.winners)
-    # Returned as a response: the page calls this on every click, and the shape is checked by the tests.
+    # The map page computes the same tally in the browser on every click; this is it for API clients.
     return JSONResponse({"year": result.year, "electoral_votes": dict(result.electoral_votes),
                          "undecided": result.undecided, "majority_needed": result.majority_needed,
                          "winner": result.winner, "outcome": result.outcome})
