@@ -220,8 +220,6 @@ class _Base:
     at_large: Mapping[str, int]  # state -> position of its statewide unit (its first unit if none)
     districts: Mapping[str, tuple[int, ...]]  # state -> positions of its district units (ME-1, NE-2 ...)
     state_electors: Mapping[str, int]  # recorded electors per state
-    recorded: tuple[UnitOutcome, ...]  # each unit as cast
-    recorded_by_state: Mapping[str, tuple[UnitOutcome, ...]]
     recorded_in_order: tuple[UnitOutcome, ...]  # every unit as cast, in a scenario's order (states A-Z)
     span: Mapping[str, tuple[int, int]]  # state -> where its units are in ``recorded_in_order``
     votes_total: Mapping[str, int]  # candidate -> electoral votes counted
@@ -273,8 +271,6 @@ def _base(year: int) -> _Base:
         at_large={st: next((i for i in idx if codes[i] == st), idx[0]) for st, idx in by_state.items()},
         districts={st: tuple(i for i in idx if "-" in codes[i]) for st, idx in by_state.items()},
         state_electors=dict(state_electors),
-        recorded=recorded,
-        recorded_by_state={st: tuple(recorded[i] for i in idx) for st, idx in by_state.items()},
         recorded_in_order=tuple(recorded[i] for st in sorted(by_state) for i in by_state[st]),
         span=dict(zip(sorted(by_state), _spans([len(by_state[st]) for st in sorted(by_state)]))),
         votes_total=_positive(votes_total),
@@ -438,7 +434,7 @@ def run(scenario: Scenario) -> ScenarioResult:
             outcomes[start:stop] = new_units[st]
     else:  # states added or removed
         outcomes = [unit for st in sorted(electors, key=lambda s: (s not in base.by_state, s))
-                    for unit in (new_units[st] if st in touched else base.recorded_by_state[st])]
+                    for unit in (new_units[st] if st in touched else base.recorded_in_order[slice(*base.span[st])])]
 
     # 5. tally and diff: the recorded votes, less those of states recomputed or removed, plus their new ones
     votes = dict(base.votes_total)
@@ -511,7 +507,7 @@ def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: l
     """Electors per state: the record's, or seats + 2 under a new apportionment (DC keeps its own)."""
     recorded = base.state_electors
     if not scenario.reapportions:
-        return {st: n for st, n in recorded.items() if st not in removed} if removed else dict(recorded)
+        return {st: n for st, n in recorded.items() if st not in removed}
     census = int(scenario.census) if scenario.census else census_in_force(base.year)
     law = act(census)
     pops = census_populations(law.census)
