@@ -96,6 +96,17 @@ def test_house_size_and_new_states_change_the_electors() -> None:
     assert run(Scenario(2020, remove=("DC",))).tally.electors_appointed == 535
 
 
+def test_a_removed_state_stays_out_when_a_swing_would_flip_it() -> None:
+    # Texas 2020: Trump 5,890,347, Biden 5,259,126 (certified canvass), 5.66 points of the two-party
+    # vote; 38 electors. D+6 flips it; with Texas removed, Biden has the swung total less its 38.
+    swung = run(Scenario(2020, swing=Swing("D", 6)))
+    without_texas = run(Scenario(2020, swing=Swing("D", 6), remove=("TX",)))
+    assert next(u for u in swung.units if u.unit == "TX").winner == "Joe Biden"
+    assert without_texas.tally.electors_appointed == 538 - 38
+    assert without_texas.tally.electoral_votes("Joe Biden") == swung.tally.electoral_votes("Joe Biden") - 38
+    assert "TX" not in {u.unit for u in without_texas.units}
+
+
 def test_blank_scenario_counts_only_named_winners() -> None:
     result = run(Scenario(2020, blank=True, flips={"CA": "D", "TX": "R"}))
     assert result.tally.electoral_votes("Joe Biden") == 55 and result.tally.electoral_votes("Donald Trump") == 38
@@ -110,6 +121,8 @@ def test_blank_scenario_counts_only_named_winners() -> None:
     (dict(year=2020, method="district"), InvalidInput, "AL in 2020"),
     (dict(year=1856, methods={"SC": "proportional"}), InvalidInput, "SC in 1856"),
     (dict(year=2020, blank=True, swing=Swing("R", 1)), InvalidInput, "blank"),
+    (dict(year=2020, flips={"ME-2": None}, remove=("ME",)), InvalidInput, "ME-2: ME is removed"),
+    (dict(year=2020, state_swings={"TX": Swing("D", 9)}, remove=("tx",)), InvalidInput, "TX is removed"),
 ])
 def test_bad_scenarios_name_the_problem(kwargs, error, message) -> None:
     with pytest.raises(error, match=message):

@@ -347,6 +347,8 @@ def run(scenario: Scenario) -> ScenarioResult:
     if scenario.blank and (scenario.swing or scenario.state_swings):
         raise InvalidInput("a blank scenario has no votes to swing; name winners with flips instead")
 
+    removed = {_state_code(c, tuple(base.states) + tuple(_upper(scenario.add_states)), year) for c in scenario.remove}
+
     # 1. swings: a shift of the margin of ``a`` per state, in fractions
     shift: dict[str, float] = defaultdict(float)
     if scenario.swing:
@@ -359,6 +361,8 @@ def run(scenario: Scenario) -> ScenarioResult:
                      f"uniform swing: {toward} {scenario.swing.points:g} margin points in every unit")
     for code, swing in scenario.state_swings.items():
         st = _state_code(code, base.states, year)
+        if st in removed:
+            raise InvalidInput(f"--state-swing {code}: {st} is removed by this scenario (drop one or the other)")
         shift[st] += _sign(name(swing.toward), base.pair, year) * swing.points / 100
     shift = {st: delta for st, delta in shift.items() if delta}
 
@@ -399,6 +403,8 @@ def run(scenario: Scenario) -> ScenarioResult:
         i = _unit_index(code, base, added=scenario.add_states)
         if i is None:
             continue  # an added state: handled with the new units below
+        if base.states[i] in removed:
+            raise InvalidInput(f"--flip {code}: {base.states[i]} is removed by this scenario (drop one or the other)")
         current = winners[i]
         if target is None:
             if scenario.blank:
@@ -414,14 +420,13 @@ def run(scenario: Scenario) -> ScenarioResult:
         changed.add(base.states[i])
 
     # 3. electors per state: the record's, or a new apportionment
-    removed = {_state_code(c, tuple(base.states) + tuple(_upper(scenario.add_states)), year) for c in scenario.remove}
     electors = _state_electors(base, scenario, removed, notes)
 
     # 4. allocation per state; a state nothing touched keeps its recorded units (no work)
     chosen = _chosen_methods(scenario, base, electors)
     compact = _compact_in_force(chosen, electors, notes)
     national = _national_winner(state_votes, removed) if compact else None  # only the compact needs it
-    touched = set(electors) if scenario.blank else changed | chosen.keys() | (
+    touched = set(electors) if scenario.blank else (changed - removed) | chosen.keys() | (
         {st for st, n in electors.items() if n != base.state_electors.get(st)} if scenario.reapportions else set())
     new_units = {st: _allocate_state(st, base, scenario, electors[st], winners, how, list(base.by_state.get(st, ())),
                                      chosen.get(st), compact, national, state_votes, notes)

@@ -79,6 +79,7 @@ def test_smallest_swing_2020(client) -> None:
     ({"year": 2020, "swing": "sideways"}, "sideways"), ({"year": 2020, "method": "bogus"}, "bogus"),
     ({"year": 2020, "add_states": {"PR": -5}}, "-5"), ({"year": 2020, "add_states": {"Puerto Rico": 5}}, "Puerto Rico"),
     ({"year": 2020, "house_size": 0}, "house_size"), ({"year": 2020, "house_size": 10**6}, "1000000"),
+    ({"year": 2020, "flips": {"TX": None}, "remove": ["TX"]}, "TX is removed"),  # was a KeyError (500)
 ])
 def test_bad_scenarios_are_422(client, assert_error, body: dict, named: str) -> None:
     assert_error(client.post("/api/whatif", json=body), 422, named)
