@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from electoral import __version__
 from electoral.api.docs_page import openapi_html
+from electoral.api.lean import LeanRoutes
 from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
 
 log = logging.getLogger("electoral.api")
@@ -80,8 +81,12 @@ def _jsonable_errors(errors: list[dict]) -> list[dict]:
             for e in errors]
 
 
-def create_app(static_dir: Path | None = None) -> FastAPI:
-    """Build the application: JSON API under ``/api``, the map page at ``/`` and ``/static``."""
+def create_app(static_dir: Path | None = None, lean: bool = True) -> FastAPI:
+    """Build the application: JSON API under ``/api``, the map page at ``/`` and ``/static``.
+
+    ``lean`` answers the per-click requests (tally, what-if, side tally) ahead of FastAPI's
+    routing (:mod:`electoral.api.lean`); False leaves every request to FastAPI.
+    """
     app = FastAPI(
         title="electoral",
         version=__version__,
@@ -113,6 +118,8 @@ def create_app(static_dir: Path | None = None) -> FastAPI:
 
     for name in ROUTE_MODULES:
         app.include_router(importlib.import_module(name).router, prefix="/api")
+    if lean:
+        app.add_middleware(LeanRoutes)
 
     folder = STATIC_DIR if static_dir is None else static_dir
     if folder.is_dir():

@@ -51,7 +51,8 @@ def _map_doc(year: int) -> bytes:
 
 
 @lru_cache(maxsize=None)
-def _tally_doc(year: int) -> bytes:
+def tally_doc(year: int) -> bytes:
+    """The encoded tally of ``year`` as Congress counted it (built once per year)."""
     return json_bytes(tally_json(election(year).tally()))
 
 
@@ -79,7 +80,7 @@ async def election_map(year: int = YearPath) -> Response:
 @router.get("/elections/{year}/tally", response_model=TallyOut, summary="Electoral votes and the outcome")
 async def tally(year: int = YearPath) -> Response:
     """The tally as Congress counted it (the same JSON as ``electoral tally YEAR --json``)."""
-    return json_response(_tally_doc(year))
+    return json_response(tally_doc(year))
 
 
 @router.get("/elections/{year}/results", response_model=ResultsOut, summary="Per-state results")

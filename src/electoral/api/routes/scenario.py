@@ -22,8 +22,12 @@ router = APIRouter(tags=["scenarios"], responses=ERRORS)
 @router.post("/scenario", response_model=ScenarioOut, summary="Tally a map of unit winners by side")
 async def scenario(body: ScenarioIn) -> JSONResponse:
     """Electoral votes per side (D, R, O) for the units given; the rest count as undecided."""
+    return side_tally_response(body)
+
+
+def side_tally_response(body: ScenarioIn) -> JSONResponse:
+    """The side tally of a map. The page computes the same in the browser on every click; this is it for API clients."""
     result = tally_sides(units_for(body.year), body.winners)
-    # The map page computes the same tally in the browser on every click; this is it for API clients.
     return JSONResponse({"year": result.year, "electoral_votes": dict(result.electoral_votes),
                          "undecided": result.undecided, "majority_needed": result.majority_needed,
                          "winner": result.winner, "outcome": result.outcome})
@@ -35,11 +39,15 @@ async def whatif(body: WhatIfIn) -> Response:
 
     The same JSON as ``electoral whatif YEAR ... --json``.
     """
-    request = body.model_dump_json()
     if scenario_of(body).reapportions:  # up to ~15 ms (a 10,000-seat House): off the event loop
-        return json_response(await run_in_threadpool(_whatif, request))
+        return json_response(await run_in_threadpool(whatif_doc, body))
     # Flips, swings and methods take well under a millisecond, less than handing them to a thread.
-    return json_response(_whatif(request))
+    return json_response(whatif_doc(body))
+
+
+def whatif_doc(body: WhatIfIn) -> bytes:
+    """The encoded what-if of a request body (repeated requests are served from a cache)."""
+    return _whatif(body.model_dump_json())
 
 
 def scenario_of(body: WhatIfIn) -> Scenario:
