@@ -220,13 +220,17 @@ class _Base:
     at_large: Mapping[str, int]  # state -> position of its statewide unit (its first unit if none)
     districts: Mapping[str, tuple[int, ...]]  # state -> positions of its district units (ME-1, NE-2 ...)
     state_electors: Mapping[str, int]  # recorded electors per state
-    recorded_in_order: tuple[UnitOutcome, ...]  # every unit as cast, in a scenario's order (states A-Z)
+    recorded: tuple[UnitOutcome, ...]  # every unit as cast, in the order of ``codes``
+    recorded_in_order: tuple[UnitOutcome, ...]  # the same objects in a scenario's order (states A-Z)
     span: Mapping[str, tuple[int, int]]  # state -> where its units are in ``recorded_in_order``
     votes_total: Mapping[str, int]  # candidate -> electoral votes counted
     actual_split: Mapping[str, Mapping[str, int]]  # state -> candidate -> electoral votes counted
     before: Mapping[str, str | None]  # unit -> the candidate with most of its electoral votes
     popular: Mapping[str, Mapping[str, int]]  # state -> candidate -> popular votes (whole numbers)
     popular_total: Mapping[str, int]  # candidate -> popular votes over all states
+    historical: Mapping[str, str]  # state -> its allocation method in force ("district" where districts voted)
+    actual_votes: Mapping[str, int]  # candidate -> electoral votes, in the actual tally's order
+    total_electors: int
 
 
 @lru_cache(maxsize=None)
@@ -271,6 +275,7 @@ def _base(year: int) -> _Base:
         at_large={st: next((i for i in idx if codes[i] == st), idx[0]) for st, idx in by_state.items()},
         districts={st: tuple(i for i in idx if "-" in codes[i]) for st, idx in by_state.items()},
         state_electors=dict(state_electors),
+        recorded=recorded,
         recorded_in_order=tuple(recorded[i] for st in sorted(by_state) for i in by_state[st]),
         span=dict(zip(sorted(by_state), _spans([len(by_state[st]) for st in sorted(by_state)]))),
         votes_total=_positive(votes_total),
@@ -278,6 +283,10 @@ def _base(year: int) -> _Base:
         before={c: _top(v) for c, v in zip(codes, cast_sorted)},
         popular={st: _rounded(votes) for st, votes in state_votes.items()},
         popular_total=_rounded([pair for votes in state_votes.values() for pair in votes]),
+        historical={st: "district" if any("-" in codes[i] for i in idx) else method_in_force(st, year).method
+                    for st, idx in by_state.items()},
+        actual_votes={c.name: c.electoral_votes for c in actual.candidates},
+        total_electors=sum(state_electors.values()),
     )
 
 
@@ -400,7 +409,9 @@ def run(scenario: Scenario) -> ScenarioResult:
 
     # 2. flips
     for code, target in scenario.flips.items():
-        i = _unit_index(code, base, added=scenario.add_states)
+        i = base.index.get(code)
+        if i is None:
+            i = _unit_index(code, base, added=scenario.add_states)
         if i is None:
             continue  # an added state: handled with the new units below
         if base.states[i] in removed:
@@ -432,7 +443,8 @@ def run(scenario: Scenario) -> ScenarioResult:
                                      chosen.get(st), compact, national, state_votes, notes)
                  for st in sorted(touched, key=lambda s: (s not in base.by_state, s))}
     recomputed = [unit for units in new_units.values() for unit in units]
-    if electors.keys() == base.state_electors.keys():  # the record's states: splice the recomputed ones in
+    recorded_states = electors is base.state_electors or electors.keys() == base.state_electors.keys()
+    if recorded_states:  # the record's states: splice the recomputed ones in
         outcomes = list(base.recorded_in_order)
         for st in sorted(touched, key=base.span.__getitem__, reverse=True):
             start, stop = base.span[st]
@@ -456,7 +468,8 @@ def run(scenario: Scenario) -> ScenarioResult:
         for st in state_votes:
             if st not in removed:
                 popular.update(_rounded(state_votes[st]) if st in shift else base.popular[st])
-    tally = tally_votes(year, votes, electors_appointed=sum(electors.values()), parties=base.parties,
+    appointed = base.total_electors if electors is base.state_electors else sum(electors.values())
+    tally = tally_votes(year, votes, electors_appointed=appointed, parties=base.parties,
                         popular_votes=popular or None, notes=tuple(notes))
     diff = _diff(base, recomputed, tally, touched | removed)
     return ScenarioResult(scenario, tally, base.actual, diff, tuple(outcomes), tuple(notes))
@@ -508,11 +521,11 @@ def _unit_index(code: str, base: _Base, added: Mapping[str, object]) -> int | No
     raise UnknownUnit(f"unknown state or district {code!r} for {base.year} (known: {', '.join(base.codes)})")
 
 
-def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: list[str]) -> dict[str, int]:
+def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: list[str]) -> Mapping[str, int]:
     """Electors per state: the record's, or seats + 2 under a new apportionment (DC keeps its own)."""
     recorded = base.state_electors
     if not scenario.reapportions:
-        return {st: n for st, n in recorded.items() if st not in removed}
+        return {st: n for st, n in recorded.items() if st not in removed} if removed else recorded
     census = int(scenario.census) if scenario.census else census_in_force(base.year)
     law = act(census)
     pops = census_populations(law.census)
@@ -589,13 +602,13 @@ def _allocate_state(st: str, base: _Base, scenario: Scenario, electors: int, win
         return [UnitOutcome(st, st, electors, ((winner, electors),), "flip")]
 
     at_large, districts = base.at_large[st], base.districts[st]
-    historical = "district" if districts else method_in_force(st, year).method
+    historical = base.historical[st]
     recorded = [_unit(base, i, winners[i], how[i], scenario.blank) for i in idx]
     name, rounding = parse_method(spec) if spec else (historical, "hamilton")
     if name == "npvic" and not compact:
         name = historical
-    flipped = any(how[i] == "flip" for i in idx)
-    changed = any(how[i] != "as recorded" for i in idx)
+    hows = {how[i] for i in idx}
+    flipped, changed = "flip" in hows, hows != {"as recorded"}
     if flipped and name in ("proportional", "npvic"):
         raise InvalidInput(f"--flip {st} conflicts with the {name} method for {st}")
 
@@ -629,9 +642,16 @@ def _allocate_state(st: str, base: _Base, scenario: Scenario, electors: int, win
 
 def _unit(base: _Base, i: int, winner: str | None, how: str, blank: bool) -> UnitOutcome:
     """A unit that keeps its electors: as cast if untouched, else all to its new winner (none if blank)."""
-    code, st, n = base.codes[i], base.states[i], base.electors[i]
     if how == "as recorded" and not blank:
-        return UnitOutcome(code, st, n, base.cast[i], how)
+        return base.recorded[i]
+    return _decided_unit(base.year, i, winner, how)
+
+
+@lru_cache(maxsize=None)  # bounded: units x candidates x ways (flip, swing) per year
+def _decided_unit(year: int, i: int, winner: str | None, how: str) -> UnitOutcome:
+    """Unit ``i`` of ``year`` with all its electors to ``winner`` (none if None), shared between what-ifs."""
+    base = _base(year)
+    code, st, n = base.codes[i], base.states[i], base.electors[i]
     if winner is None:
         return UnitOutcome(code, st, n, (), "no result")
     return UnitOutcome(code, st, n, ((winner, n),), how)
@@ -651,22 +671,28 @@ def _rescaled_districts(st: str, electors: int, statewide: str | None, districts
     return UnitOutcome(st, st, electors, tuple(sorted(split.items(), key=lambda cv: -cv[1])), "district (rescaled)")
 
 
+_NEW = object()  # a unit the record does not have (an added state)
+_unit_flip = lru_cache(maxsize=None)(UnitFlip)  # shared between what-ifs; bounded: units x candidates
+
+
 def _diff(base: _Base, recomputed: Sequence[UnitOutcome], tally: Tally, touched: set[str]) -> Diff:
     """What changed; only the ``touched`` states (``recomputed`` units, or removed) can differ from the record."""
-    flipped = tuple(UnitFlip(o.unit, base.before[o.unit], o.winner, o.electors) for o in recomputed
-                    if o.unit in base.before and o.winner is not None and o.winner != base.before[o.unit])
+    flipped: list[UnitFlip] = []
     scenario_split: dict[str, dict[str, int]] = {st: {} for st in touched}
     for o in recomputed:
+        winner, was = o.winner, base.before.get(o.unit, _NEW)
+        if winner is not None and winner != was and was is not _NEW:
+            flipped.append(_unit_flip(o.unit, was, winner, o.electors))
         split = scenario_split[o.state]
         for candidate, n in o.votes:
             split[candidate] = split.get(candidate, 0) + n
     changed = tuple(sorted(st for st in touched if base.actual_split.get(st, {}) != _positive(scenario_split[st])))
-    before = {c.name: c.electoral_votes for c in base.actual.candidates}
+    before = base.actual_votes
     after = {c.name: c.electoral_votes for c in tally.candidates}
     candidates = tuple(CandidateChange(n, before.get(n, 0), after.get(n, 0)) for n in {**before, **after}
                        if before.get(n) or after.get(n))
     winner_before = base.actual.winner
-    return Diff(flipped, changed, candidates, winner_before, tally.winner, tally.winner != winner_before,
+    return Diff(tuple(flipped), changed, candidates, winner_before, tally.winner, tally.winner != winner_before,
                 tally.winner is None and tally.contingent is not None, tally.outcome)
 
 

@@ -283,8 +283,9 @@ def unit_json(unit: UnitOutcome) -> dict[str, Any]:
             "votes": dict(unit.votes), "winner": unit.winner}
 
 
-def scenario_json(result: ScenarioResult, units: Sequence[Any] | None = None) -> dict[str, Any]:
-    """The JSON shape of a what-if; ``units``, if given, are its units already rendered (the API passes encoded ones).
+def scenario_json(result: ScenarioResult, units: Sequence[Any] | None = None, actual: Any = None) -> dict[str, Any]:
+    """The JSON shape of a what-if; ``units`` and ``actual``, if given, are its units and actual tally already
+    rendered (the API passes encoded ones).
 
     >>> from electoral.scenario import Scenario, run
     >>> doc = scenario_json(run(Scenario(2020, flips={"GA": None})))
@@ -302,7 +303,7 @@ def scenario_json(result: ScenarioResult, units: Sequence[Any] | None = None) ->
             "add_states": dict(sc.add_states), "remove": list(sc.remove), "blank": sc.blank,
         },
         "tally": tally_json(result.tally),
-        "actual": tally_json(result.actual),
+        "actual": tally_json(result.actual) if actual is None else actual,
         "diff": {
             "flipped": [{"unit": f.unit, "before": f.before, "after": f.after, "electoral_votes": f.electoral_votes}
                         for f in diff.flipped],

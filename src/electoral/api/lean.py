@@ -13,7 +13,7 @@ OpenAPI schema and ``/docs`` stay FastAPI's. ``tests/api/test_lean.py`` checks b
 >>> from fastapi.testclient import TestClient
 >>> from electoral.api.app import create_app
 >>> TestClient(create_app()).get("/api/elections/2020/tally").json()["outcome"]
-'Joe Biden wins with 306 of 538 electoral votes (270 needed)'
+'Joe Biden wins with 306 electoral votes of 538; 270 needed'
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from electoral.api.routes.record import json_response, tally_doc
-from electoral.api.routes.scenario import scenario_of, side_tally_response, whatif_doc
+from electoral.api.routes.scenario import side_tally_response, whatif_doc
 from electoral.api.schemas import ScenarioIn, WhatIfIn
 
 MAX_BODY = 64 * 1024  # a what-if is under 2 kB (lists are capped); anything larger goes to FastAPI
@@ -54,7 +54,7 @@ def _tally(match: re.Match[str], body: bytes) -> Response:
 
 def _whatif(match: re.Match[str], body: bytes) -> Response | None:
     request = _body(WhatIfIn, body)
-    if scenario_of(request).reapportions:  # FastAPI's route runs it in a thread
+    if request.reapportions:  # FastAPI's route runs it in a thread
         return None
     return json_response(whatif_doc(request))
 

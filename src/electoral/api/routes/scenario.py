@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import orjson
 from fastapi import APIRouter, Path, Response
@@ -11,8 +12,9 @@ from starlette.concurrency import run_in_threadpool
 
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
-from electoral.scenario import Scenario, parse_swing, recorded_units, run, smallest_swings
-from electoral.serialize import scenario_json, to_jsonable, unit_json
+from electoral.scenario import Scenario, UnitOutcome, parse_swing, recorded_units, run, smallest_swings
+from electoral.record import election
+from electoral.serialize import scenario_json, tally_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -39,7 +41,7 @@ async def whatif(body: WhatIfIn) -> Response:
 
     The same JSON as ``electoral whatif YEAR ... --json``.
     """
-    if scenario_of(body).reapportions:  # up to ~15 ms (a 10,000-seat House): off the event loop
+    if body.reapportions:  # up to ~15 ms (a 10,000-seat House): off the event loop
         return json_response(await run_in_threadpool(whatif_doc, body))
     # Flips, swings and methods take well under a millisecond, less than handing them to a thread.
     return json_response(whatif_doc(body))
@@ -64,20 +66,34 @@ def scenario_of(body: WhatIfIn) -> Scenario:
 @lru_cache(maxsize=256)  # a what-if is a pure function of its request: repeated ones are served from here
 def _whatif(request: str) -> bytes:
     result = run(scenario_of(WhatIfIn.model_validate_json(request)))
-    encoded = _encoded_units(result.scenario.year)
+    record = _encoded_record(result.scenario.year)
+    if len(result.units) == len(record.units):  # most what-ifs: the record's units with a few replaced
+        units = [part if unit is recorded else unit_json(unit)
+                 for unit, recorded, part in zip(result.units, record.units, record.parts)]
+    else:
+        units = [unit_json(unit) for unit in result.units]
     try:
-        return json_bytes(scenario_json(result, [encoded.get(id(unit)) or unit_json(unit) for unit in result.units]))
-    except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded units
+        # result.actual is the record's tally
+        return json_bytes(scenario_json(result, units, actual=record.actual))
+    except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded parts
         return json_bytes(scenario_json(result))
 
 
-@lru_cache(maxsize=None)
-def _encoded_units(year: int) -> dict[int, orjson.Fragment]:
-    """The record's units of ``year``, encoded once: most units of a what-if are these same objects.
+class _EncodedRecord(NamedTuple):
+    units: tuple[UnitOutcome, ...]  # the record's units in a what-if's order
+    parts: tuple[orjson.Fragment, ...]  # each of them encoded
+    actual: orjson.Fragment  # the record's tally
 
-    Keyed by identity, which is safe because the record's units live as long as the process.
+
+@lru_cache(maxsize=None)
+def _encoded_record(year: int) -> _EncodedRecord:
+    """What every what-if of ``year`` repeats from the record, encoded once: its units and its tally.
+
+    A what-if reports the record's own unit objects for the units it leaves alone, so ``is`` finds them.
     """
-    return {id(unit): orjson.Fragment(json_bytes(unit_json(unit))) for unit in recorded_units(year)}
+    units = recorded_units(year)
+    return _EncodedRecord(units, tuple(orjson.Fragment(json_bytes(unit_json(unit))) for unit in units),
+                          orjson.Fragment(json_bytes(tally_json(election(year).tally()))))
 
 
 @router.get("/elections/{year}/smallest-swings", response_model=SwingsOut,
