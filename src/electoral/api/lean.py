@@ -1,9 +1,10 @@
 """The per-click requests answered without FastAPI's per-request machinery (an ASGI middleware).
 
-FastAPI's routing, dependency solving and body handling cost 0.1-0.2 ms a request on a small
-machine, as much as a what-if itself; with 50 concurrent clients that overhead alone doubled the
-latency. :class:`LeanRoutes` answers the hottest requests (a recorded tally, a what-if, the map's
-side tally) straight from the functions the FastAPI routes call, with the same bytes.
+FastAPI's middleware, routing, dependency solving and body handling cost 0.1-0.2 ms a request on
+a small machine, as much as a what-if itself; with 50 concurrent clients that overhead alone
+doubled the latency. :class:`LeanRoutes` answers the hottest requests (a recorded tally, a
+what-if, the map's side tally) straight from the functions the FastAPI routes call, with the same
+bytes. ``create_app()`` puts it in front of everything FastAPI does (:class:`~electoral.api.app.LeanFastAPI`).
 
 It answers only what it is sure of. Anything else (a body that does not parse or validate, a
 library error, a query string, another content type, a House re-apportionment, which runs in a
