@@ -443,8 +443,8 @@ def run(scenario: Scenario) -> ScenarioResult:
                                      chosen.get(st), compact, national, state_votes, notes)
                  for st in sorted(touched, key=lambda s: (s not in base.by_state, s))}
     recomputed = [unit for units in new_units.values() for unit in units]
-    recorded_states = electors is base.state_electors or electors.keys() == base.state_electors.keys()
-    if recorded_states:  # the record's states: splice the recomputed ones in
+    if electors is base.state_electors or electors.keys() == base.state_electors.keys():
+        # the record's states: splice the recomputed ones in
         outcomes = list(base.recorded_in_order)
         for st in sorted(touched, key=base.span.__getitem__, reverse=True):
             start, stop = base.span[st]
@@ -647,7 +647,7 @@ def _unit(base: _Base, i: int, winner: str | None, how: str, blank: bool) -> Uni
     return _decided_unit(base.year, i, winner, how)
 
 
-@lru_cache(maxsize=None)  # bounded: units x candidates x ways (flip, swing) per year
+@lru_cache(maxsize=4096)  # what-ifs share them: a flipped unit is the same object each time
 def _decided_unit(year: int, i: int, winner: str | None, how: str) -> UnitOutcome:
     """Unit ``i`` of ``year`` with all its electors to ``winner`` (none if None), shared between what-ifs."""
     base = _base(year)
@@ -672,7 +672,7 @@ def _rescaled_districts(st: str, electors: int, statewide: str | None, districts
 
 
 _NEW = object()  # a unit the record does not have (an added state)
-_unit_flip = lru_cache(maxsize=None)(UnitFlip)  # shared between what-ifs; bounded: units x candidates
+_unit_flip = lru_cache(maxsize=4096)(UnitFlip)  # shared between what-ifs, as _decided_unit
 
 
 def _diff(base: _Base, recomputed: Sequence[UnitOutcome], tally: Tally, touched: set[str]) -> Diff:

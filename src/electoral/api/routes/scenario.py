@@ -12,8 +12,8 @@ from starlette.concurrency import run_in_threadpool
 
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
-from electoral.scenario import Scenario, UnitOutcome, parse_swing, recorded_units, run, smallest_swings
 from electoral.record import election
+from electoral.scenario import Scenario, UnitOutcome, parse_swing, recorded_units, run, smallest_swings
 from electoral.serialize import scenario_json, tally_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
