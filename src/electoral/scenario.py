@@ -111,7 +111,19 @@ class Scenario:
     @property
     def reapportions(self) -> bool:
         """Whether the House (and so the electors) is apportioned anew."""
-        return bool(self.house_size or self.apportionment_method or self.census or self.add_states)
+        return reapportions(self)
+
+
+REAPPORTIONING = ("house_size", "apportionment_method", "census", "add_states")
+
+
+def reapportions(fields: object) -> bool:
+    """Whether a scenario, or anything with its field names (the API's request body), apportions the House anew.
+
+    >>> reapportions(Scenario(2020, house_size=600)), reapportions(Scenario(2020, flips={"GA": None}))
+    (True, False)
+    """
+    return any(getattr(fields, name) for name in REAPPORTIONING)
 
 
 # -- outputs --------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from electoral.api.routes.record import json_response, tally_doc
 from electoral.api.routes.scenario import side_tally_response, whatif_doc
 from electoral.api.schemas import ScenarioIn, WhatIfIn
+from electoral.scenario import reapportions
 
 MAX_BODY = 64 * 1024  # a what-if is under 2 kB (lists are capped); anything larger goes to FastAPI
 
@@ -55,7 +56,7 @@ def _tally(match: re.Match[str], body: bytes) -> Response:
 
 def _whatif(match: re.Match[str], body: bytes) -> Response | None:
     request = _body(WhatIfIn, body)
-    if request.reapportions:  # FastAPI's route runs it in a thread
+    if reapportions(request):  # FastAPI's route runs it in a thread
         return None
     return json_response(whatif_doc(request))
 

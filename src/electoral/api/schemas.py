@@ -243,11 +243,6 @@ class WhatIfIn(BaseModel):
     remove: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="States to drop, e.g. ['DC'].")
     blank: bool = Field(False, description="Start from the allotment with no results (name winners with flips).")
 
-    @property
-    def reapportions(self) -> bool:
-        """Whether the House is apportioned anew, as :attr:`electoral.scenario.Scenario.reapportions` says."""
-        return bool(self.house_size or self.apportionment_method or self.census or self.add_states)
-
 
 class UnitFlipOut(BaseModel):
     unit: str

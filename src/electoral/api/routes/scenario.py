@@ -10,11 +10,10 @@ from fastapi import APIRouter, Path, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from electoral.api.routes.record import json_bytes, json_response
+from electoral.api.routes.record import json_bytes, json_response, tally_doc
 from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
-from electoral.record import election
-from electoral.scenario import Scenario, UnitOutcome, parse_swing, recorded_units, run, smallest_swings
-from electoral.serialize import scenario_json, tally_json, to_jsonable, unit_json
+from electoral.scenario import Scenario, UnitOutcome, parse_swing, reapportions, recorded_units, run, smallest_swings
+from electoral.serialize import scenario_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -41,7 +40,7 @@ async def whatif(body: WhatIfIn) -> Response:
 
     The same JSON as ``electoral whatif YEAR ... --json``.
     """
-    if body.reapportions:  # up to ~15 ms (a 10,000-seat House): off the event loop
+    if reapportions(body):  # up to ~15 ms (a 10,000-seat House): off the event loop
         return json_response(await run_in_threadpool(whatif_doc, body))
     # Flips, swings and methods take well under a millisecond, less than handing them to a thread.
     return json_response(whatif_doc(body))
@@ -108,7 +107,7 @@ def _encoded_record(year: int) -> _EncodedRecord:
     """
     units = recorded_units(year)
     return _EncodedRecord(units, tuple(orjson.Fragment(json_bytes(unit_json(unit))) for unit in units),
-                          orjson.Fragment(json_bytes(tally_json(election(year).tally()))))
+                          orjson.Fragment(tally_doc(year)))
 
 
 @router.get("/elections/{year}/smallest-swings", response_model=SwingsOut,
