@@ -275,6 +275,21 @@ NOT_A_CANDIDATE = {
 }
 
 
+# What a popular-vote row is (column ``kind``; docs/record.md): a named ``candidate``; ``write_ins``,
+# votes for people the return does not name (scattered or unnamed write-ins, an "other" aggregate);
+# ``none_of_these``, Nevada's ballot option. Only candidates can win electors in an allocation.
+ROW_KINDS: dict[str, str] = {
+    "(Unnamed Write-Ins)": "write_ins", "Write-In": "write_ins", "Scattering": "write_ins", "Other": "write_ins",
+    "Others": "write_ins", "Blank Vote/Scattering": "write_ins", "Blank Vote/Void Vote/Scattering": "write_ins",
+    "None Of These Candidates": "none_of_these", "None Of The Above": "none_of_these",
+}
+
+
+def row_kind(name: str) -> str:
+    """``candidate``, ``write_ins`` or ``none_of_these`` for a popular-vote row's candidate name."""
+    return ROW_KINDS.get(name, "candidate")
+
+
 def title_name(raw: str) -> str:
     """MEDSL's ``LAST, FIRST M.`` (or ``FIRST LAST AND RUNNING MATE``) -> ``First M. Last``."""
     text = re.sub(r'""?[^"]*""?', "", raw).strip()  # drop nicknames in doubled quotes
@@ -415,7 +430,9 @@ def main() -> int:
     _write("electoral_votes_cast", ["year", "unit", "state", "candidate", "electoral_votes", "status", "pledged_to", "note", "source"],
            sorted(cast_rows, key=lambda r: (r["year"], order(r["unit"]), r["status"] != "counted", -r["electoral_votes"], r["candidate"])))
     _write("candidates", ["year", "candidate", "party"], candidate_rows)
-    _write("popular_vote", ["year", "state", "candidate", "party", "votes", "total_votes", "source"],
+    for row in popular_rows:
+        row["kind"] = row_kind(row["candidate"])
+    _write("popular_vote", ["year", "state", "candidate", "party", "kind", "votes", "total_votes", "source"],
            sorted(popular_rows, key=lambda r: (r["year"], r["state"], -r["votes"], r["candidate"])))
     _write("not_counted", ["year", "state", "reason", "source"],
            [dict(year=y, state=s, reason=r, source=HOUSE_CLERK_EV) for y, s, r in NOT_COUNTED])

@@ -102,11 +102,15 @@ class Election:
     def popular_vote(self) -> pd.DataFrame:
         """Popular votes per state and candidate (empty before 1824; party-line only before 1976).
 
+        ``kind`` says what a row is: ``candidate`` (a named person), ``write_ins`` (votes for people
+        the return does not name) or ``none_of_these`` (Nevada's ballot option); see docs/record.md.
+
         >>> df = election(2020).popular_vote()
         >>> int(df[(df.state == "GA") & (df.candidate == "Joe Biden")].votes.iloc[0])
         2473633
         """
-        df = pd.DataFrame(self._popular, columns=["year", "state", "candidate", "party", "votes", "total_votes", "source"])
+        df = pd.DataFrame(self._popular, columns=["year", "state", "candidate", "party", "kind", "votes", "total_votes",
+                                                  "source"])
         for column in ("year", "votes", "total_votes"):
             df[column] = df[column].astype(int)
         return df
