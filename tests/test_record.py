@@ -45,3 +45,15 @@ def test_units_index_normalizes_codes() -> None:
     assert u.index("me2") == u.index("ME-2")
     with pytest.raises(UnknownUnit, match="XX"):
         u.index("XX")
+
+
+def test_results_order_does_not_depend_on_hash_seed():
+    """Candidates with equal votes (2024 DE: Stein and Supreme, 914 each) list in the same order on every run."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import electoral; print(electoral.election(2024).results('DE').candidate.tolist())"
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1

@@ -147,8 +147,9 @@ class Election:
         df = pd.DataFrame(rows, columns=["state", "name", "candidate", "party", "electoral_votes", "popular_votes", "share"])
         df["popular_votes"] = df["popular_votes"].astype("Int64")
         df["share"] = df["share"].astype("Float64")
-        return df.sort_values(["state", "electoral_votes", "popular_votes"], ascending=[True, False, False],
-                              na_position="last").reset_index(drop=True)
+        # the candidate's name breaks ties, so equal votes list in the same order on every run
+        return df.sort_values(["state", "electoral_votes", "popular_votes", "candidate"],
+                              ascending=[True, False, False, True], na_position="last").reset_index(drop=True)
 
     # -- the tally -------------------------------------------------------------------------------
     def tally(self) -> Tally:
