@@ -89,6 +89,18 @@ def whatif_bodies(n: int = N_WHATIFS, seed: int = SEED) -> list[dict]:
     return bodies
 
 
+def _probability_bodies() -> Iterator[tuple[str, dict]]:
+    for national in (0.0, 0.5, 0.9):
+        yield "/api/probability/exact", {"year": 2020, "preset": "example-2020", "national": national}
+        yield "/api/probability/exact", {"year": 2020, "probabilities": {"PA": 0.5, "GA": 0.4}, "national": national}
+        yield "/api/probability/exact", {"year": 2016, "probabilities": {"PA": 0.7}, "missing": "even",
+                                         "national": national, "given": {"FL": "R"}}
+    yield "/api/probability/exact", {"year": 2020, "preset": "example-2020", "national": 0.5, "df": 5}
+    for seed in (1, 2):
+        yield "/api/probability/simulate", {"year": 2020, "preset": "example-2020", "draws": 20000, "seed": seed,
+                                            "correlation": "economist", "national": 0.3}
+
+
 def _get_paths(years: list[int]) -> Iterator[str]:
     yield "/api/years"
     yield "/api/apportion/methods"
@@ -116,6 +128,9 @@ def _cli_commands(years: list[int]) -> Iterator[list[str]]:
             yield ["paths", y, "--json", "--limit", "5"]
     for census in ("1790", "1880", "1910", "2020"):
         yield ["apportion", census, "--json"]
+    yield ["odds", "example-2020", "--national", "0.6", "--exact", "--json"]
+    yield ["odds", "example-2020", "--national", "0.6", "--given", "PA=R,GA=D", "--exact", "--json"]
+    yield ["simulate", "example-2020", "-n", "20000", "--seed", "1", "--correlation", "economist", "--json"]
 
 
 def _run_cli(argv: list[str]) -> tuple[int, str]:
@@ -148,6 +163,11 @@ def snapshot(out: Path) -> int:
         for body in whatif_bodies():
             response = client.post("/api/whatif", json=body)
             handle.write(_line("POST /api/whatif " + json.dumps(body, sort_keys=True), response.status_code,
+                               response.text) + "\n")
+            count += 1
+        for path, body in _probability_bodies():
+            response = client.post(path, json=body)
+            handle.write(_line(f"POST {path} " + json.dumps(body, sort_keys=True), response.status_code,
                                response.text) + "\n")
             count += 1
         for path in _get_paths(years):
