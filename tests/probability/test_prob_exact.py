@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.probability import exact, make_forecast
-from electoral.probability.exact import ev_pmf, ev_pmf_batch, independent
+from electoral.probability.exact import independent
+from electoral.probability.pmf import ev_pmf, ev_pmf_batch
 from electoral.units import units_for
 
 

@@ -22,7 +22,7 @@ from electoral.probability import (
     make_forecast,
     nearest_correlation,
 )
-from electoral.probability.inputs import expand_to_units, read_correlation, validate_correlation
+from electoral.probability.correlation import expand_to_units, read_correlation, validate_correlation
 from electoral.units import units_for
 
 CODES_2020 = units_for(2020).codes

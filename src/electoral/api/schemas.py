@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from electoral.probability.inputs import EXAMPLES as FORECAST_EXAMPLES
+from electoral.probability.readers import EXAMPLES as FORECAST_EXAMPLES
 
 Side = Literal["D", "R", "O"]
 

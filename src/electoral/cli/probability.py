@@ -34,10 +34,13 @@ GivenOption = typer.Option(None, "--given", help="Fixed outcomes, e.g. PA=R,GA=D
 DrawsOption = typer.Option(None, "-n", "--draws", help="Number of simulated elections (default 100,000).")
 SeedOption = typer.Option(None, "--seed", help="Random seed (same seed, same answer on any backend).")
 PlotOption = typer.Option(None, "--plot", help="Write the electoral-vote histogram to this PNG file.")
+MissingOption = typer.Option("error", "--missing",
+                             help="Units the input leaves out: error, recorded (the record's winner as certain) "
+                                  "or even (a coin flip); probabilities only.")
 
 
 def build_forecast(source: str, year: str | None, sides: str | None, correlation: str | None, national: str | None,
-                   regional: str | None, df: str | None, repair: bool) -> Forecast:
+                   regional: str | None, df: str | None, repair: bool, missing: str = "error") -> Forecast:
     """Load and validate the forecast; a repaired matrix is reported as one ``warning:`` line on stderr.
 
     >>> build_forecast("example-2020", None, None, None, "0.5", None, None, False).correlation.national
@@ -48,7 +51,7 @@ def build_forecast(source: str, year: str | None, sides: str | None, correlation
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         forecast = load_forecast(source, year=year, sides=sides, df=df, correlation=correlation, national=national,
-                                 regional=regional, repair=repair)
+                                 regional=regional, repair=repair, missing=missing)
     for warning in caught:
         Console(stderr=True).print(f"warning: {warning.message}", highlight=False, markup=False)
     return forecast
@@ -151,6 +154,7 @@ def register(app: typer.Typer) -> None:
         repair: bool = RepairOption,
         year: str | None = YearOption,
         sides: str | None = SidesOption,
+        missing: str = MissingOption,
         backend: str = typer.Option("numpy", "--backend", help="Where to run: numpy (threads here) or dask."),
         address: str | None = typer.Option(None, "--address", help="Dask scheduler address (with --backend dask)."),
         chunk_size: str | None = typer.Option(None, "--chunk-size", help="Draws per chunk (bounds memory; default 10,000)."),
@@ -160,7 +164,7 @@ def register(app: typer.Typer) -> None:
         """Monte Carlo odds: correlated draws of every unit, P(win), histogram, tipping points."""
         from electoral.probability import odds
 
-        forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair)
+        forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
         n = draw_count(draws)
         options: dict[str, Any] = {"address": address} if backend == "dask" else {}
         if chunk_size is not None:
@@ -184,13 +188,14 @@ def register(app: typer.Typer) -> None:
         repair: bool = RepairOption,
         year: str | None = YearOption,
         sides: str | None = SidesOption,
+        missing: str = MissingOption,
         plot: str | None = PlotOption,
         json: bool = JsonOption,
     ) -> None:
         """Odds, optionally conditional: P(win | PA goes R, GA goes D); --exact for the exact method."""
         from electoral.probability import odds
 
-        forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair)
+        forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
         fixed = _given(given)
         if exact:
             result = odds(forecast, fixed, method="exact")

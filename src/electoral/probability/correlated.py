@@ -1,6 +1,6 @@
 """Exact distributions for correlated units: quadrature over the common factors.
 
-Under a :class:`~electoral.probability.inputs.FactorCorrelation` each unit's error is
+Under a :class:`~electoral.probability.correlation.FactorCorrelation` each unit's error is
 ``sqrt(a) F + sqrt(r) G_region + sqrt(1 - a - r) e``. Given the national swing ``F`` (and, for units
 in a region, the regional swing ``G``) the units are independent, so
 
@@ -13,7 +13,7 @@ over its own swing. Student t errors (``df``) are a normal divided by ``sqrt(chi
 by all units, integrated by Gauss-Legendre over the scale. Fixed outcomes ("given PA
 goes R") weight every node by the likelihood of those outcomes, which is exact conditioning.
 
->>> from electoral.probability.inputs import make_forecast, FactorCorrelation
+>>> from electoral.probability import FactorCorrelation, make_forecast
 >>> f = make_forecast(2020, {}, default_probability=0.5, correlation=FactorCorrelation(0.0), df=4)
 >>> round(factor_distribution(f).p_win("D"), 6) == round(factor_distribution(f).p_win("R"), 6)
 True
@@ -28,10 +28,12 @@ import numpy as np
 from scipy import special
 
 from electoral.errors import InvalidInput
+from electoral.probability.correlation import FactorCorrelation
 from electoral.probability.distribution import Distribution
-from electoral.probability.exact import DEFAULT_NODES, _impossible, ev_pmf_batch, resolve_given
-from electoral.probability.inputs import FactorCorrelation, Forecast
+from electoral.probability.forecast import Forecast, impossible, resolve_given
+from electoral.probability.pmf import ev_pmf_batch
 
+DEFAULT_NODES = 64  # fewest Gauss-Hermite nodes over the national factor
 SCALE_NODES = 24  # Gauss-Legendre nodes over the Student t scale
 MAX_NODES = 1024
 
@@ -119,7 +121,7 @@ def factor_distribution(forecast: Forecast, given: Mapping[str, str] | None = No
                         t_nodes: int = SCALE_NODES) -> Distribution:
     """Exact (quadrature) distribution under a factor correlation and/or Student t errors.
 
-    >>> from electoral.probability.inputs import make_forecast, FactorCorrelation
+    >>> from electoral.probability import FactorCorrelation, make_forecast
     >>> f = make_forecast(2020, {"PA": 0.9}, default_probability=0.5, correlation=FactorCorrelation(0.6))
     >>> d = factor_distribution(f, {"PA": "D"})
     >>> round(d.p_given, 3), d.unit_probability("PA"), d.unit_probability("WI") > 0.5
@@ -190,7 +192,7 @@ def factor_distribution(forecast: Forecast, given: Mapping[str, str] | None = No
     node_mass = weight * mass
     p_given = float(node_mass.sum())
     if p_given <= 1e-300:
-        raise _impossible(pairs)
+        raise impossible(pairs)
     pmf = (weight @ joint) / p_given
     pmf = pmf / pmf.sum()  # remove rounding drift of the quadrature (and FFT) from the total
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from electoral.errors import InvalidInput
-from electoral.probability.inputs import side_position
+from electoral.probability.forecast import side_position
 from electoral.tally import majority_needed
 from electoral.units import Units
 

@@ -9,7 +9,7 @@ not match the ``given`` outcomes are dropped before counting, so conditional odd
 filtered simulation. Chunks return integer counts only, which add up identically whatever the
 order, backend or number of workers.
 
->>> from electoral.probability.inputs import make_forecast
+>>> from electoral.probability.forecast import make_forecast
 >>> f = make_forecast(2020, {}, default_probability=0.5)
 >>> d = simulate(f, 20_000, seed=7)
 >>> d.draws, abs(d.p_win("D") - 0.5) < 0.02
@@ -30,9 +30,9 @@ import numpy as np
 from electoral.errors import InvalidInput
 from electoral.probability.backends import BACKENDS, Progress, chunk_plan
 from electoral.probability.distribution import Distribution
-from electoral.probability.exact import resolve_given
 from electoral.parse import whole_number
-from electoral.probability.inputs import Forecast, parse_seed
+from electoral.probability.forecast import Forecast, resolve_given
+from electoral.probability.values import parse_seed
 from electoral.tally import majority_needed
 
 DEFAULT_DRAWS = 100_000
@@ -84,7 +84,7 @@ class Counts:
 def sampling_model(forecast: Forecast, given: Mapping[str, str] | None = None, tipping: bool = True) -> SamplingModel:
     """Arrays for :func:`simulate_chunk` from a validated forecast.
 
-    >>> from electoral.probability.inputs import make_forecast
+    >>> from electoral.probability.forecast import make_forecast
     >>> m = sampling_model(make_forecast(2020, {}, default_probability=0.5))
     >>> m.loadings.shape, m.majority  # (common factors, units)
     ((0, 56), 270)
@@ -136,7 +136,7 @@ def draw_margins(model: SamplingModel, size: int, rng: np.random.Generator, out:
     Single precision halves the memory traffic and the matrix product, which dominate the run time;
     a margin is then exact to about 1e-7 of its size, far below any forecast's uncertainty.
 
-    >>> from electoral.probability.inputs import make_forecast
+    >>> from electoral.probability.forecast import make_forecast
     >>> m = sampling_model(make_forecast(2020, {}, default_margin=(3.0, 1e-6)))
     >>> margins = draw_margins(m, 4, np.random.default_rng(0))
     >>> margins.shape, round(float(margins.min()), 3), margins.dtype
@@ -169,7 +169,7 @@ def tipping_points(margins: np.ndarray, first_votes: np.ndarray, model: Sampling
     """Per draw, the unit that gave the winner a majority when units are sorted by the winner's margin
     (-1 where no one has a majority).
 
-    >>> from electoral.probability.inputs import make_forecast
+    >>> from electoral.probability.forecast import make_forecast
     >>> f = make_forecast(2020, {}, default_probability=0.5)
     >>> margins = np.arange(56, 0, -1, dtype=np.float32)[None, :]  # a sweep, safest first: AK, AL, AR, ...
     >>> f.units.codes[tipping_points(margins, np.array([538]), sampling_model(f))[0]]  # AK..MN hold 269
@@ -204,7 +204,7 @@ def simulate_chunk(model: SamplingModel, size: int, seed: np.random.SeedSequence
     """Draw ``size`` elections with the chunk's own seed and count their outcomes (a pure function:
     its work arrays are reused, its result is fresh).
 
-    >>> from electoral.probability.inputs import make_forecast
+    >>> from electoral.probability.forecast import make_forecast
     >>> m = sampling_model(make_forecast(2020, {}, default_probability=0.5))
     >>> c = simulate_chunk(m, 1_000, np.random.SeedSequence(1))
     >>> c.draws, int(c.histogram.sum()), c == c  # integer counts; the same seed gives the same counts
@@ -253,7 +253,7 @@ def simulate(
     ``backend="numpy"`` takes ``workers=`` (threads, default: all cores). ``progress`` is called with
     the number of draws done after each chunk.
 
-    >>> from electoral.probability.inputs import make_forecast, FactorCorrelation
+    >>> from electoral.probability import FactorCorrelation, make_forecast
     >>> f = make_forecast(2020, {"PA": 0.7}, default_probability=0.5, correlation=FactorCorrelation(0.5))
     >>> d = simulate(f, 10_000, seed=1, given={"PA": "D"})
     >>> d.unit_probability("PA"), d.draws == round(d.p_given * 10_000)

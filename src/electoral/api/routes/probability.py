@@ -16,10 +16,8 @@ from fastapi import APIRouter, Response
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.schemas import ERRORS, DistributionOut, ProbabilityIn, SimulateIn
 from electoral.errors import InvalidInput
-from electoral.probability import Forecast, build_correlation, exact as exact_distribution, load_forecast, make_forecast
-from electoral.probability import simulate as simulate_distribution
-from electoral.record import election
-from electoral.sides import complete_from_record, unit_sides
+from electoral.probability import Forecast, build_correlation, complete_probabilities, exact as exact_distribution
+from electoral.probability import load_forecast, make_forecast, simulate as simulate_distribution
 from electoral.units import units_for
 
 router = APIRouter(tags=["probabilities"], responses=ERRORS)
@@ -44,9 +42,7 @@ def forecast_of(body: ProbabilityIn, correlation: str | None = None) -> Forecast
                              national=body.national or None)
     units = units_for(body.year)
     built = build_correlation(units, matrix=correlation, national=body.national or None)
-    if body.missing == "even":
-        return make_forecast(body.year, body.probabilities, df=body.df, correlation=built, default_probability=0.5)
-    filled = complete_from_record(units, unit_sides(election(body.year)), body.probabilities)
+    filled = complete_probabilities(units, body.probabilities, body.missing)
     return make_forecast(body.year, filled, df=body.df, correlation=built)
 
 
