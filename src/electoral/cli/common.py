@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -14,6 +16,30 @@ from electoral.serialize import to_jsonable
 console = Console()
 
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+ForceOption = typer.Option(False, "--force", help="Overwrite an existing output file.")
+
+
+def output_path(text: str, force: bool, file_format: Any = None) -> Path:
+    """Check an output file before any work starts: its folder exists and is writable, it is not a folder,
+    and it does not exist yet unless ``force``; ``file_format(path)`` may refuse its name (e.g. its suffix).
+
+    >>> output_path("no-such-folder/ev.png", False)
+    Traceback (most recent call last):
+    electoral.errors.InvalidInput: cannot write 'no-such-folder/ev.png': folder 'no-such-folder' does not exist
+    """
+    path = Path(text)
+    if path.is_dir():
+        raise InvalidInput(f"cannot write {text!r}: it is a folder")
+    if file_format is not None:
+        file_format(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write {text!r}: folder {str(folder)!r} does not exist")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise InvalidInput(f"{text!r} exists: use --force to overwrite it")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InvalidInput(f"cannot write {text!r}: folder {str(folder)!r} is not writable")
+    return path
 
 
 def print_json(value: Any) -> None:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from electoral.cli.common import JsonOption, console, parse_assignments, print_json
+from electoral.cli.common import ForceOption, JsonOption, console, output_path, parse_assignments, print_json
 
 if TYPE_CHECKING:
     from electoral.probability import Distribution, Forecast
@@ -33,7 +33,7 @@ RepairOption = typer.Option(False, "--repair", help="Use the nearest valid matri
 GivenOption = typer.Option(None, "--given", help="Fixed outcomes, e.g. PA=R,GA=D.")
 DrawsOption = typer.Option(None, "-n", "--draws", help="Number of simulated elections (default 100,000).")
 SeedOption = typer.Option(None, "--seed", help="Random seed (same seed, same answer on any backend).")
-PlotOption = typer.Option(None, "--plot", help="Write the electoral-vote histogram to this PNG file.")
+PlotOption = typer.Option(None, "--plot", help="Write the electoral-vote histogram to this file (.png, .pdf or .svg).")
 MissingOption = typer.Option("error", "--missing",
                              help="Units the input leaves out: error, recorded (the record's winner as certain) "
                                   "or even (a coin flip); probabilities only.")
@@ -117,24 +117,33 @@ def draw_count(text: str | None) -> int:
     >>> draw_count("1e6"), draw_count(None)
     (1000000, 100000)
     """
+    from electoral.limits import LIMITS
     from electoral.parse import whole_number
     from electoral.probability.montecarlo import DEFAULT_DRAWS
 
-    return DEFAULT_DRAWS if text is None else whole_number(text, "n")
+    return DEFAULT_DRAWS if text is None else LIMITS["draws"].check(whole_number(text, "n"), "-n")
 
 
 def _given(text: str | None) -> dict[str, str] | None:
     return parse_assignments(text, "--given") if text else None
 
 
+def plot_target(plot: str | None, force: bool) -> str | None:
+    """The ``--plot`` file, checked before any work starts (see :func:`electoral.cli.common.output_path`)."""
+    from electoral.probability.plot import plot_format
+
+    return None if plot is None else str(output_path(plot, force, plot_format))
+
+
 def _emit(distribution: Distribution, json: bool, plot: str | None, title: str) -> None:
-    if plot:
-        distribution.plot(plot)
+    """Print the result first, then write the plot: a failed write never loses the computed table or JSON."""
     if json:
         print_json(distribution.to_dict())
     else:
         show(distribution, title)
-        if plot:
+    if plot:
+        distribution.plot(plot)
+        if not json:
             console.print(f"histogram written to {plot}")
 
 
@@ -159,11 +168,13 @@ def register(app: typer.Typer) -> None:
         address: str | None = typer.Option(None, "--address", help="Dask scheduler address (with --backend dask)."),
         chunk_size: str | None = typer.Option(None, "--chunk-size", help="Draws per chunk (bounds memory; default 10,000)."),
         plot: str | None = PlotOption,
+        force: bool = ForceOption,
         json: bool = JsonOption,
     ) -> None:
         """Monte Carlo odds: correlated draws of every unit, P(win), histogram, tipping points."""
         from electoral.probability import odds
 
+        plot = plot_target(plot, force)
         forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
         n = draw_count(draws)
         options: dict[str, Any] = {"address": address} if backend == "dask" else {}
@@ -190,11 +201,13 @@ def register(app: typer.Typer) -> None:
         sides: str | None = SidesOption,
         missing: str = MissingOption,
         plot: str | None = PlotOption,
+        force: bool = ForceOption,
         json: bool = JsonOption,
     ) -> None:
         """Odds, optionally conditional: P(win | PA goes R, GA goes D); --exact for the exact method."""
         from electoral.probability import odds
 
+        plot = plot_target(plot, force)
         forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
         fixed = _given(given)
         if exact:

@@ -28,6 +28,7 @@ import numpy as np
 from scipy import special
 
 from electoral.errors import InvalidInput
+from electoral.limits import LIMITS
 from electoral.probability.correlation import FactorCorrelation
 from electoral.probability.distribution import Distribution
 from electoral.probability.forecast import Forecast, impossible, resolve_given
@@ -35,7 +36,7 @@ from electoral.probability.pmf import ev_pmf_batch
 
 DEFAULT_NODES = 64  # fewest Gauss-Hermite nodes over the national factor
 SCALE_NODES = 24  # Gauss-Legendre nodes over the Student t scale
-MAX_NODES = 1024
+MAX_NODES = LIMITS["quadrature_nodes"].value
 
 
 def default_nodes(share: float, own_variance: float, minimum: int, per_ratio: float = 43.0) -> int:

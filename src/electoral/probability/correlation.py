@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from electoral.errors import InvalidInput
+from electoral.limits import LIMITS
 from electoral.probability.values import parse_share, unit_code
 from electoral.units import Units, units_for
 
@@ -256,6 +257,7 @@ def read_correlation(source: str | Path | pd.DataFrame) -> pd.DataFrame:
         path = Path(source)
         if not path.is_file():
             raise InvalidInput(f"correlation file not found: {str(source)!r} (or use one of: {', '.join(CORRELATIONS)})")
+        LIMITS["input_file_bytes"].check(path.stat().st_size, f"correlation file {str(source)!r}")
         try:
             table = pd.read_csv(path)
         except (ValueError, UnicodeDecodeError) as exc:

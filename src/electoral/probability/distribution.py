@@ -114,7 +114,7 @@ class Distribution:
     def plot(self, path: str | Path | None = None, ax: Any = None) -> Any:
         """Draw the electoral-vote histogram with the majority line (matplotlib, optional extra).
 
-        Writes a PNG when ``path`` is given; returns the matplotlib Axes.
+        Writes ``path`` (PNG, PDF or SVG by its suffix, atomically) when given; returns the matplotlib Axes.
         """
         from electoral.probability.plot import plot_distribution
 

@@ -30,6 +30,7 @@ import numpy as np
 from electoral.errors import InvalidInput
 from electoral.probability.backends import BACKENDS, Progress, chunk_plan
 from electoral.probability.distribution import Distribution
+from electoral.limits import LIMITS
 from electoral.parse import whole_number
 from electoral.probability.forecast import Forecast, resolve_given
 from electoral.probability.values import parse_seed
@@ -259,8 +260,8 @@ def simulate(
     >>> d.unit_probability("PA"), d.draws == round(d.p_given * 10_000)
     (1.0, True)
     """
-    draws = whole_number(n, "n")
-    size = whole_number(chunk_size, "chunk size")
+    draws = LIMITS["draws"].check(whole_number(n, "n"), "n")
+    size = LIMITS["chunk_size"].check(whole_number(chunk_size, "chunk size"), "chunk size")
     chosen_seed = parse_seed(seed)
     if chosen_seed is None:
         # reported, so the run can be repeated: 63 bits, so the seed fits every JSON client's int64 and the API's range

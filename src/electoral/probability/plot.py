@@ -1,24 +1,39 @@
-"""Plot an electoral-vote distribution (matplotlib is an optional extra: ``pip install 'electoral[plot]'``)."""
+"""Plot an electoral-vote distribution (matplotlib is an optional extra: ``pip install 'electoral[plot]'``).
+
+A plot is written in the format its file name says (:data:`FORMATS`), atomically: to a temporary file in
+the same folder, then renamed over the target, so a failed write (a full disk) leaves no partial file and an
+existing file as it was; a symbolic link at the target is replaced, never written through.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from electoral.errors import InvalidInput
+
+# File suffix -> matplotlib format; any other suffix is refused rather than written as PNG under its name.
+FORMATS: dict[str, str] = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
 
 if TYPE_CHECKING:
     from electoral.probability.distribution import Distribution
 
 
 def plot_distribution(distribution: Distribution, path: str | Path | None = None, ax: Any = None) -> Any:
-    """Bar chart of P(first side wins k electoral votes) with the majority line; writes a PNG if ``path``.
+    """Bar chart of P(first side wins k electoral votes) with the majority line; writes ``path`` if given.
+
+    The file's suffix picks the format (``.png``, ``.pdf``, ``.svg``; anything else raises
+    :class:`InvalidInput`); the write is atomic (see the module). Returns the matplotlib Axes.
 
     >>> from electoral.probability import exact, make_forecast
     >>> ax = plot_distribution(exact(make_forecast(2020, {}, default_probability=0.5)))
     >>> ax.get_xlabel()
     'Electoral votes for D'
     """
+    file_format = plot_format(path) if path is not None else None
     try:
         import matplotlib
 
@@ -45,8 +60,47 @@ def plot_distribution(distribution: Distribution, path: str | Path | None = None
     ax.set_xlabel(f"Electoral votes for {first}")
     ax.set_ylabel("Probability")
     ax.set_xlim(-0.5, distribution.total + 0.5)
-    if path is not None:
-        (figure or ax.figure).savefig(path, format="png", bbox_inches="tight")
-        if figure is not None:
+    try:
+        if path is not None:
+            write_atomically(Path(path), lambda handle: (figure or ax.figure).savefig(
+                handle, format=file_format, bbox_inches="tight"))
+    finally:
+        if figure is not None and path is not None:
             plt.close(figure)
     return ax
+
+
+def plot_format(path: str | Path) -> str:
+    """The format of a plot file from its suffix; raises :class:`InvalidInput` naming an unknown one.
+
+    >>> plot_format("ev.PDF"), plot_format("ev.png")
+    ('pdf', 'png')
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInput(f"cannot write a plot to {str(path)!r}: the file name must end in "
+                           f"{', '.join(FORMATS)} (the format follows the name)")
+    return FORMATS[suffix]
+
+
+def write_atomically(path: Path, write: Any) -> None:
+    """Call ``write(handle)`` on a temporary file next to ``path``, then rename it over ``path``.
+
+    On any error the temporary file is removed and ``path`` is left as it was; the error is raised as
+    :class:`InvalidInput` naming the file.
+    """
+    handle = None
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+        with handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException as exc:
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(handle.name)
+        if isinstance(exc, OSError):
+            raise InvalidInput(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+        raise

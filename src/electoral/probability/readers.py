@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from electoral.errors import InvalidInput
+from electoral.limits import LIMITS
 from electoral.probability.correlation import build_correlation
 from electoral.probability.forecast import DEFAULT_SIDES, Forecast, make_forecast
 from electoral.probability.values import parse_df, unit_code
@@ -32,12 +33,17 @@ from electoral.units import Units, units_for
 # Packaged worked examples: name -> packaged CSV (see docs/probability.md).
 EXAMPLES: dict[str, str] = {"example-2020": "example_2020_polls"}
 
-# Deepest nesting a forecast file may have: {"units": [{"unit": ..., "p": ...}]} is 3 levels; 8 leaves room for
-# metadata objects and refuses pathological files (thousands of levels) before they reach the recursion limit.
-MAX_JSON_DEPTH = 8
+# Deepest nesting a forecast file may have: {"units": [{"unit": ..., "p": ...}]} is 3 levels; the limit leaves room
+# for metadata objects and refuses pathological files (thousands of levels) before they reach the recursion limit.
+MAX_JSON_DEPTH = LIMITS["json_depth"].value
 
 Source = str | Path | pd.DataFrame | Mapping[str, Any] | Sequence[Mapping[str, Any]]
 Records = tuple[pd.DataFrame, dict[str, Any]]
+
+
+def check_file_size(path: Path) -> None:
+    """Refuse an input file larger than the ``input_file_bytes`` limit before reading it."""
+    LIMITS["input_file_bytes"].check(path.stat().st_size, f"input file {str(path)!r}")
 
 
 def _json_depth(value: Any) -> int:
@@ -111,6 +117,7 @@ def read_records(source: Source) -> Records:
     path = Path(name)
     if not path.is_file():
         raise InvalidInput(f"input file not found: {name!r} (or use a packaged example: {', '.join(EXAMPLES)})")
+    check_file_size(path)
     try:
         return READERS.get(path.suffix.lower(), read_csv)(path)
     except (ValueError, UnicodeDecodeError) as exc:
