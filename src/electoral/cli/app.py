@@ -10,9 +10,24 @@ import importlib
 import sys
 
 import typer
+import typer.core
 from typer.exceptions import Abort, Exit, TyperException
 
+from electoral import __version__
 from electoral.errors import ElectoralError
+
+
+def _help_placeholder(self: typer.core.TyperOption | typer.core.TyperArgument, ctx: object) -> str | None:
+    """What ``--help`` shows after a parameter: an option's metavar or its name in capitals (``--swing SWING``);
+    nothing for a flag or an argument (its name is already shown). Typer 0.29 shows the Python type instead
+    (``<str>``, ``<bool>``), which tells a user nothing: every value is typed as text and parsed by the library."""
+    if isinstance(self, typer.core.TyperArgument) or getattr(self, "is_flag", False):
+        return None
+    return self.metavar or (self.name or "value").upper()
+
+
+typer.core.TyperOption.display_type_rich = _help_placeholder  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _help_placeholder  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="electoral",
@@ -34,6 +49,20 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"electoral {__version__}")
+        raise Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """The U.S. Electoral College: record, rules, what-ifs, analytics, probabilities."""
 
 
 def fail(message: str) -> None:
