@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from electoral.rules.allocation import StateVote, allocate
-from electoral.rules.apportionment import METHODS, apportion, apportion_census
+from electoral.rules.apportionment import METHODS, apportion, apportion_census, census_populations
+from electoral.scenario import Scenario, run
 
 ALL = sorted(METHODS)
 
@@ -118,3 +119,11 @@ def test_proportional_allocation_ties_follow_the_same_rule(rounding: str) -> Non
     first = allocate(f"proportional:{rounding}", StateVote("XX", 3, (("Bo", 50.0), ("Al", 50.0)))).totals()
     second = allocate(f"proportional:{rounding}", StateVote("XX", 3, (("Al", 50.0), ("Bo", 50.0)))).totals()
     assert first == second == {"Al": 2, "Bo": 1}
+
+
+def test_a_what_if_apportionment_notes_its_tie() -> None:
+    # Puerto Rico as a state exactly as populous as Minnesota: with 442 seats the last one is a tie
+    twin = census_populations(2020).as_dict()["MN"]
+    result = run(Scenario(2024, census=2020, house_size=442, add_states={"PR": twin}))
+    assert any("exact tie: MN, PR have equal claims to 1 seat" in note for note in result.notes)
+    assert not any("exact tie" in note for note in run(Scenario(2024, census=2020, house_size=435)).notes)
