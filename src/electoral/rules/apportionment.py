@@ -193,13 +193,20 @@ def _divisor_seats(populations: np.ndarray, house_size: int, min_seats: int, sig
     exact = [Fraction(float(p)) for p in populations]
     live = [i for i in range(n) if populations[i] > 0]
 
+    squares: dict[int, Fraction] = {}  # signpost(s)**2 and signpost(s), computed once per s
+    floats: dict[int, float] = {}
+    ranks: dict[tuple[int, int], Rank] = {}
+
     def priority(i: int, s: int) -> float:
-        d = math.sqrt(signpost_squared(s))
-        return math.inf if d == 0 else float(populations[i]) / d
+        if s not in floats:
+            floats[s] = math.sqrt(squares.setdefault(s, signpost_squared(s)))
+        return math.inf if floats[s] == 0 else float(populations[i]) / floats[s]
 
     def rank(i: int, s: int) -> Rank:
-        d2 = signpost_squared(s)
-        return (1, Fraction(0)) if d2 == 0 else (0, exact[i] * exact[i] / d2)
+        if (i, s) not in ranks:
+            d2 = squares.setdefault(s, signpost_squared(s))
+            ranks[i, s] = (1, Fraction(0)) if d2 == 0 else (0, exact[i] * exact[i] / d2)
+        return ranks[i, s]
 
     def claim(i: int) -> Rank:  # rank of i's claim to one more seat
         return rank(i, int(seats[i]))
