@@ -86,9 +86,42 @@ def test_the_stage_never_goes_back_as_time_passes(year: int, offset: int, later:
 
 
 @pytest.mark.parametrize("year", [1789, 1856, 1888, 1936, 2020, 2024])
-def test_each_step_once_complete_gives_its_stage(year: int) -> None:
-    for step in electoral.calendar_for(year).steps:
-        assert status_as_of(year, step.completed).stage == step_kinds()[step.step].stage
+def test_each_step_once_it_and_the_steps_before_it_are_complete_gives_its_stage(year: int) -> None:
+    # (in 1789 the term began before the count, so the count's day gives the term's stage at once)
+    steps = electoral.calendar_for(year).steps
+    done_by = [max(s.completed for s in steps[:k + 1]) for k in range(len(steps))]
+    for day in done_by:
+        last = max(k for k in range(len(steps)) if done_by[k] <= day)
+        assert status_as_of(year, day).stage == step_kinds()[steps[last].step].stage
+
+
+def test_1876_hayes_took_office_on_4_march_not_on_the_day_of_his_private_oath() -> None:
+    # 1792 act, 12: the term commences "on the fourth day of March next succeeding" the electors' vote;
+    # Hayes took the oath privately on Saturday 3 March 1877, while Grant was still President.
+    before, on = status_as_of(1876, "1877-03-03"), status_as_of(1876, "1877-03-04")
+    assert before.stage == "counted" and before.next_step.step == "inauguration"
+    assert before.next_step.date == date(1877, 3, 4) and "took office" not in before.summary
+    assert "term of office begins on 4 Mar 1877" in before.summary
+    assert on.stage == "inaugurated" and "The term of Rutherford B. Hayes began on 4 Mar 1877" in on.summary
+    assert "Saturday 3 March" in on.summary  # the oath, in the note
+
+
+@pytest.mark.parametrize("year, first_day", [(1820, date(1821, 3, 4)), (1848, date(1849, 3, 4)),
+                                             (1956, date(1957, 1, 20)), (1984, date(1985, 1, 20))])
+def test_a_sunday_term_began_on_the_sunday_though_the_public_oath_came_on_monday(year: int, first_day: date) -> None:
+    assert status_as_of(year, first_day - timedelta(days=1)).stage == "counted"
+    assert status_as_of(year, first_day).stage == "inaugurated"
+
+
+def test_1789_the_term_began_before_the_count_and_the_stage_waits_for_the_count() -> None:
+    # 1788 resolution: the new government to begin on 4 March 1789; the Senate first had a quorum, and
+    # the votes were counted, on 6 April (First Journal of the Senate)
+    early = status_as_of(1789, "1789-03-10")
+    assert early.stage == "electors_voted" and [s.step for s in early.passed_early] == ["inauguration"]
+    assert "By law, the new term began on 4 Mar 1789" in early.summary
+    assert early.next_step.step == "joint_session" and early.next_step.date == date(1789, 4, 6)
+    later = status_as_of(1789, "1789-04-06")
+    assert later.stage == "inaugurated" and not later.passed_early and "30 April" in later.summary
 
 
 @pytest.mark.parametrize("bad, message", [

@@ -1,7 +1,9 @@
 """Is the result confirmed yet? The status of an election on a given date.
 
-The status is the last legal step completed by the end of that day (see :mod:`electoral.rules.calendar`),
-the result confirmed at that step and the next step with its date. Once the electors have voted, the
+The status is the last legal step completed by the end of that day, counting steps in legal order
+(see :mod:`electoral.rules.calendar`), the result confirmed at that step and the next step with its
+date. The last step is the start of the new term, the day the President took office under the law
+(4 March until 1933, 20 January from 1937), whatever day the oath was taken. Once the electors have voted, the
 confirmed result is their votes as cast (including votes Congress later rejected); once Congress has
 counted, it is the joint session's declaration, :meth:`electoral.record.Election.tally`.
 
@@ -30,7 +32,7 @@ STAGE_LABELS: dict[str, str] = {
     "counting": "counting and certifying",
     "electors_voted": "electors have voted",
     "counted": "counted by Congress",
-    "inaugurated": "inaugurated",
+    "inaugurated": "term begun",
 }
 CAST_STATUSES = ("counted", "rejected")  # votes the electors gave, whether or not Congress counted them
 
@@ -107,6 +109,7 @@ class Status:
     tally: Tally | None  # the confirmed result at this stage (None before the electors vote)
     confirmed_by: str | None  # "electors" or "congress"
     result_recorded: bool  # False for an election the record does not hold (a future year)
+    passed_early: tuple[Step, ...] = ()  # steps whose day has passed though an earlier step has not (1789's term)
 
     @property
     def stage_label(self) -> str:
@@ -126,6 +129,9 @@ class Status:
             lines.append(f"No result recorded for {self.year}; the dates are the calendar under the law.")
         lines.append(self._confirmed())
         lines.append(self._house())
+        for step in self.passed_early:
+            lines.append(f"By law, {step_kinds()[step.step].done_phrase.format(on=step.on)}, "
+                         "ahead of the steps still to come.")
         if self.in_progress:
             lines.append(f"Under way: {self.in_progress.label}, {self.in_progress.when}.")
         noted = self.in_progress or self.last_step
@@ -164,7 +170,7 @@ class Status:
         line = f"{_sentence(step_kinds()['joint_session'].done_phrase.format(on=count.on))[:-1]}: {_votes_line(t)} " \
                f"({needed}); {outcome}."
         if self.stage == "inaugurated" and t.elected:
-            line += f" {t.elected} took office {self.calendar.step('inauguration').on}."
+            line += f" The term of {t.elected} began {self.calendar.step('inauguration').on}."
         return line
 
     def _house(self) -> str:
@@ -191,14 +197,24 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     Joe Biden 306, Donald Trump 232 (270 of 538 electors needed); majority reached by Joe Biden.
     Under way: joint session of Congress counts the votes, 6 Jan 2021 - 7 Jan 2021. Note: the count,
     halted for about six hours by the attack on the Capitol, ended at about 3:41 a.m. on 7 January when
-    Vice President Pence announced the result. Next: inauguration on 20 Jan 2021.
+    Vice President Pence announced the result. Next: term of office begins on 20 Jan 2021.
+
+    A step counts as reached once it and every step before it in legal order are complete: in 1789
+    the term began (4 March) before Congress could count the votes (6 April).
+
+    >>> status_as_of(1876, "1877-03-03").next_step.on, status_as_of(1876, "1877-03-04").stage
+    ('on 4 Mar 1877', 'inaugurated')
     """
     cal = calendar_for(year)
     day = parse_as_of(as_of)
     kinds = step_kinds()
     dated = [s for s in cal.steps if s.date is not None]
-    reached = tuple(s for s in dated
-                    if (s.date if kinds[s.step].reached_at == "start" else s.completed) <= day)
+    reached: list[Step] = []
+    for s in dated:
+        if (s.date if kinds[s.step].reached_at == "start" else s.completed) > day:
+            break
+        reached.append(s)
+    passed_early = tuple(s for s in dated[len(reached):] if s.completed <= day)
     in_progress = next((s for s in dated if s.date <= day < s.completed), None)
     next_step = next((s for s in dated if s.date > day), None)
     stage = kinds[reached[-1].step].stage if reached else "before_election"
@@ -208,4 +224,5 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
         tally, confirmed_by = _final_tally(cal.year), "congress"
     elif recorded and stage == "electors_voted":
         tally, confirmed_by = electors_tally(cal.year), "electors"
-    return Status(cal.year, day, cal, stage, reached, in_progress, next_step, tally, confirmed_by, recorded)
+    return Status(cal.year, day, cal, stage, tuple(reached), in_progress, next_step, tally, confirmed_by, recorded,
+                  passed_early)

@@ -556,6 +556,8 @@ def _state_electors(base: _Base, scenario: Scenario, removed: set[str], notes: l
     seats = apportion(populations, house, method, census=law.census)
     notes.append(f"apportionment: {seats.house_size} seats by {seats.method} on the {law.census} census"
                  + (f" with {', '.join(_upper(scenario.add_states))} as a state" if scenario.add_states else ""))
+    if seats.tie:
+        notes.append(f"apportionment: {seats.tie.text}")
     electors = {st: n + 2 for st, n in seats.as_dict().items()}
     for st, n in recorded.items():
         if st in removed or st in electors:

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from electoral.record import Election
-from electoral.rules.apportionment import Apportionment
+from electoral.errors import UnknownYear
+from electoral.rules.apportionment import TIE_RULE, Apportionment, Tie, act, official_seats
 from electoral.rules.calendar import laws
 from electoral.sides import side_of, unit_sides
 from electoral.tally import Tally
@@ -147,7 +148,7 @@ def map_json(election: Election) -> dict[str, Any]:
 
 
 def apportionment_json(apportionment: Apportionment) -> dict[str, Any]:
-    """Seats per state with populations and exact quotas; who won the last seat and who is next.
+    """Seats per state with populations and exact quotas; who won the last seat, who is next, any exact tie.
 
     >>> from electoral.rules.apportionment import apportion
     >>> doc = apportionment_json(apportion({"A": 5_000, "B": 3_000, "C": 2_000}, house_size=10, method="hamilton"))
@@ -163,10 +164,47 @@ def apportionment_json(apportionment: Apportionment) -> dict[str, Any]:
         "house_size": apportionment.house_size,
         "last_seat": priority(apportionment.last_seat),
         "next_in_line": priority(apportionment.next_in_line),
+        "tie": tie_json(apportionment.tie),
         "states": [{"state": s, "population": _finite_or_none(p), "quota": _finite_or_none(q), "seats": int(n)}
                    for s, p, q, n in zip(apportionment.states, apportionment.populations, apportionment.quotas,
                                          apportionment.seats)],
     }
+
+
+def census_apportionment_json(apportionment: Apportionment, by_law: bool) -> dict[str, Any]:
+    """:func:`apportionment_json` of a census's apportionment, with the act then in force and the official seats.
+
+    ``by_law``: the method and size in force were used, so the seats added by statute are included.
+    ``official`` maps each state to its official seats (None where it had none; the key is null where
+    no official table exists). The CLI's ``apportion --json`` and ``GET /api/apportion`` return this.
+
+    >>> from electoral.rules.apportionment import apportion_census
+    >>> doc = census_apportionment_json(apportion_census(2020), by_law=True)
+    >>> doc["act"], doc["official"]["CA"], doc["tie"]
+    ('2 U.S.C. 2a (Act of 15 November 1941)', 52, None)
+    """
+    law = act(apportionment.census)
+    try:
+        official = official_seats(law.census)
+    except UnknownYear:
+        official = {}
+    doc = apportionment_json(apportionment)
+    doc.update(act=law.act, statutory_seats_added=by_law, source=law.source,
+               official={s: official.get(s) for s in apportionment.states} if official else None)
+    return doc
+
+
+def tie_json(tie: Tie | None) -> dict[str, Any] | None:
+    """An exact tie at the last seat (None when there is none): tied states, seats, who got them, the rule.
+
+    >>> from electoral.rules.apportionment import apportion
+    >>> tie_json(apportion({"Y": 100, "X": 100}, 3).tie)["given_to"]
+    ['X']
+    """
+    if tie is None:
+        return None
+    return {"states": list(tie.states), "seats": tie.seats, "given_to": list(tie.given_to),
+            "left_out": list(tie.left_out), "decided_by_law": False, "rule": TIE_RULE}
 
 
 def to_jsonable(value: Any) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -13,7 +15,17 @@ def test_2020_as_the_census_bureau_published(client) -> None:
     assert sum(seats.values()) == 435 and len(seats) == 50
     # Minnesota won seat 435; New York would have had the 436th (it fell 89 residents short).
     assert doc["last_seat"]["state"] == "MN" and doc["next_in_line"]["state"] == "NY"
-    assert client.get("/api/apportion").json() == doc  # the defaults are the law in force
+    defaults = client.get("/api/apportion").json()  # the defaults are the law in force ...
+    assert defaults.pop("statutory_seats_added") and not doc.pop("statutory_seats_added")  # ... with its statutes
+    assert defaults == doc
+    assert doc["tie"] is None  # no real apportionment met an exact tie at the last seat
+
+
+@pytest.mark.parametrize("args", [("2020",), ("1870",), ("1880", "--seats", "300", "--method", "hamilton"),
+                                  ("2020", "--seats", "400", "--method", "webster")])
+def test_same_json_as_the_cli(client, run_cli, args: tuple[str, ...]) -> None:
+    params = {"census": args[0], **dict(zip(("seats", "method"), args[2::2]))}
+    assert client.get("/api/apportion", params=params).json() == json.loads(run_cli("apportion", *args, "--json").stdout)
 
 
 def test_alabama_paradox_1880(client) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -29,6 +31,14 @@ def test_status_after_the_electors_voted(client) -> None:
     assert doc["stage"] == "electors_voted" and doc["confirmed_by"] == "electors"
     assert doc["tally"]["winner"] == "Joe Biden" and doc["next_step"]["date"] == "2021-01-06"
     assert [s["step"] for s in doc["steps"] if s["reached"]] == ["election_day", "safe_harbor", "electors_meet"]
+
+
+@pytest.mark.parametrize(("as_of", "stage"), [("1877-03-03", "counted"), ("1877-03-04", "inaugurated")])
+def test_status_1876_the_term_began_on_4_march(client, run_cli, as_of: str, stage: str) -> None:
+    # 1792 act, 12: the term began on 4 March 1877 (a Sunday), not at Hayes's private oath of 3 March
+    doc = client.get("/api/status/1876", params={"as_of": as_of}).json()
+    assert doc["stage"] == stage and _dates(doc)["inauguration"] == "1877-03-04"
+    assert doc == json.loads(run_cli("status", "1876", "--as-of", as_of, "--json").stdout)
 
 
 def test_status_before_election_day(client) -> None:

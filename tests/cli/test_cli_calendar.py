@@ -50,6 +50,23 @@ def test_status_json_carries_the_confirmed_tally(run_cli) -> None:
     assert votes["Joe Biden"] == 306 and data["tally"]["majority_needed"] == 270 and data["confirmed_by"] == "electors"
 
 
+def test_status_1876_hayes_took_office_on_4_march_1877(run_cli) -> None:
+    # 1792 act, 12 (R.S. 152): the term commenced "on the fourth day of March next succeeding" the
+    # electors' vote. 4 March 1877 was a Sunday; Hayes's private oath of Saturday 3 March did not
+    # end Grant's term.
+    before = " ".join(run_cli("status", "1876", "--as-of", "1877-03-03").stdout.split())
+    assert "counted by Congress" in before and "Next: term of office begins on 4 Mar 1877" in before
+    summary = json.loads(run_cli("status", "1876", "--as-of", "1877-03-03", "--json").stdout)["summary"]
+    assert "began" not in summary and summary.endswith("Next: term of office begins on 4 Mar 1877.")
+    after = run_cli("status", "1876", "--as-of", "1877-03-04", "--json")
+    doc = json.loads(after.stdout)
+    assert doc["stage"] == "inaugurated" and doc["last_step"]["date"] == "1877-03-04"
+    assert "The term of Rutherford B. Hayes began on 4 Mar 1877" in doc["summary"]
+    table = run_cli("calendar", "1876", "--json")
+    step = next(s for s in json.loads(table.stdout)["steps"] if s["step"] == "inauguration")
+    assert step["date"] == "1877-03-04" and "Saturday 3 March" in step["note"]
+
+
 @pytest.mark.parametrize("args, named", [
     (("status", "2020", "--as-of", "2020-02-30"), "2020-02-30"),
     (("status", "1789", "--as-of", "1788-01-01"), "1788-01-01"),

@@ -20,6 +20,22 @@ def test_apportion_2020_reproduces_the_census(run_cli) -> None:
     assert "reproduces the official apportionment seat for seat" in table.stdout
 
 
+def test_apportion_reports_an_exact_tie_at_the_last_seat(run_cli) -> None:
+    from electoral.rules.apportionment import census_populations
+
+    # a 51st state exactly as populous as Minnesota ties with it at every seat; with 442 seats the
+    # last one falls between them: reported, not silently given to whichever was listed first
+    twin = f"PR={int(census_populations(2020).as_dict()['MN'])}"
+    args = ("apportion", "2020", "--population", twin, "--seats", "442")
+    doc = json.loads(run_cli(*args, "--json").stdout)
+    assert doc["tie"]["states"] == ["MN", "PR"] and doc["tie"]["seats"] == 1 and doc["tie"]["given_to"] == ["MN"]
+    assert doc["tie"]["decided_by_law"] is False
+    table = run_cli(*args)
+    assert table.returncode == 0 and "exact tie: MN, PR have equal claims to 1 seat" in " ".join(table.stdout.split())
+    assert "exact tie" not in run_cli("apportion", "2020").stdout
+    assert json.loads(run_cli("apportion", "2020", "--json").stdout)["tie"] is None
+
+
 def test_apportion_alabama_paradox(run_cli) -> None:
     seats = {}
     for house in ("299", "300"):

@@ -14,6 +14,8 @@ STATUTORY_FACTS = [
     # Resolution of the Confederation Congress, 13 September 1788
     (1789, "election_day", date(1789, 1, 7), "Wikipedia, 1788-89 election (current revision ends it 7 Jan 1789)"),
     (1789, "electors_meet", date(1789, 2, 4), "Wikipedia, George Washington: electors voted on February 4, 1789"),
+    (1789, "inauguration", date(1789, 3, 4), "Wikipedia, First inauguration of George Washington: the oath of 30 April "
+                                             "came 'nearly two months after the beginning of the first four-year term'"),
     # Act of 1792
     (1816, "electors_meet", date(1816, 12, 4), "OurCampaigns, 1816 race: electors met 12/4/1816"),
     (1816, "joint_session", date(1817, 2, 12), "OurCampaigns, 1816 race: joint session 2/12/1817"),
@@ -62,7 +64,6 @@ def test_the_law_gives_the_confirmed_date(year: int, step: str, expected: date, 
 # (election year, step, what happened, end or None, source) -- dates that differed from the law.
 RECORDED_FACTS = [
     (1789, "joint_session", date(1789, 4, 6), None, "National Archives, First Journal of the Senate, 6 April 1789"),
-    (1789, "inauguration", date(1789, 4, 30), None, "First inauguration of George Washington, Federal Hall"),
     (1876, "joint_session", date(1877, 2, 1), date(1877, 3, 2), "HarpWeek; the Electoral Commission count"),
     (1956, "joint_session", date(1957, 1, 7), None, "S. Con. Res. 1, 85th Congress: Monday, the 7th day of January, 1957"),
     (1984, "joint_session", date(1985, 1, 7), None, "Congressional Record, 7 Jan 1985"),
@@ -101,3 +102,31 @@ def test_the_seven_sunday_inaugurations_are_all_recorded() -> None:
 
 def test_statutory_only_years_are_those_without_any_recorded_row() -> None:
     assert not calendar_for(2020).statutory_only and calendar_for(2016).statutory_only
+
+
+def _term_begins_by_law(year: int) -> date:
+    """The statutory start of the term that follows the election of ``year``, from the texts themselves."""
+    if year == 1789:
+        return date(1789, 3, 4)  # 1788 resolution: the first Wednesday in March 1789, proceedings to commence
+    if year <= 1932:
+        return date(year + 1, 3, 4)  # 1792 act, 12: "the fourth day of March next succeeding"
+    return date(year + 1, 1, 20)  # 20th Amendment, 1: terms end and begin "at noon on the 20th day of January"
+
+
+@pytest.mark.parametrize("year", election_years())
+def test_every_term_begins_on_the_day_the_law_fixed_whatever_day_the_oath(year: int) -> None:
+    # "took office" is the start of the term; an oath on another day (1789, 1821, 1849, 1877) is a note
+    step = calendar_for(year).step("inauguration")
+    assert step.date == step.statutory == _term_begins_by_law(year) and step.actual is None
+    assert not step.differs
+
+
+@pytest.mark.parametrize("year, oath", [
+    (1789, "30 April"),  # Federal Hall (First inauguration of George Washington)
+    (1820, "Monday 5 March"), (1848, "Monday 5 March"),  # JCCIC, 'When Inauguration Day Falls on Sunday'
+    (1876, "Saturday 3 March"), (1916, "Monday 5 March"), (1956, "Monday 21 January"), (1984, "Monday 21 January"),
+    (2012, "Monday 21 January"),
+])
+def test_oaths_on_other_days_are_in_the_notes_with_a_source(year: int, oath: str) -> None:
+    step = calendar_for(year).step("inauguration")
+    assert oath in step.note and step.source and "term began" in step.note

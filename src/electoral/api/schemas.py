@@ -149,13 +149,27 @@ class StateSeats(BaseModel):
     seats: int
 
 
+class TieOut(BaseModel):
+    states: list[str] = Field(description="States with exactly equal claims to the last seat(s), alphabetical.")
+    seats: int = Field(description="Seats they share: fewer than the tied states.")
+    given_to: list[str] = Field(description="Tied states that hold the seats here: the first codes alphabetically.")
+    left_out: list[str] = Field(description="Tied states without the seat.")
+    decided_by_law: bool = Field(description="Always false: the law has no tie rule.")
+    rule: str = Field(description="The fallback used, in words.")
+
+
 class ApportionmentOut(BaseModel):
     census: int | None
     method: str
     house_size: int
     last_seat: SeatPriority | None = Field(description="Divisor methods: the state that won the last seat.")
     next_in_line: SeatPriority | None = Field(description="Divisor methods: the state that would win one more.")
+    tie: TieOut | None = Field(description="An exact tie at the last seat, which the law does not decide; null if none.")
     states: list[StateSeats]
+    act: str = Field(description="The apportionment act after this census.")
+    statutory_seats_added: bool = Field(description="Whether seats the law gave outside the method are included.")
+    source: str
+    official: dict[str, int | None] | None = Field(description="Official seats per state; null if no table exists.")
 
 
 class MethodOut(BaseModel):

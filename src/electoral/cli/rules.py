@@ -17,7 +17,7 @@ from electoral.rules.apportionment import (
 from electoral.scenario import (
     Scenario, parse_optional_pairs, parse_swing, run, smallest_swings,
 )
-from electoral.serialize import apportionment_json, scenario_json
+from electoral.serialize import census_apportionment_json, scenario_json
 
 METHOD_NAMES = ", ".join(METHODS)
 ALLOCATION_NAMES = ", ".join(ALLOCATION_METHODS)
@@ -57,10 +57,7 @@ def register(app: typer.Typer) -> None:
         official = _official_or_empty(law.census)
         by_law = house is None and method is None and not populations
         if json:
-            doc = apportionment_json(result)
-            doc.update(act=law.act, statutory_seats_added=by_law, source=law.source,
-                       official={s: official.get(s) for s in result.states} if official else None)
-            print_json(doc)
+            print_json(census_apportionment_json(result, by_law))
             return
         title = (f"{law.census} census: {result.house_size} seats by {result.method}"
                  + (f" ({law.act})" if by_law else " (what-if)"))
@@ -76,6 +73,8 @@ def register(app: typer.Typer) -> None:
         if result.last_seat:
             console.print(f"last seat: {result.last_seat[0]} (priority {result.last_seat[1]:,.1f}); next in line: "
                           f"{result.next_in_line[0]} ({result.next_in_line[1]:,.1f})" if result.next_in_line else "")
+        if result.tie:
+            console.print(f"[bold]{result.tie.text}[/bold]")
         if by_law:
             console.print(f"[dim]law:[/dim] {law.act}. {law.source}")
         if official and by_law:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
@@ -28,44 +29,60 @@ import numpy as np
 from electoral.data.loaders import read_table
 from electoral.errors import InvalidInput, UnknownUnit, UnknownYear
 
-Signpost = Callable[[int], float]
+SignpostSquared = Callable[[int], Fraction]
+Rank = tuple[int, Fraction]  # (1, 0) for an infinite priority, else (0, population**2 / signpost**2)
 
 
 # -- methods ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Method:
-    """One apportionment method: a name, what it is, and the function that applies it."""
+    """One apportionment method: a name, what it is, and the function that applies it.
+
+    A divisor method is given by the *square* of its signpost, ``signpost_squared(s)``: a rational
+    number for every classic method (Huntington-Hill's signpost sqrt(s(s+1)) is irrational, its
+    square is not), so priorities are compared exactly as ``population**2 / signpost**2``.
+
+    >>> METHODS["huntington-hill"].signpost(1), METHODS["webster"].signpost(2)
+    (1.4142135623730951, 2.5)
+    """
 
     name: str
     kind: str  # "divisor" or "quota"
     description: str
-    signpost: Signpost | None = field(default=None, repr=False)  # divisor methods only
+    signpost_squared: SignpostSquared | None = field(default=None, repr=False)  # divisor methods only
+
+    def signpost(self, seats: int) -> float:
+        """The rounding point between ``seats`` and ``seats + 1`` (divisor methods), as a float."""
+        if self.signpost_squared is None:
+            raise InvalidInput(f"{self.name} is not a divisor method: it has no signpost")
+        return math.sqrt(self.signpost_squared(seats))
 
     def __call__(self, populations: np.ndarray, house_size: int, min_seats: int = 1) -> np.ndarray:
-        """Seats per state (int64 array aligned to ``populations``)."""
-        if self.signpost is not None:
-            return _divisor_seats(populations, house_size, min_seats, self.signpost)[0]
-        return _hamilton_seats(populations, house_size, min_seats)
+        """Seats per state (int64 array aligned to ``populations``); exact ties go to the lower index."""
+        order = tuple(range(len(populations)))
+        if self.signpost_squared is not None:
+            return _divisor_seats(populations, house_size, min_seats, self.signpost_squared, order).seats
+        return _hamilton_seats(populations, house_size, min_seats, order).seats
 
 
-def _jefferson(s: int) -> float:
-    return s + 1.0
+def _jefferson(s: int) -> Fraction:
+    return Fraction((s + 1) ** 2)
 
 
-def _webster(s: int) -> float:
-    return s + 0.5
+def _webster(s: int) -> Fraction:
+    return Fraction(2 * s + 1, 2) ** 2
 
 
-def _adams(s: int) -> float:
-    return float(s)
+def _adams(s: int) -> Fraction:
+    return Fraction(s * s)
 
 
-def _dean(s: int) -> float:
-    return s * (s + 1) / (s + 0.5)  # harmonic mean of s and s + 1
+def _dean(s: int) -> Fraction:
+    return Fraction(2 * s * (s + 1), 2 * s + 1) ** 2  # harmonic mean of s and s + 1
 
 
-def _huntington_hill(s: int) -> float:
-    return math.sqrt(s * (s + 1.0))  # geometric mean of s and s + 1
+def _huntington_hill(s: int) -> Fraction:
+    return Fraction(s * (s + 1))  # geometric mean of s and s + 1, squared
 
 
 METHODS: dict[str, Method] = {
@@ -95,56 +112,189 @@ def method(name: str) -> Method:
     return METHODS[key]
 
 
-def _divisor_seats(populations: np.ndarray, house_size: int, min_seats: int,
-                   signpost: Signpost) -> tuple[np.ndarray, tuple[int, float] | None, tuple[int, float] | None]:
-    """Priority-list form of a divisor method; also returns (state, priority) of the last seat and the next in line."""
-    seats = np.full(len(populations), min_seats, dtype=np.int64)
+# -- ties -------------------------------------------------------------------------------------------
+TIE_RULE = ("the law has no tie rule; here the seats go to the tied states whose codes sort first "
+            "alphabetically (not decided by the law)")
 
-    def priority(i: int) -> float:
-        d = signpost(int(seats[i]))
-        return math.inf if d == 0 else float(populations[i]) / d
 
-    # heap of (-priority, index): ties go to the state listed first, so results are deterministic
-    heap = [(-priority(i), i) for i in range(len(populations)) if populations[i] > 0]
-    heapq.heapify(heap)
-    last = None
-    for _ in range(house_size - int(seats.sum())):
-        neg, i = heapq.heappop(heap)
+@dataclass(frozen=True)
+class Tie:
+    """An exact tie the law does not decide: ``states`` have equal claims to ``seats`` seats, fewer than them.
+
+    ``states`` are in alphabetical order; ``given_to`` are the first ``seats`` of them, who hold the
+    seats in the result by the documented fallback (:data:`TIE_RULE`).
+
+    >>> apportion({"Y": 100, "X": 100}, 3).tie
+    Tie(states=('X', 'Y'), seats=1, given_to=('X',))
+    """
+
+    states: tuple[str, ...]
+    seats: int
+    given_to: tuple[str, ...]
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """Tied states that did not get a seat."""
+        return tuple(s for s in self.states if s not in self.given_to)
+
+    @property
+    def text(self) -> str:
+        """The tie in one line.
+
+        >>> apportion({"Y": 100, "X": 100}, 3).tie.text
+        'exact tie: X, Y have equal claims to 1 seat; the law has no tie rule (given here to X, first alphabetically)'
+        """
+        noun = "seat" if self.seats == 1 else "seats"
+        return (f"exact tie: {', '.join(self.states)} have equal claims to {self.seats} {noun}; the law has no tie "
+                f"rule (given here to {', '.join(self.given_to)}, first alphabetically)")
+
+
+def _settle(seats: np.ndarray, holders: Sequence[int], waiting: Sequence[int],
+            order: Sequence[int]) -> _TieIndices | None:
+    """Give the seats ``holders`` hold at one exact level to the first tied states in ``order``.
+
+    ``holders`` hold a seat at the level, ``waiting`` have an equal claim to one more; with no one
+    waiting (or no seat at the level) there is no tie. ``order`` ranks the states (alphabetical codes).
+    Returns (tied states, states given the seats), as indices.
+    """
+    if not holders or not waiting:
+        return None
+    tied = sorted({*holders, *waiting}, key=lambda i: order[i])
+    given = tied[:len(holders)]
+    for i in holders:
+        seats[i] -= 1
+    for i in given:
         seats[i] += 1
-        last = (i, -neg)
-        heapq.heappush(heap, (-priority(i), i))
-    following = (heap[0][1], -heap[0][0]) if heap else None
-    return seats, last, following
+    return tuple(tied), tuple(given)
 
 
-def _hamilton_seats(populations: np.ndarray, house_size: int, min_seats: int) -> np.ndarray:
+_TieIndices = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class _Seats:
+    seats: np.ndarray
+    last: tuple[int, float] | None = None  # divisor methods: (state, priority) of the last seat
+    following: tuple[int, float] | None = None  # ... and of the next in line
+    tie: _TieIndices | None = None
+
+
+def _divisor_seats(populations: np.ndarray, house_size: int, min_seats: int, signpost_squared: SignpostSquared,
+                   order: Sequence[int]) -> _Seats:
+    """Priority-list form of a divisor method, exact at the boundary, independent of input order.
+
+    A float priority list hands out the seats (equal floats go first in ``order``); the boundary is
+    then checked in exact arithmetic: every seat held must rank at least as high as any claim to one
+    more, ``population**2 / signpost(seats)**2`` compared as fractions. A float that misordered two
+    claims is corrected there; claims exactly equal at the last seat are a tie (:func:`_settle`).
+    """
+    n = len(populations)
+    seats = np.full(n, min_seats, dtype=np.int64)
+    exact = [Fraction(float(p)) for p in populations]
+    live = [i for i in range(n) if populations[i] > 0]
+
+    squares: dict[int, Fraction] = {}  # signpost(s)**2 and signpost(s), computed once per s
+    floats: dict[int, float] = {}
+    ranks: dict[tuple[int, int], Rank] = {}
+
+    def priority(i: int, s: int) -> float:
+        if s not in floats:
+            floats[s] = math.sqrt(squares.setdefault(s, signpost_squared(s)))
+        return math.inf if floats[s] == 0 else float(populations[i]) / floats[s]
+
+    def rank(i: int, s: int) -> Rank:
+        if (i, s) not in ranks:
+            d2 = squares.setdefault(s, signpost_squared(s))
+            ranks[i, s] = (1, Fraction(0)) if d2 == 0 else (0, exact[i] * exact[i] / d2)
+        return ranks[i, s]
+
+    def claim(i: int) -> Rank:  # rank of i's claim to one more seat
+        return rank(i, int(seats[i]))
+
+    def held(i: int) -> Rank:  # rank of the last seat i got from the list
+        return rank(i, int(seats[i]) - 1)
+
+    heap = [(-priority(i, min_seats), order[i], i) for i in live]
+    heapq.heapify(heap)
+    for _ in range(house_size - int(seats.sum())):
+        _, _, i = heapq.heappop(heap)
+        seats[i] += 1
+        heapq.heappush(heap, (-priority(i, int(seats[i])), order[i], i))
+
+    def strongest() -> int:  # the next in line: highest claim, then first in order
+        return max(live, key=lambda i: (claim(i), -order[i]))
+
+    holders = [i for i in live if seats[i] > min_seats]
+    if not holders:
+        nxt = strongest()
+        return _Seats(seats, None, (nxt, priority(nxt, int(seats[nxt]))))
+    while True:  # repair what float rounding misordered (rare): the weakest seat held vs the strongest claim
+        weakest = min(holders, key=lambda i: (held(i), -order[i]))
+        best = strongest()
+        if claim(best) <= held(weakest):
+            break
+        seats[weakest] -= 1
+        seats[best] += 1
+        holders = [i for i in live if seats[i] > min_seats]
+    cutoff = held(weakest)
+    at_cutoff = [i for i in holders if held(i) == cutoff]
+    tie = _settle(seats, at_cutoff, [i for i in live if claim(i) == cutoff], order)
+    last = max(tie[1] if tie else at_cutoff, key=lambda i: order[i])
+    nxt = strongest()
+    return _Seats(seats, (last, priority(last, int(seats[last]) - 1)), (nxt, priority(nxt, int(seats[nxt]))), tie)
+
+
+def _hamilton_seats(populations: np.ndarray, house_size: int, min_seats: int, order: Sequence[int]) -> _Seats:
     """Vinton's rule: whole quotas (at least the minimum), then one seat each to the largest fractions.
 
     A state lifted to its constitutional minimum takes no leftover seat: the 1850 act ranks only the
     fractions of states whose whole quota stands (this reproduces the 1882 apportionment exactly).
+    Quotas are exact fractions; fractions exactly equal at the last seat are a tie (:func:`_settle`).
     """
-    quotas = populations * (house_size / populations.sum())
-    whole = np.floor(quotas).astype(np.int64)
-    seats = np.maximum(whole, min_seats)
-    fractions = np.where(whole >= min_seats, quotas - whole, -1.0)
+    n = len(populations)
+    exact = [Fraction(float(p)) for p in populations]
+    total = sum(exact)
+    quotas = [p * house_size / total for p in exact]
+    whole = [math.floor(q) for q in quotas]
+    seats = np.array([max(w, min_seats) for w in whole], dtype=np.int64)
     leftover = house_size - int(seats.sum())
     if leftover >= 0:
-        order = np.argsort(-fractions, kind="stable")
-        seats[order[:leftover]] += 1
-        return seats
+        eligible = [i for i in range(n) if whole[i] >= min_seats]
+        ranked = sorted(eligible, key=lambda i: (whole[i] - quotas[i], order[i]))  # largest fraction first
+        given = ranked[:leftover]
+        for i in given:
+            seats[i] += 1
+        if not given:
+            return _Seats(seats)
+        cutoff = quotas[given[-1]] - whole[given[-1]]
+        level = [i for i in ranked if quotas[i] - whole[i] == cutoff]
+        return _Seats(seats, tie=_settle(seats, [i for i in level if i in given],
+                                         [i for i in level if i not in given], order))
     # Minimums took more than the leftovers (tiny Houses only): the smallest fractions above the
-    # minimum give their seat back, one each, until the House adds up.
+    # minimum give their seat back, one each, until the House adds up (equal ones: the last in order first).
+    def margin(i: int) -> Fraction:
+        return quotas[i] - int(seats[i]) + 1
+
+    returned: list[tuple[Fraction, int]] = []
     while leftover < 0:
-        candidates = np.where(seats > min_seats, quotas - seats + 1, np.inf)
-        seats[int(np.argmin(candidates))] -= 1
+        i = min((j for j in range(n) if seats[j] > min_seats), key=lambda j: (margin(j), -order[j]))
+        returned.append((margin(i), i))
+        seats[i] -= 1
         leftover += 1
-    return seats
+    level = returned[-1][0]
+    kept = [i for i in range(n) if seats[i] > min_seats and margin(i) == level]
+    return _Seats(seats, tie=_settle(seats, kept, [i for value, i in returned if value == level], order))
 
 
 # -- results --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Apportionment:
     """Seats per state for one house size and method, aligned to ``states``.
+
+    The seats never depend on the order the states are given in. ``tie`` is set when states have
+    exactly equal claims to fewer seats than there are of them at the end of the list (see :class:`Tie`);
+    ``last_seat``/``next_in_line`` (divisor methods) name the last state given a seat and the state
+    with the strongest claim to one more, equal claims ranked alphabetically.
 
     >>> a = apportion({"A": 5_000, "B": 3_000, "C": 2_000}, house_size=10, method="hamilton")
     >>> a.seats.tolist(), a.quotas.tolist()
@@ -159,6 +309,7 @@ class Apportionment:
     census: int | None = None
     last_seat: tuple[str, float] | None = None  # divisor methods: who won the last seat, at what priority
     next_in_line: tuple[str, float] | None = None  # ... and who would get one more
+    tie: Tie | None = None  # an exact tie at the last seat, which the law does not decide
 
     def __post_init__(self) -> None:
         self.populations.setflags(write=False)
@@ -211,8 +362,17 @@ def apportion(populations: Mapping[str, object], house_size: int, method: str = 
               min_seats: int = 1, census: int | None = None) -> Apportionment:
     """Apportion ``house_size`` seats among states by ``method`` (every state gets ``min_seats``).
 
+    ``populations`` maps state codes to numbers >= 0 (upper-cased codes; one must be positive).
+    The result does not depend on the mapping's order. Claims are compared exactly (fractions, and
+    squared priorities for Huntington-Hill), so floating point neither hides nor invents a tie; an
+    exact tie at the last seat is reported in ``.tie`` and settled alphabetically (:data:`TIE_RULE`).
+    Raises :class:`InvalidInput` for a bad population, method or House size.
+
     >>> apportion({"A": 10, "B": 1}, house_size=3, method="jefferson").as_dict()
     {'A': 2, 'B': 1}
+    >>> a = apportion({"Y": 100, "X": 100}, 3)
+    >>> a.as_dict(), a.tie.states, a.tie.given_to
+    ({'Y': 1, 'X': 2}, ('X', 'Y'), ('X',))
     """
     codes, pops = validate_populations(populations)
     chosen = globals()["method"](method)
@@ -225,14 +385,24 @@ def apportion(populations: Mapping[str, object], house_size: int, method: str = 
                            f" (each state gets at least {min_seats})")
     if min_seats < 0:
         raise InvalidInput(f"minimum seats must be >= 0, got {min_seats}")
-    last = following = None
-    if chosen.signpost is not None:
-        seats, last_i, next_i = _divisor_seats(pops, house_size, min_seats, chosen.signpost)
-        last = (codes[last_i[0]], last_i[1]) if last_i else None
-        following = (codes[next_i[0]], next_i[1]) if next_i else None
+    order = _alphabetical(codes)
+    if chosen.signpost_squared is not None:
+        found = _divisor_seats(pops, house_size, min_seats, chosen.signpost_squared, order)
     else:
-        seats = _hamilton_seats(pops, house_size, min_seats)
-    return Apportionment(chosen.name, house_size, codes, pops, seats, census, last, following)
+        found = _hamilton_seats(pops, house_size, min_seats, order)
+    tie = None
+    if found.tie:
+        tied, given = found.tie
+        tie = Tie(tuple(codes[i] for i in tied), len(given), tuple(codes[i] for i in given))
+    last = (codes[found.last[0]], found.last[1]) if found.last else None
+    following = (codes[found.following[0]], found.following[1]) if found.following else None
+    return Apportionment(chosen.name, house_size, codes, pops, found.seats, census, last, following, tie)
+
+
+def _alphabetical(codes: Sequence[str]) -> list[int]:
+    """Each code's place in alphabetical order: the documented order for claims exactly equal."""
+    place = {code: k for k, code in enumerate(sorted(codes))}
+    return [place[c] for c in codes]
 
 
 # -- the law after each census --------------------------------------------------------------------
@@ -386,10 +556,9 @@ def apportion_census(census: int | str, house_size: int | None = None, method: s
                 seats[adj.state] = seats.get(adj.state, 0) + adj.seats
         codes = tuple(sorted(seats))
         pops = dict(zip(result.states, result.populations))
-        result = Apportionment(result.method, sum(seats.values()), codes,
-                               np.array([pops.get(c, np.nan) for c in codes]),
-                               np.array([seats[c] for c in codes], dtype=np.int64), law.census,
-                               result.last_seat, result.next_in_line)
+        result = replace(result, house_size=sum(seats.values()), states=codes,
+                         populations=np.array([pops.get(c, np.nan) for c in codes]),
+                         seats=np.array([seats[c] for c in codes], dtype=np.int64))
     return result
 
 

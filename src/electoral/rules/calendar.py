@@ -2,7 +2,9 @@
 
 Every date comes from data. ``calendar_rules.csv`` holds one row per law period and step with the rule
 written in a small rule language; ``calendar_actual.csv`` holds the dates that differed from the law
-(Congress moved the count, a Sunday inauguration, a count that ran past midnight), each with a source.
+(Congress moved the count, a count that ran past midnight), each with a source, and notes. The last
+step, ``inauguration``, is the statutory start of the term (the day the President took office: 4 March
+until 1933, 20 January from 1937); an oath taken on another day (1789, 1821, 1849, 1877) is a note.
 One small function, :func:`rule_date`, evaluates a rule; the rule forms it understands are registered in
 :data:`RULE_FORMS`.
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from electoral.api.schemas import ERRORS, MAX_HOUSE_SIZE, ApportionmentOut, MethodsOut
 from electoral.rules.apportionment import METHODS, apportion_census
-from electoral.serialize import apportionment_json
+from electoral.serialize import census_apportionment_json
 
 router = APIRouter(tags=["apportionment"], responses=ERRORS)
 
@@ -19,8 +19,13 @@ def apportion(
     seats: int | None = Query(None, ge=1, le=MAX_HOUSE_SIZE, description="House size (default: the law's)."),
     method: str | None = Query(None, description="A method name from /api/apportion/methods (default: the law's)."),
 ) -> dict[str, Any]:
-    """Seats per state; with no size or method, the law then in force and its statutory extra seats."""
-    return apportionment_json(apportion_census(census, house_size=seats, method=method))
+    """Seats per state; with no size or method, the law then in force and its statutory extra seats.
+
+    The same JSON as ``electoral apportion CENSUS --json``, including ``tie`` (an exact tie at the
+    last seat, which the law does not decide).
+    """
+    by_law = seats is None and method is None
+    return census_apportionment_json(apportion_census(census, house_size=seats, method=method), by_law)
 
 
 @router.get("/apportion/methods", response_model=MethodsOut, summary="The registered apportionment methods")

@@ -20,7 +20,7 @@ CalendarYear = Path(description="Presidential election year: 1789, 1792 ... 2024
 
 @router.get("/calendar/{year}", response_model=CalendarOut, summary="The legal steps of an election and their dates")
 def calendar(year: int = CalendarYear) -> dict[str, Any]:
-    """Appointment of electors to inauguration under the law in force, with the recorded exceptions."""
+    """Appointment of electors to the start of the term under the law in force, with the recorded exceptions."""
     return calendar_json(calendar_for(year))
 
 
