@@ -4,7 +4,8 @@ Starts ``uvicorn electoral.api.app:app`` on a free port of 127.0.0.1 (the same h
 bench_api.py) and drives Debian's Chromium with Playwright:
 
 - ``page_load_cold``: a new browser context (empty cache) opens ``/?year=2020`` until the map is
-  drawn and the bar filled (``body[data-ready]``): HTML, CSS, JS, map.json and two API calls;
+  drawn and the bar filled (``body[data-ready]``): HTML, CSS, the ES modules of ``web/static/js/``
+  (main.js and the modules it imports, preloaded together), map.json and two API calls;
 - ``page_load_cold_with_panels``: the same until the three panels have answered too;
 - ``page_load_warm``: the same page reloaded (assets from the browser cache);
 - ``click_to_bar``: one click on a state until the bar and the outcome line show it (in-page time);
@@ -86,6 +87,7 @@ def main() -> None:
                     transferred = page.evaluate(  # HTML + every resource and API answer of one cold load
                         "performance.getEntriesByType('navigation')[0].encodedBodySize + performance"
                         ".getEntriesByType('resource').reduce((s, r) => s + r.encodedBodySize, 0)")
+                    requests = 1 + page.evaluate("performance.getEntriesByType('resource').length")
                 if i == LOADS:
                     for _ in range(LOADS):
                         start = time.perf_counter()
@@ -116,6 +118,7 @@ def main() -> None:
     report("click_to_bar_p95", p95(clicks), "ms", "< 16")
     report("year_switch_median", statistics.median(switches), "ms", "< 300")
     report("page_bytes_cold_load", transferred / 1024, "KiB", "")
+    report("page_requests_cold_load", requests, "requests", "")  # with the panels' three
 
 
 if __name__ == "__main__":

@@ -51,3 +51,17 @@ def test_a_bug_is_a_plain_500_without_details() -> None:
 
     response = TestClient(app, raise_server_exceptions=False).get("/api/broken")
     assert response.status_code == 500 and response.json() == {"error": "internal error"}
+
+
+def test_scripts_are_javascript_even_where_the_system_table_says_otherwise(tmp_path, monkeypatch) -> None:
+    # Browsers run an ES module only when it comes with a JavaScript type; Windows' registry (read
+    # by mimetypes) can map .js to text/plain. The app restores the standard type, text/javascript.
+    import mimetypes
+
+    for name in ("inited", "types_map", "common_types", "encodings_map", "suffix_map"):
+        monkeypatch.setattr(mimetypes, name, getattr(mimetypes, name))  # restored after the test
+    monkeypatch.setattr(mimetypes, "_db", None)  # a fresh table, read from the system again
+    mimetypes.add_type("text/plain", ".js")
+    (tmp_path / "main.js").write_text("export const ok = true;", encoding="utf-8")
+    asset = TestClient(create_app(static_dir=tmp_path)).get("/static/main.js")
+    assert asset.status_code == 200 and asset.headers["content-type"].startswith("text/javascript")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import mimetypes
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,10 @@ def create_app(static_dir: Path | None = None, lean: bool = True) -> FastAPI:
 
     folder = STATIC_DIR if static_dir is None else static_dir
     if folder.is_dir():
+        # The page's scripts are ES modules, which browsers run only when served with a JavaScript
+        # type; StaticFiles takes the type from the system's table, which can say text/plain for .js
+        # (a Windows registry entry, an old mime.types). The standard type (RFC 9239) wins here.
+        mimetypes.add_type("text/javascript", ".js")
         app.mount("/static", StaticFiles(directory=folder), name="static")
 
     docs_page: list[str] = []  # rendered on first request, once the schema has every route
