@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import json
 
 import pytest
@@ -127,7 +128,10 @@ def _call(app, method: str, path: str, chunks: list[bytes], headers=((b"content-
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": list(headers)}
-    asyncio.run(app(scope, receive, send))
+    # a thread of its own: the browser tests' Playwright keeps an event loop running in the main thread of the
+    # same test process, and asyncio.run refuses to start inside it
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
     return sent[0]["status"] if sent else 0
 
 
