@@ -464,8 +464,7 @@ def main() -> int:
                                          party=candidates[year].get(name, party), votes=votes, source=source))
     popular_rows = apply_corrections(_merge_popular(popular_rows), read_cited_table(CORRECTIONS_TABLE))
     popular_rows = _merge_popular(popular_rows)
-    for row in popular_rows:
-        row["party"] = row["party"] or candidates[row["year"]].get(row["candidate"], "")
+    _fill_parties(popular_rows, candidates)
 
     # -- parties for every candidate who received an electoral vote ------------------------------
     candidate_rows = []
@@ -598,6 +597,19 @@ def _canonical(year: int, raw: str) -> str:
 
 # The record's familiar first names whose ballot name starts with another letter.
 NICKNAMES = {"Bob": "Robert", "Bill": "William", "Dick": "Richard", "Ted": "Edward", "Jack": "John"}
+
+
+def _fill_parties(rows: list[dict[str, object]], candidates: dict[int, dict[str, str]]) -> None:
+    """Give rows a correction added a party: the record's, else the candidate's usual label that year."""
+    usual: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for row in rows:
+        if row["party"]:
+            usual[(row["year"], row["candidate"])][row["party"]] += row["votes"]
+    for row in rows:
+        if not row["party"]:
+            key = (row["year"], row["candidate"])
+            found = candidates[row["year"]].get(row["candidate"]) or (usual[key].most_common(1)[0][0] if usual[key] else "")
+            row["party"] = "Democratic (unpledged electors)" if row["candidate"] == UNPLEDGED else found
 
 
 def _merge_popular(rows: list[dict[str, object]]) -> list[dict[str, object]]:
