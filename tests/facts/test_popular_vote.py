@@ -93,6 +93,7 @@ def test_ballot_line_nominees_are_cited() -> None:
     (2016, "TN", "Gary Johnson", 70397),  # independent line in Tennessee
     (2016, "IN", "Jill Stein", 7841),  # Green write-in line in Indiana
     (1992, "SC", "Bill Clinton", 479514),  # South Carolina certified canvass
+    (1992, "SC", "Ross Perot", 138872),
     (1984, "WA", "Walter Mondale", 807352),  # Washington certified canvass
     (2012, "WI", "Mitt Romney", 1407966),  # Wisconsin certified canvass
     (2012, "NY", "Barack Obama", 4485741),  # Democratic + Working Families lines
@@ -125,6 +126,10 @@ def test_iowa_2000_adds_up_to_its_certified_total() -> None:
     assert _total(2000, "IA") == 1315563
     df = electoral.election(2000).popular_vote()
     assert set(df[df.state == "IA"].kind) <= {"candidate", "write_ins"}
+
+
+def test_south_carolina_1992_adds_up_to_its_certified_total() -> None:
+    assert _total(1992, "SC") == 1202527  # FEC 1992
 
 
 def test_aggregate_lines_split_into_their_candidates_keep_the_state_total() -> None:
