@@ -17,7 +17,8 @@ Reads ``../shared/data`` (next to the checkout, or ``--kit DIR``) and writes com
 
 Every change to a raw value is made here, in a named table with a comment naming the official
 record, or, for popular votes, in the packaged cited tables ``popular_vote_corrections.csv`` and
-``ballot_line_nominees.csv`` that this script reads (adding a correction is one row there). Run ``python scripts/build_data.py`` after changing the kit or a correction; the output is
+``ballot_line_nominees.csv`` that this script reads (adding a correction is one row there). Run
+``python scripts/build_data.py`` after changing the kit or a correction; the output is
 deterministic, so ``git diff`` shows exactly what a change did.
 """
 
