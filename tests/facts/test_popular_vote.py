@@ -7,7 +7,9 @@ Presidential and Congressional Election" (1960-1968, 1976); the states' certifie
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 
@@ -76,6 +78,28 @@ def test_corrections_table_cites_the_official_record() -> None:
         assert any(name in sources[fix["source"]] for name in official), fix
         kept = _votes(int(fix["year"]), fix["state"], fix["candidate"])
         assert kept == (int(fix["votes"]) or None), fix  # applied (a 0 removes the row)
+
+
+def _build_script():
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_data.py"
+    spec = importlib.util.spec_from_file_location("build_data", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_correction_whose_raw_value_changed_stops_the_build() -> None:
+    build = _build_script()
+    raw = [dict(year=2012, state="WI", candidate="Mitt Romney", votes=1410966, source="medsl")]
+    stale = [dict(year="2012", state="WI", candidate="Mitt Romney", raw_votes="1410000", votes="1407966",
+                  source="fec-2012")]
+    with pytest.raises(SystemExit, match="1410966"):
+        build.apply_corrections(raw, stale)
+    added = [dict(year="1968", state="KS", candidate="George Wallace", raw_votes="", votes="88921",
+                  source="house-clerk-1968")]
+    assert [r["votes"] for r in build.apply_corrections([], added)] == [88921]
+    with pytest.raises(SystemExit, match="unknown source key"):
+        build.citation("somebody-said-so")
 
 
 def test_ballot_line_nominees_are_cited() -> None:
