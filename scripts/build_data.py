@@ -369,17 +369,26 @@ def row_kind(name: str) -> str:
 
 
 def title_name(raw: str) -> str:
-    """MEDSL's ``LAST, FIRST M.`` (or ``FIRST LAST AND RUNNING MATE``) -> ``First M. Last``."""
+    """MEDSL's ``LAST, FIRST M.`` (or ``FIRST LAST AND RUNNING MATE``) -> ``First M. Last``.
+
+    A generational suffix goes last, wherever the raw name puts it:
+
+    >>> [title_name(n) for n in ("KENNEDY, ROBERT F. JR", "LAROUCHE, LYNDON, JR.", "JOHN R. GIBB, JR.")]
+    ['Robert F. Kennedy Jr.', 'Lyndon Larouche Jr.', 'John R. Gibb Jr.']
+    >>> title_name('MCCARTHY, EUGENE ""GENE""')
+    'Eugene McCarthy'
+    """
     text = re.sub(r'""?[^"]*""?', "", raw).strip()  # drop nicknames in doubled quotes
     text = re.sub(r"\s+AND\s+.*$", "", text)  # drop a running mate written on the same line
+    suffix = ""
+    found = re.search(r",?\s+(JR|SR|II|III|IV)\.?$", text)
+    if found:
+        text, suffix = text[: found.start()], found.group(1)
+        suffix = f" {suffix.title()}." if suffix in ("JR", "SR") else f" {suffix}"
     if "," in text:
         last, first = (part.strip() for part in text.split(",", 1))
-        suffix = re.search(r"\s+(JR\.?|SR\.?|II|III|IV)$", first)
-        if suffix:  # "KENNEDY, ROBERT F. JR" -> "Robert F. Kennedy Jr."
-            first = first[: suffix.start()]
-            last = f"{last} {suffix.group(1).rstrip('.')}."
         text = f"{first} {last}"
-    text = " ".join(text.split()).title()
+    text = " ".join(text.split()).title() + suffix
     return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), text)
 
 
