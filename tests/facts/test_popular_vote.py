@@ -176,6 +176,8 @@ def test_blank_void_scattering_lines_are_out_of_the_totals() -> None:
 
 
 def test_names_as_the_official_record_spells_them() -> None:
+    for r in _rows():  # "First Last Jr.", never MEDSL's "Last, First" or a suffix in front
+        assert "," not in r["candidate"] and not re.match(r"(Jr|Sr)\b", r["candidate"]), r
     assert _votes(1924, "WI", "Robert M. La Follette") == 453678
     names = {r["candidate"] for r in read_table("candidates")}
     assert not names & {"Robert LaFollette", "Harry Byrd", "Walter Jones"}
