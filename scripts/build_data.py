@@ -15,8 +15,10 @@ Reads ``../shared/data`` (next to the checkout, or ``--kit DIR``) and writes com
 - ``ballot_rules.csv``           votes per elector and the contingent rule, by constitutional period
 - ``sources.csv``                the full citation behind each short source key used in the tables
 
-Every change to a raw value is made here, in a named table, with a comment naming the official
-record. Run ``python scripts/build_data.py`` after changing the kit or a correction; the output is
+Every change to a raw value is made here, in a named table with a comment naming the official
+record, or, for popular votes, in the packaged cited tables ``popular_vote_corrections.csv`` and
+``ballot_line_nominees.csv`` that this script reads (adding a correction is one row there). Run
+``python scripts/build_data.py`` after changing the kit or a correction; the output is
 deterministic, so ``git diff`` shows exactly what a change did.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import json
 import re
 import sys
@@ -42,10 +45,39 @@ SOURCES: dict[str, str] = {
     "house-clerk": "Office of the Clerk, U.S. House of Representatives, Electoral Votes for President and Vice President 1789-present; National Archives, Electoral College results by year",
     "nara-2024": "National Archives, 2024 Electoral College results (Certificates of Ascertainment and Certificates of Vote): each state's electors voted for its plurality winner, no faithless votes",
     "ncsbe-2020": "North Carolina State Board of Elections, certified results of the 3 November 2020 general election (also FEC, Federal Elections 2020)",
-    "house-clerk-1964": "Office of the Clerk, U.S. House of Representatives, Statistics of the Presidential and Congressional Election of November 3, 1964 (District of Columbia)",
     "sos-districts": "as the state's own row; district winners from the Maine and Nebraska Secretaries of State certified results by congressional district",
 }
 CLAVESI, MEDSL_2020, MEDSL_2024, HOUSE_CLERK_EV, NARA_2024 = "clavesi", "medsl-1976-2020", "medsl-2024", "house-clerk", "nara-2024"
+
+
+def _election_day(year: int) -> str:
+    """Election Day: the Tuesday after the first Monday of November (3 U.S.C. 1; 1848 on)."""
+    day = datetime.date(year, 11, 2)
+    while day.weekday() != 1:  # Tuesday
+        day += datetime.timedelta(days=1)
+    return f"{day:%B} {day.day}, {year}"
+
+
+def citation(key: str) -> str:
+    """The full citation of a source key: a named source, or one of the official series by year.
+
+    ``fec-YEAR``: the Federal Election Commission's "Federal Elections YEAR" (state-by-state official
+    results, compiled from the states' certified canvasses); ``house-clerk-YEAR``: the House Clerk's
+    "Statistics of the Presidential and Congressional Election" of that year.
+
+    >>> citation("house-clerk-1968").split(" of ")[-1]
+    "November 5, 1968 (from the states' certified returns)"
+    """
+    if key in SOURCES:
+        return SOURCES[key]
+    series, _, year = key.rpartition("-")
+    if series == "fec" and year.isdigit():
+        return (f"Federal Election Commission, Federal Elections {year}: Election Results for the U.S. President, "
+                f"the U.S. Senate and the U.S. House of Representatives (official results by state, from the states' certified canvasses)")
+    if series == "house-clerk" and year.isdigit():
+        return (f"Office of the Clerk, U.S. House of Representatives, Statistics of the Presidential and Congressional "
+                f"Election of {_election_day(int(year))} (from the states' certified returns)")
+    raise SystemExit(f"unknown source key {key!r}: add it to SOURCES in scripts/build_data.py")
 
 # ---------------------------------------------------------------------------------------------
 # States: USPS code -> (name, FIPS, date of admission). Admission dates: ratification of the
@@ -120,6 +152,11 @@ NAME_FIXES: dict[tuple[int | None, str], str] = {
     (1804, "Charles Pinckney"): "Charles Cotesworth Pinckney",
     (1808, "Charles Pinckney"): "Charles Cotesworth Pinckney",
     (1796, "Thomas Pinckney"): "Thomas Pinckney",
+    # House Clerk record: "Robert M. La Follette" (the raw file writes "LaFollette"); the raw file also
+    # names Byrd (1960) and W. B. Jones (1956) without the initials the electoral-vote rows carry.
+    (1924, "Robert LaFollette"): "Robert M. La Follette",
+    (1960, "Harry Byrd"): "Harry F. Byrd",
+    (1956, "Walter Jones"): "Walter B. Jones",
 }
 
 # Recipients of faithless or unpledged electors' votes had no presidential nomination of their own;
@@ -198,16 +235,50 @@ _correct(2016, "HI", [("Hillary Clinton", 3, "counted", "", ""), ("Bernie Sander
 _correct(2016, "WA", [("Hillary Clinton", 8, "counted", "", ""), ("Colin Powell", 3, "counted", "Hillary Clinton", "faithless electors"), ("Faith Spotted Eagle", 1, "counted", "Hillary Clinton", "faithless elector Robert Satiacum")])
 _correct(2016, "TX", [("Donald Trump", 36, "counted", "", ""), ("John Kasich", 1, "counted", "Donald Trump", "faithless elector Christopher Suprun"), ("Ron Paul", 1, "counted", "Donald Trump", "faithless elector Bill Greene")])
 
-# Popular votes that differ from the certified count (state certified canvass; FEC, "Federal
-# Elections 2020"). (year, state, candidate) -> (certified votes, source key).
-POPULAR_CORRECTIONS: dict[tuple[int, str, str], tuple[int, str]] = {
-    # MEDSL has 2,758,773; the North Carolina State Board of Elections certified 2,758,775.
-    (2020, "NC", "Donald Trump"): (2758775, "ncsbe-2020"),
-    # The raw file has 0 votes for both candidates in DC's first election; official count from the
-    # House Clerk, "Statistics of the Presidential and Congressional Election of November 3, 1964".
-    (1964, "DC", "Lyndon B. Johnson"): (169796, "house-clerk-1964"),
-    (1964, "DC", "Barry Goldwater"): (28801, "house-clerk-1964"),
-}
+# Popular votes that differ from the official record, as a cited table the build applies:
+# src/electoral/data/popular_vote_corrections.csv (year, state, candidate, raw_votes, votes, source, note).
+# ``raw_votes`` is what the raw files give (empty: no row there); ``votes`` the official figure (0: the
+# row is not a vote for that candidate and is removed). A correction whose raw value no longer
+# matches stops the build. Blank-name MEDSL rows on a party's ballot line belong to that party's
+# nominee: src/electoral/data/ballot_line_nominees.csv (year, state or *, party line, write-in flag).
+CORRECTIONS_TABLE = OUT / "popular_vote_corrections.csv"
+NOMINEES_TABLE = OUT / "ballot_line_nominees.csv"
+
+
+def read_cited_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a cited build table; every row must name a source key the build can cite."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        citation(row["source"])
+    return rows
+
+
+def apply_corrections(rows: list[dict[str, object]], corrections: list[dict[str, str]]) -> list[dict[str, object]]:
+    """Replace raw popular votes by the official figures; fail if a raw value no longer matches.
+
+    >>> raw = [dict(year=2012, state="WI", candidate="Mitt Romney", votes=1410966, source="m")]
+    >>> fix = [dict(year="2012", state="WI", candidate="Mitt Romney", raw_votes="1410966", votes="1407966", source="fec-2012")]
+    >>> [(r["votes"], r["source"]) for r in apply_corrections(raw, fix)]
+    [(1407966, 'fec-2012')]
+    """
+    by_key = {(r["year"], r["state"], r["candidate"]): r for r in rows}
+    problems, added = [], []
+    for fix in corrections:
+        key = (int(fix["year"]), fix["state"], fix["candidate"])
+        expected = int(fix["raw_votes"]) if fix["raw_votes"] else None
+        found = by_key[key]["votes"] if key in by_key else None
+        if found != expected:
+            problems.append(f"{key}: raw {found}, table expects {expected}")
+            continue
+        if key in by_key:
+            by_key[key].update(votes=int(fix["votes"]), source=fix["source"])
+        else:
+            added.append(dict(year=key[0], state=key[1], candidate=key[2], party="", votes=int(fix["votes"]), source=fix["source"]))
+    if problems:
+        raise SystemExit("popular-vote corrections no longer match the raw data:\n  " + "\n  ".join(problems))
+    return [r for r in rows + added if r["votes"] > 0]
+
 
 # Misspelled party labels in the raw file (House Clerk record: Constitutional Union, Republican).
 PARTY_SPELLING = {"Constituional Union": "Constitutional Union", "Repubican": "Republican"}
@@ -268,40 +339,56 @@ BALLOT_RULES = [
      "U.S. Constitution, 12th Amendment (ratified 1804)"),
 ]
 
-# Raw popular-vote statuses that mean "no popular vote was held".
-NOT_A_CANDIDATE = {
+# Raw "candidates" that are not votes for anyone: over/under votes, blank, void and spoiled ballots,
+# and the returns that lump blanks with scattered write-ins (New York, Massachusetts, Pennsylvania,
+# Wisconsin, Iowa, Maine). They are dropped, so ``total_votes`` counts valid votes only.
+NOT_A_VOTE = {
     "OVERVOTES", "UNDERVOTES", "OVER VOTE", "UNDER VOTE", "OVERVOTE", "UNDERVOTE", "BLANK VOTE", "BLANK VOTES",
-    "VOID", "VOID VOTE", "NOT DESIGNATED", "SPOILED", "BLANK",
+    "VOID", "VOID VOTE", "SPOILED", "BLANK", "BLANK VOTE/SCATTERING", "BLANK VOTE/VOID VOTE/SCATTERING",
 }
+# Row names for votes the raw file gives to no named person.
+UNNAMED_WRITE_INS = "(Unnamed Write-Ins)"  # a blank name on a write-in line
+OTHER_CANDIDATES = "(Other Candidates)"  # a blank name (or "not designated") on a ballot line of several candidates
+UNPLEDGED = "Unpledged Democratic Electors"
 
-
-# What a popular-vote row is (column ``kind``; docs/record.md): a named ``candidate``; ``write_ins``,
-# votes for people the return does not name (scattered or unnamed write-ins, an "other" aggregate);
-# ``none_of_these``, Nevada's ballot option. Only candidates can win electors in an allocation.
+# What a popular-vote row is (column ``kind``; docs/record.md, "What a popular-vote row is"):
+# ``candidate``, a named person; ``write_ins``, votes for people the return does not name (scattered or
+# unnamed write-ins, an "other" aggregate); ``other_candidates``, ballot-listed candidates the return
+# lumps together unnamed; ``unpledged_electors``, a slate pledged to no one; ``none_of_these``, Nevada's
+# ballot option. All count in ``total_votes``; only candidates can win electors in an allocation.
 ROW_KINDS: dict[str, str] = {
-    "(Unnamed Write-Ins)": "write_ins", "Write-In": "write_ins", "Scattering": "write_ins", "Other": "write_ins",
-    "Others": "write_ins", "Blank Vote/Scattering": "write_ins", "Blank Vote/Void Vote/Scattering": "write_ins",
+    UNNAMED_WRITE_INS: "write_ins", "Write-In": "write_ins", "Scattering": "write_ins", "Other": "write_ins",
+    "Others": "write_ins", OTHER_CANDIDATES: "other_candidates", UNPLEDGED: "unpledged_electors",
     "None Of These Candidates": "none_of_these", "None Of The Above": "none_of_these",
 }
 
 
 def row_kind(name: str) -> str:
-    """``candidate``, ``write_ins`` or ``none_of_these`` for a popular-vote row's candidate name."""
+    """What a popular-vote row is, from its candidate name (``candidate`` unless listed in ROW_KINDS)."""
     return ROW_KINDS.get(name, "candidate")
 
 
 def title_name(raw: str) -> str:
-    """MEDSL's ``LAST, FIRST M.`` (or ``FIRST LAST AND RUNNING MATE``) -> ``First M. Last``."""
+    """MEDSL's ``LAST, FIRST M.`` (or ``FIRST LAST AND RUNNING MATE``) -> ``First M. Last``.
+
+    A generational suffix goes last, wherever the raw name puts it:
+
+    >>> [title_name(n) for n in ("KENNEDY, ROBERT F. JR", "LAROUCHE, LYNDON, JR.", "JOHN R. GIBB, JR.")]
+    ['Robert F. Kennedy Jr.', 'Lyndon Larouche Jr.', 'John R. Gibb Jr.']
+    >>> title_name('MCCARTHY, EUGENE ""GENE""')
+    'Eugene McCarthy'
+    """
     text = re.sub(r'""?[^"]*""?', "", raw).strip()  # drop nicknames in doubled quotes
     text = re.sub(r"\s+AND\s+.*$", "", text)  # drop a running mate written on the same line
+    suffix = ""
+    found = re.search(r",?\s+(JR|SR|II|III|IV)\.?$", text)
+    if found:
+        text, suffix = text[: found.start()], found.group(1)
+        suffix = f" {suffix.title()}." if suffix in ("JR", "SR") else f" {suffix}"
     if "," in text:
         last, first = (part.strip() for part in text.split(",", 1))
-        suffix = re.search(r"\s+(JR\.?|SR\.?|II|III|IV)$", first)
-        if suffix:  # "KENNEDY, ROBERT F. JR" -> "Robert F. Kennedy Jr."
-            first = first[: suffix.start()]
-            last = f"{last} {suffix.group(1).rstrip('.')}."
         text = f"{first} {last}"
-    text = " ".join(text.split()).title()
+    text = " ".join(text.split()).title() + suffix
     return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), text)
 
 
@@ -363,7 +450,9 @@ def main() -> int:
 
     # -- 2024: no electoral-vote file in the kit. Electors went to each state's (or district's)
     # plurality winner with no faithless votes (National Archives, 2024 Certificates of Vote).
-    medsl = _read_medsl(results)
+    nominees = read_cited_table(NOMINEES_TABLE)
+    resolved_names = {UNNAMED_WRITE_INS, OTHER_CANDIDATES} | {row["nominee"] for row in nominees}
+    medsl = _read_medsl(results, nominees)
     winners_2024 = {}
     for state, rows in medsl[2024].items():
         winners_2024[state] = max(rows.items(), key=lambda kv: kv[1][0])[0]
@@ -380,19 +469,12 @@ def main() -> int:
         source = MEDSL_2024 if year == 2024 else MEDSL_2020
         for state, rows in sorted(medsl[year].items()):
             for raw_name, (votes, party) in sorted(rows.items()):
-                name = _canonical(year, raw_name)
+                name = raw_name if raw_name in resolved_names else _canonical(year, raw_name)
                 popular_rows.append(dict(year=year, state=state, candidate=name,
                                          party=candidates[year].get(name, party), votes=votes, source=source))
-    present = {(row["year"], row["state"], row["candidate"]) for row in popular_rows}
-    for (year, state, name), (votes, source) in POPULAR_CORRECTIONS.items():
-        if (year, state, name) not in present:  # a count missing from the raw file (zero there)
-            popular_rows.append(dict(year=year, state=state, candidate=name, party=candidates[year].get(name, ""),
-                                     votes=votes, source=source))
-    for row in popular_rows:
-        fix = POPULAR_CORRECTIONS.get((row["year"], row["state"], row["candidate"]))
-        if fix:
-            row["votes"], row["source"] = fix
+    popular_rows = apply_corrections(_merge_popular(popular_rows), read_cited_table(CORRECTIONS_TABLE))
     popular_rows = _merge_popular(popular_rows)
+    _fill_parties(popular_rows, candidates)
 
     # -- parties for every candidate who received an electoral vote ------------------------------
     candidate_rows = []
@@ -438,7 +520,9 @@ def main() -> int:
            [dict(year=y, state=s, reason=r, source=HOUSE_CLERK_EV) for y, s, r in NOT_COUNTED])
     _write("contingent_elections", ["year", "office", "decided_by", "chosen", "date", "detail", "source"],
            [dict(year=y, office=o, decided_by=b, chosen=c, date=d, detail=t, source=CONTINGENT_SOURCE) for y, o, b, c, d, t in CONTINGENT])
-    _write("sources", ["key", "citation"], [dict(key=k, citation=v) for k, v in SOURCES.items()])
+    used = {row["source"] for table in (popular_rows, nominees, read_cited_table(CORRECTIONS_TABLE)) for row in table}
+    keys = list(SOURCES) + sorted(used - set(SOURCES))
+    _write("sources", ["key", "citation"], [dict(key=k, citation=citation(k)) for k in keys])
     _write("ballot_rules", ["first_year", "last_year", "votes_per_elector", "contingent_rule", "source"],
            [dict(first_year=a, last_year=b, votes_per_elector=v, contingent_rule=r, source=s) for a, b, v, r, s in BALLOT_RULES])
     print(f"wrote {len(allotment)} allotment rows, {len(cast_rows)} cast rows, {len(popular_rows)} popular-vote rows to {OUT.relative_to(REPO)}")
@@ -450,7 +534,35 @@ def _unit_order(unit: str) -> tuple[str, int]:
     return (state, int(district) if district else 0)
 
 
-def _read_medsl(results: Path) -> dict[int, dict[str, dict[str, tuple[int, str]]]]:
+def medsl_name(row: dict[str, str], nominees: list[dict[str, str]]) -> str | None:
+    """The name a MEDSL row counts under, or None when it is not a vote for anyone.
+
+    A blank name on a party's ballot line is that party's nominee (``nominees`` table); otherwise a
+    blank name is ``(Unnamed Write-Ins)`` on a write-in line and ``(Other Candidates)`` on a ballot line
+    (several independents lumped together), as is Ohio's and North Carolina's "not designated" line.
+
+    >>> line = dict(year="2016", state_po="IN", candidate="", party_detailed="GREEN", writein="TRUE")
+    >>> medsl_name(line, [dict(year="2016", state="IN", party_line="GREEN", writein="TRUE", nominee="Jill Stein")])
+    'Jill Stein'
+    >>> medsl_name(dict(line, party_detailed="INDEPENDENT", writein="FALSE"), [])
+    '(Other Candidates)'
+    >>> medsl_name(dict(line, candidate="BLANK VOTE/SCATTERING"), []) is None
+    True
+    """
+    raw = " ".join(row["candidate"].split())  # Raw defect: 2024 California splits a write-in name across a line break.
+    if raw.upper() in NOT_A_VOTE:
+        return None
+    if raw and raw.upper() != "NOT DESIGNATED":
+        return raw
+    writein = row["writein"].upper() not in ("FALSE", "")
+    for n in nominees:
+        if (n["year"] == row["year"] and n["state"] in ("*", row["state_po"]) and n["party_line"] == row["party_detailed"]
+                and (n["writein"].upper() == "TRUE") == writein):
+            return n["nominee"]
+    return UNNAMED_WRITE_INS if writein and raw != "NOT DESIGNATED" else OTHER_CANDIDATES
+
+
+def _read_medsl(results: Path, nominees: list[dict[str, str]]) -> dict[int, dict[str, dict[str, tuple[int, str]]]]:
     """year -> state -> raw candidate -> (votes summed over fusion lines, party of the largest line)."""
     out: dict[int, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
     for name in ("1976-2020-president.csv", "1976-2024-president_2024-rows.csv"):
@@ -459,14 +571,12 @@ def _read_medsl(results: Path) -> dict[int, dict[str, dict[str, tuple[int, str]]
                 year, state = int(row["year"]), row["state_po"]
                 if name.startswith("1976-2020") and year == 2024:
                     continue
-                raw = row["candidate"].strip() or "(unnamed write-ins)"
-                if raw.upper() in NOT_A_CANDIDATE:
-                    continue  # over/under votes and blanks are not votes for anyone
+                raw = medsl_name(row, nominees)
+                if raw is None:
+                    continue  # over/under votes, blanks and void ballots are not votes for anyone
                 # Raw defect: 2012 Washington lists Romney as "MITT, ROMNEY" (WA Secretary of State: Mitt Romney).
                 if year == 2012 and raw == "MITT, ROMNEY":
                     raw = "ROMNEY, MITT"
-                # Raw defect: 2024 California splits a write-in name across a line break.
-                raw = " ".join(raw.split())
                 votes = int(row["candidatevotes"])
                 party = (row["party_simplified"] or row["party_detailed"] or "").title()
                 entry = out[year][state].setdefault(raw, [0, party, -1])
@@ -497,6 +607,19 @@ def _canonical(year: int, raw: str) -> str:
 
 # The record's familiar first names whose ballot name starts with another letter.
 NICKNAMES = {"Bob": "Robert", "Bill": "William", "Dick": "Richard", "Ted": "Edward", "Jack": "John"}
+
+
+def _fill_parties(rows: list[dict[str, object]], candidates: dict[int, dict[str, str]]) -> None:
+    """Give rows a correction added a party: the record's, else the candidate's usual label that year."""
+    usual: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for row in rows:
+        if row["party"]:
+            usual[(row["year"], row["candidate"])][row["party"]] += row["votes"]
+    for row in rows:
+        if not row["party"]:
+            key = (row["year"], row["candidate"])
+            found = candidates[row["year"]].get(row["candidate"]) or (usual[key].most_common(1)[0][0] if usual[key] else "")
+            row["party"] = "Democratic (unpledged electors)" if row["candidate"] == UNPLEDGED else found
 
 
 def _merge_popular(rows: list[dict[str, object]]) -> list[dict[str, object]]:

@@ -103,7 +103,9 @@ class Election:
         """Popular votes per state and candidate (empty before 1824; party-line only before 1976).
 
         ``kind`` says what a row is: ``candidate`` (a named person), ``write_ins`` (votes for people
-        the return does not name) or ``none_of_these`` (Nevada's ballot option); see docs/record.md.
+        the return does not name), ``other_candidates`` (ballot-listed candidates lumped together
+        unnamed), ``unpledged_electors`` (a slate pledged to no one) or ``none_of_these`` (Nevada's
+        ballot option); all count in ``total_votes``; see docs/record.md.
 
         >>> df = election(2020).popular_vote()
         >>> int(df[(df.state == "GA") & (df.candidate == "Joe Biden")].votes.iloc[0])

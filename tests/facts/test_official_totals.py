@@ -52,7 +52,7 @@ OFFICIAL: dict[int, tuple[dict[str, int], str]] = {
     1912: ({"Wilson": 435, "Roosevelt": 88, "Taft": 8}, "Wilson"),
     1916: ({"Wilson": 277, "Hughes": 254}, "Wilson"),
     1920: ({"Harding": 404, "Cox": 127}, "Harding"),
-    1924: ({"Coolidge": 382, "Davis": 136, "LaFollette": 13}, "Coolidge"),
+    1924: ({"Coolidge": 382, "Davis": 136, "La Follette": 13}, "Coolidge"),
     1928: ({"Hoover": 444, "Smith": 87}, "Hoover"),
     1932: ({"Roosevelt": 472, "Hoover": 59}, "Roosevelt"),
     1936: ({"Roosevelt": 523, "Landon": 8}, "Roosevelt"),
