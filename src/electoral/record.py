@@ -22,6 +22,19 @@ from electoral.tally import Contingent, Tally, ballot_rule, tally_votes
 from electoral.units import Units, normalize_code, states, units_for, validate_year
 
 
+ELECTOR_KINDS = frozenset({"candidate"})  # popular-vote rows (``kind``) that can receive electors
+
+
+def receives_electors(kind: str) -> bool:
+    """Whether a popular-vote row of this ``kind`` can win electors: named candidates only, never write-ins,
+    scattering or "none of these" (they are votes, not candidates).
+
+    >>> receives_electors("candidate"), receives_electors("write_ins"), receives_electors("none_of_these")
+    (True, False, False)
+    """
+    return kind in ELECTOR_KINDS
+
+
 @dataclass(frozen=True)
 class TwoPartyVotes:
     """Popular votes of two candidates per unit, aligned to ``units`` (NaN where no vote is recorded)."""

@@ -35,7 +35,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from electoral.errors import InvalidInput, UnknownUnit
-from electoral.record import election
+from electoral.record import election, receives_electors
 from electoral.rules.allocation import ALLOCATION_METHODS, Allocation, StateVote, allocate, method_in_force, parse_method
 from electoral.rules.apportionment import (
     METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
@@ -223,7 +223,7 @@ class _Base:
     winners: tuple[str | None, ...]
     margins: tuple[float, ...]  # two-party margin of ``pair[0]`` per unit (NaN where unknown)
     pair: tuple[str, str]
-    state_votes: Mapping[str, tuple[tuple[str, float], ...]]
+    state_votes: Mapping[str, tuple[tuple[str, float], ...]]  # candidates' popular votes (who may get electors)
     parties: Mapping[str, str]
     ranked: tuple[str, ...]  # candidates by electoral votes, then popular votes
     actual: Tally
@@ -260,10 +260,18 @@ def _base(year: int) -> _Base:
         pair, margins = two.candidates, tuple(float(m) for m in two.margin)
     else:
         pair, margins = (ranked[0], ranked[0]) if ranked else ("", ""), tuple(math.nan for _ in units.codes)
+    # The vote allocation reads: candidates only. Write-ins and "none of these" are counted in the
+    # popular vote (``every_vote``) but never receive electors, under any method, swing or flip.
     state_votes: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    every_vote: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for row in e.popular_vote().itertuples():
-        state_votes[row.state].append((row.candidate, float(row.votes)))
-    extra = tuple(n for n in e.parties if n not in ranked)
+        every_vote[row.state].append((row.candidate, float(row.votes)))
+        if receives_electors(row.kind):
+            state_votes[row.state].append((row.candidate, float(row.votes)))
+    # names a flip may give electors to: no write-in or "none of these" row (they are not candidates)
+    not_candidates = {n for votes in every_vote.values() for n, _ in votes} - {
+        n for votes in state_votes.values() for n, _ in votes}
+    extra = tuple(n for n in e.parties if n not in ranked and n not in not_candidates)
     codes, unit_states = tuple(units.codes), tuple(units.states)
     electors = tuple(int(v) for v in units.electoral_votes)
     cast_sorted = tuple(tuple(sorted(cast[c].items(), key=lambda cv: (-cv[1], cv[0]))) for c in codes)
@@ -293,8 +301,8 @@ def _base(year: int) -> _Base:
         votes_total=_positive(votes_total),
         actual_split={st: _positive(split) for st, split in actual_split.items()},
         before={c: _top(v) for c, v in zip(codes, cast_sorted)},
-        popular={st: _rounded(votes) for st, votes in state_votes.items()},
-        popular_total=_rounded([pair for votes in state_votes.values() for pair in votes]),
+        popular={st: _rounded(votes) for st, votes in every_vote.items()},
+        popular_total=_rounded([pair for votes in every_vote.values() for pair in votes]),
         historical={st: "district" if any("-" in codes[i] for i in idx) else method_in_force(st, year).method
                     for st, idx in by_state.items()},
         actual_votes={c.name: c.electoral_votes for c in actual.candidates},
@@ -479,7 +487,8 @@ def run(scenario: Scenario) -> ScenarioResult:
         popular = Counter()
         for st in state_votes:
             if st not in removed:
-                popular.update(_rounded(state_votes[st]) if st in shift else base.popular[st])
+                # a swing moves candidates' votes; the state's other rows (write-ins ...) stay as recorded
+                popular.update({**base.popular[st], **_rounded(state_votes[st])} if st in shift else base.popular[st])
     appointed = base.total_electors if electors is base.state_electors else sum(electors.values())
     tally = tally_votes(year, votes, electors_appointed=appointed, parties=base.parties,
                         popular_votes=popular or None, notes=tuple(notes))
