@@ -47,11 +47,11 @@ def test_smallest_uniform_swing_2020_is_the_tipping_point_margin() -> None:
             tipping = state
             break
     assert tipping == "WI"
-    first = smallest_swings(2020)[0]
-    assert first.tipping_unit == tipping and first.toward == "Donald Trump"
+    first = smallest_swings(2020, "two-party")[0]
+    assert first.tipping_unit == tipping and first.toward == "Donald Trump" and first.margin == "two-party"
     assert first.points == pytest.approx(100 * margins[tipping], abs=1e-9)
-    below = run(Scenario(2020, swing=Swing("R", first.points - 0.001)))
-    above = run(Scenario(2020, swing=Swing("R", first.points + 0.001)))
+    below = run(Scenario(2020, swing=Swing("R", first.points - 0.001), margin="two-party"))
+    above = run(Scenario(2020, swing=Swing("R", first.points + 0.001), margin="two-party"))
     assert below.tally.winner == "Joe Biden" and above.tally.winner is None
 
 

@@ -11,15 +11,15 @@ LEADS_2020 = {"AZ": 10457, "GA": 11779, "WI": 20682}
 
 
 def test_tipping_point_2020(client, run_cli) -> None:
-    doc = client.get("/api/elections/2020/tipping-point").json()
-    assert doc["tipping_point"] == "WI" and doc["favours"] == "Donald Trump"
+    doc = client.get("/api/elections/2020/tipping-point?margin=two-party").json()
+    assert doc["tipping_point"] == "WI" and doc["favours"] == "Donald Trump" and doc["margin_definition"] == "two-party"
     # Wisconsin: Biden 1,630,866, Trump 1,610,184; nation: Biden 81,283,501, Trump 74,223,975 (FEC).
     wi = (1630866 - 1610184) / (1630866 + 1610184)
     nation = (81283501 - 74223975) / (81283501 + 74223975)
     assert doc["tipping_margin"] == pytest.approx(wi, abs=1e-6)
     assert doc["bias"] == pytest.approx(wi - nation, abs=2e-4)
     assert doc["rows"][-1]["cumulative"] == 306
-    assert doc == json.loads(run_cli("tipping-point", "2020", "--json").stdout)
+    assert doc == json.loads(run_cli("tipping-point", "2020", "--margin", "two-party", "--json").stdout)
 
 
 def test_paths_with_four_states_open(client) -> None:

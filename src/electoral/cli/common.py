@@ -9,11 +9,15 @@ import typer
 from rich.console import Console
 
 from electoral.errors import InvalidInput
+from electoral.margins import DEFAULT_MARGIN, MARGINS
 from electoral.serialize import to_jsonable
 
 console = Console()
 
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+MarginOption = typer.Option(
+    DEFAULT_MARGIN, "--margin",
+    help=f"What margins are shares of: {' or '.join(MARGINS)} ('all': all votes cast, the published convention).")
 
 
 def print_json(value: Any) -> None:
