@@ -538,7 +538,9 @@ def _swung_votes(votes: tuple[tuple[str, float], ...], a: str, b: str, delta: fl
         return votes
     lead = min(pair, max(-pair, (va - vb) + delta * swing_base(definition, va, vb, total)))
     new = {a: (pair + lead) / 2, b: (pair - lead) / 2}
-    return tuple((n, new.get(n, v)) for n, v in votes)
+    # a candidate with no row in the state (not on its ballot) gets one for the votes moved to them
+    return tuple((n, new.get(n, v)) for n, v in votes) + tuple((n, new[n]) for n in (a, b)
+                                                              if n not in {name for name, _ in votes})
 
 
 def _state_code(code: str, known: Sequence[str], year: int) -> str:
