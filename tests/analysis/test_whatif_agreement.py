@@ -60,6 +60,20 @@ def test_min_votes_flips_give_the_claimed_outcome(year: int, mode: str) -> None:
 
 
 @pytest.mark.parametrize("year", POPULAR_YEARS)
+def test_smallest_winning_share_carries_a_majority(year: int) -> None:
+    # its units to either candidate, every other unit to the other: that candidate has the majority
+    share = min_votes(year).smallest_share
+    race = contest(year)
+    if share.votes is None:
+        return
+    carried = {code for f in share.flips for code in f.units}
+    for k, name in enumerate(race.candidates):
+        other = race.candidates[1 - k]
+        sides = {code: name if code in carried else other for code in race.codes}
+        assert _tally(run(Scenario(year, flips=sides)), race.candidates)[k] >= race.majority_needed, (year, name)
+
+
+@pytest.mark.parametrize("year", POPULAR_YEARS)
 def test_min_votes_moved_votes_give_the_claimed_outcome(year: int) -> None:
     # The very vote moves, as a what-if: in each state, move the solution's votes from the carrier
     # to the other candidate (a state swing of 2 * votes / (a + b) two-party points). States voting
