@@ -31,7 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "electoral" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from electoral.probability.inputs import CODE_ALIASES, nearest_correlation  # noqa: E402
+from electoral.probability.correlation import nearest_correlation  # noqa: E402
+from electoral.probability.values import CODE_ALIASES  # noqa: E402
 from electoral.units import states, units_for  # noqa: E402
 
 ECONOMIST_SOURCE = (

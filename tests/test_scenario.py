@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.record import election
+from electoral.rules.allocation import StateVote, allocate
 from electoral.scenario import Scenario, Swing, parse_optional_pairs, parse_swing, run, smallest_swings
 from electoral.units import election_years, units_for
 
@@ -46,11 +47,11 @@ def test_smallest_uniform_swing_2020_is_the_tipping_point_margin() -> None:
             tipping = state
             break
     assert tipping == "WI"
-    first = smallest_swings(2020)[0]
-    assert first.tipping_unit == tipping and first.toward == "Donald Trump"
+    first = smallest_swings(2020, "two-party")[0]
+    assert first.tipping_unit == tipping and first.toward == "Donald Trump" and first.margin == "two-party"
     assert first.points == pytest.approx(100 * margins[tipping], abs=1e-9)
-    below = run(Scenario(2020, swing=Swing("R", first.points - 0.001)))
-    above = run(Scenario(2020, swing=Swing("R", first.points + 0.001)))
+    below = run(Scenario(2020, swing=Swing("R", first.points - 0.001), margin="two-party"))
+    above = run(Scenario(2020, swing=Swing("R", first.points + 0.001), margin="two-party"))
     assert below.tally.winner == "Joe Biden" and above.tally.winner is None
 
 
@@ -79,12 +80,63 @@ def test_compact_with_its_real_members_is_not_in_force() -> None:
 def test_proportional_conserves_electors_and_stays_within_each_state_quota() -> None:
     result = run(Scenario(2020, method="proportional"))
     assert sum(c.electoral_votes for c in result.tally.candidates) == 538
-    votes = election(2020).popular_vote()
+    votes = election(2020).popular_vote().query("kind == 'candidate'")  # only candidates receive electors
     for unit in result.units:
         state_votes = votes[votes.state == unit.state].set_index("candidate").votes
         for name, n in unit.votes:
             quota = unit.electors * state_votes[name] / state_votes.sum()
             assert int(quota) <= n <= int(quota) + 1
+
+
+def _largest_remainders(votes: dict[str, int], seats: int) -> dict[str, int]:
+    """Hamilton's method written out: whole quotas, then one more seat to the largest remainders."""
+    total = sum(votes.values())
+    floor = {name: v * seats // total for name, v in votes.items()}
+    by_remainder = sorted(votes, key=lambda name: -(votes[name] * seats % total))
+    for name in by_remainder[: seats - sum(floor.values())]:
+        floor[name] += 1
+    return {name: n for name, n in floor.items() if n}
+
+
+def test_1992_new_york_proportional_gives_no_elector_to_blank_votes() -> None:
+    # The issue's figures: X 3,444,450, Y 2,346,649, Z 1,090,721 and a blank row of 152,951 for 33
+    # electors. Largest remainders among the three candidates give 17, 11, 5; counting the blank row
+    # as a fourth party would hand it one of the 33.
+    figures = {"X": 3_444_450, "Y": 2_346_649, "Z": 1_090_721}
+    assert _largest_remainders(figures, 33) == {"X": 17, "Y": 11, "Z": 5}
+    assert _largest_remainders({**figures, "blank": 152_951}, 33)["blank"] == 1
+    assert allocate("proportional", StateVote("NY", 33, tuple(figures.items()))).totals() == {"X": 17, "Y": 11, "Z": 5}
+    # the record: New York's candidate rows alone decide the split
+    df = election(1992).popular_vote().query("state == 'NY'")
+    candidates = df[df.kind == "candidate"].groupby("candidate").votes.sum().to_dict()
+    ny = next(u for u in run(Scenario(1992, methods={"NY": "proportional"})).units if u.unit == "NY")
+    assert dict(ny.votes) == _largest_remainders(candidates, 33)
+    assert {name: n for name, n in ny.votes if name in {"Bill Clinton", "George H. W. Bush", "Ross Perot"}} == {
+        "Bill Clinton": 17, "George H. W. Bush": 11, "Ross Perot": 5}
+
+
+def _what_ifs(year: int, kind: str) -> list[Scenario]:
+    if kind == "swing":  # plurality after a swing toward the runner-up, and toward the winner
+        first, second = (c.name for c in election(year).tally().candidates[:2])
+        return [Scenario(year, swing=Swing(second, 3)), Scenario(year, swing=Swing(first, 3))]
+    if kind == "district":
+        return [Scenario(year, methods={"ME": "district", "NE": "district"})] if year >= 1992 else []
+    return [Scenario(year, method=kind)]
+
+
+@pytest.mark.parametrize("kind", ["proportional", "proportional:webster", "npvic", "district", "swing"])
+def test_only_candidates_ever_receive_electors(kind: str) -> None:
+    # every year with popular votes: no write-in, scattering or "none of these" row gets an elector
+    for year in [y for y in election_years() if y >= 1824]:
+        df = election(year).popular_vote()
+        not_candidates = set(df[df.kind != "candidate"].candidate) - set(df[df.kind == "candidate"].candidate)
+        for scenario in _what_ifs(year, kind):
+            try:
+                result = run(scenario)
+            except InvalidInput:
+                continue  # a state with no popular vote to split (a legislature's choice), said by name
+            receivers = {name for u in result.units for name, n in u.votes if n}
+            assert not receivers & not_candidates, (year, kind, receivers & not_candidates)
 
 
 def test_house_size_and_new_states_change_the_electors() -> None:

@@ -22,6 +22,19 @@ from electoral.tally import Contingent, Tally, ballot_rule, tally_votes
 from electoral.units import Units, normalize_code, states, units_for, validate_year
 
 
+ELECTOR_KINDS = frozenset({"candidate"})  # popular-vote rows (``kind``) that can receive electors
+
+
+def receives_electors(kind: str) -> bool:
+    """Whether a popular-vote row of this ``kind`` can win electors: named candidates only, never write-ins,
+    scattering or "none of these" (they are votes, not candidates).
+
+    >>> receives_electors("candidate"), receives_electors("write_ins"), receives_electors("none_of_these")
+    (True, False, False)
+    """
+    return kind in ELECTOR_KINDS
+
+
 @dataclass(frozen=True)
 class TwoPartyVotes:
     """Popular votes of two candidates per unit, aligned to ``units`` (NaN where no vote is recorded)."""
@@ -30,6 +43,7 @@ class TwoPartyVotes:
     candidates: tuple[str, str]
     votes: np.ndarray  # float64, shape (n_units, 2)
     total: np.ndarray  # float64, all votes cast per unit (NaN where unknown)
+    others: np.ndarray | None = None  # float64, votes of the strongest other candidate per unit (0: none recorded)
 
     @property
     def margin(self) -> np.ndarray:
@@ -166,6 +180,17 @@ class Election:
                 by_unit[r["unit"]][r["candidate"]] += int(r["electoral_votes"])
         return tuple(by_unit[code].most_common(1)[0][0] if by_unit[code] else None for code in self.units.codes)
 
+    def leading_pair(self) -> tuple[str | None, str | None]:
+        """The two candidates analyses and swings compare: the top two in electoral votes among those with
+        recorded popular votes (None where there are fewer).
+
+        >>> election(1872).leading_pair()  # Greeley died before the electors met; his electors scattered
+        ('Ulysses S. Grant', 'Horace Greeley')
+        """
+        ranked = [c.name for c in self.tally().candidates if c.popular_votes]
+        first = ranked[0] if ranked else None
+        return first, next((name for name in ranked if name != first), None)
+
     def two_party(self, first: str | None = None, second: str | None = None) -> TwoPartyVotes:
         """Popular votes of two candidates (default: the top two by electoral votes), aligned to units.
 
@@ -185,10 +210,15 @@ class Election:
                 raise UnknownUnit(f"no candidate {name!r} in the {self.year} record")
         state_votes: dict[tuple[str, str], float] = {(r["state"], r["candidate"]): float(r["votes"]) for r in self._popular}
         state_total: dict[str, float] = {r["state"]: float(r["total_votes"]) for r in self._popular}
+        strongest_other: dict[str, float] = defaultdict(float)  # only candidates can carry a unit
+        for r in self._popular:
+            if receives_electors(r["kind"]) and r["candidate"] not in (a, b):
+                strongest_other[r["state"]] = max(strongest_other[r["state"]], float(r["votes"]))
         district = _district_votes(self.year)
         n = len(self.units)
         votes = np.full((n, 2), np.nan)
         total = np.full(n, np.nan)
+        others = np.full(n, np.nan)
         for i, (code, st) in enumerate(zip(self.units.codes, self.units.states)):
             if "-" in code:
                 source, totals = district["votes"], district["total"]
@@ -199,7 +229,25 @@ class Election:
             if key_state in totals:
                 votes[i] = (source.get((key_state, a), 0.0), source.get((key_state, b), 0.0))
                 total[i] = totals[key_state]
-        return TwoPartyVotes(self.units, (a, b), votes, total)
+                others[i] = 0.0 if "-" in code else strongest_other[st]  # district returns name two candidates
+        return TwoPartyVotes(self.units, (a, b), votes, total, others)
+
+    def counted(self, candidates: tuple[str, ...]) -> np.ndarray:
+        """Electoral votes Congress counted for each of ``candidates`` per unit, int64 ``(n_units, k)``.
+
+        Split units keep their split: 1960 Alabama counted 5 for Kennedy and 6 for Byrd.
+
+        >>> e = election(1960)
+        >>> e.counted(("John F. Kennedy", "Harry F. Byrd"))[e.units.index("AL")].tolist()
+        [5, 6]
+        """
+        position = {code: i for i, code in enumerate(self.units.codes)}
+        column = {name: k for k, name in enumerate(candidates)}
+        out = np.zeros((len(self.units), len(candidates)), dtype=np.int64)
+        for r in self._cast:
+            if r["status"] == "counted" and r["candidate"] in column:
+                out[position[r["unit"]], column[r["candidate"]]] += int(r["electoral_votes"])
+        return out
 
 
 @lru_cache(maxsize=None)

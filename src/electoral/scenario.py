@@ -4,8 +4,10 @@ A :class:`Scenario` starts from the historical election of ``year`` and may
 
 - ``flips``: give a state or district to another candidate (``{"GA": None}`` = to the other of
   the two leading candidates, or ``{"GA": "Trump"}``); a state code means its at-large electors;
-- ``swing`` / ``state_swings``: shift two-party margins by percentage points (``Swing("R", 1.5)``
-  moves every unit's margin 1.5 points toward the Republican; a state's districts move with it);
+- ``swing`` / ``state_swings``: shift margins by percentage points (``Swing("R", 1.5)`` moves
+  every unit's margin 1.5 points toward the Republican; a state's districts move with it); the
+  margins are shares of all votes, or of the two-party vote with ``margin="two-party"``
+  (:mod:`electoral.margins`);
 - ``method`` / ``methods``: change the allocation method for all states or some (see
   :mod:`electoral.rules.allocation`);
 - ``house_size`` / ``apportionment_method`` / ``census``: re-apportion the House, and so the electors;
@@ -35,7 +37,8 @@ from itertools import accumulate
 from operator import itemgetter
 
 from electoral.errors import InvalidInput, UnknownUnit
-from electoral.record import election
+from electoral.margins import DEFAULT_MARGIN, MARGINS, margin as margin_of, margin_definition, swing_base
+from electoral.record import election, receives_electors
 from electoral.rules.allocation import ALLOCATION_METHODS, Allocation, StateVote, allocate, method_in_force, parse_method
 from electoral.rules.apportionment import (
     METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
@@ -107,6 +110,7 @@ class Scenario:
     add_states: Mapping[str, float | None] = field(default_factory=dict)
     remove: tuple[str, ...] = ()
     blank: bool = False
+    margin: str = DEFAULT_MARGIN  # what a swing's points are shares of (electoral.margins)
 
     @property
     def reapportions(self) -> bool:
@@ -192,6 +196,7 @@ class SwingThreshold:
     points: float  # any swing larger than this changes the outcome
     tipping_unit: str
     outcome: str
+    margin: str = DEFAULT_MARGIN  # the margin definition the points are in (electoral.margins)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +226,10 @@ class _Base:
     electors: tuple[int, ...]
     cast: tuple[tuple[tuple[str, int], ...], ...]  # counted electoral votes per unit
     winners: tuple[str | None, ...]
-    margins: tuple[float, ...]  # two-party margin of ``pair[0]`` per unit (NaN where unknown)
+    margins: Mapping[str, tuple[float, ...]]  # definition -> margin of ``pair[0]`` per unit (NaN where unknown)
     pair: tuple[str, str]
-    state_votes: Mapping[str, tuple[tuple[str, float], ...]]
+    state_votes: Mapping[str, tuple[tuple[str, float], ...]]  # candidates' popular votes (who may get electors)
+    state_total: Mapping[str, float]  # all votes cast per state (what margins of all votes are shares of)
     parties: Mapping[str, str]
     ranked: tuple[str, ...]  # candidates by electoral votes, then popular votes
     actual: Tally
@@ -256,14 +262,27 @@ def _base(year: int) -> _Base:
     actual = e.tally()
     ranked = tuple(c.name for c in actual.candidates)
     if len(ranked) >= 2:
-        two = e.two_party()
-        pair, margins = two.candidates, tuple(float(m) for m in two.margin)
+        two = e.two_party(*e.leading_pair()) if all(e.leading_pair()) else e.two_party()
+        pair = two.candidates
+        margins = {name: tuple(margin_of(name, two.votes[:, 0], two.votes[:, 1], two.total).tolist())
+                   for name in MARGINS}
     else:
-        pair, margins = (ranked[0], ranked[0]) if ranked else ("", ""), tuple(math.nan for _ in units.codes)
+        pair = (ranked[0], ranked[0]) if ranked else ("", "")
+        margins = {name: tuple(math.nan for _ in units.codes) for name in MARGINS}
+    # The vote allocation reads: candidates only. Write-ins and "none of these" are counted in the
+    # popular vote (``every_vote``) but never receive electors, under any method, swing or flip.
     state_votes: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    every_vote: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    state_total: dict[str, float] = {}
     for row in e.popular_vote().itertuples():
-        state_votes[row.state].append((row.candidate, float(row.votes)))
-    extra = tuple(n for n in e.parties if n not in ranked)
+        state_total[row.state] = float(row.total_votes)
+        every_vote[row.state].append((row.candidate, float(row.votes)))
+        if receives_electors(row.kind):
+            state_votes[row.state].append((row.candidate, float(row.votes)))
+    # names a flip may give electors to: no write-in or "none of these" row (they are not candidates)
+    not_candidates = {n for votes in every_vote.values() for n, _ in votes} - {
+        n for votes in state_votes.values() for n, _ in votes}
+    extra = tuple(n for n in e.parties if n not in ranked and n not in not_candidates)
     codes, unit_states = tuple(units.codes), tuple(units.states)
     electors = tuple(int(v) for v in units.electoral_votes)
     cast_sorted = tuple(tuple(sorted(cast[c].items(), key=lambda cv: (-cv[1], cv[0]))) for c in codes)
@@ -281,7 +300,7 @@ def _base(year: int) -> _Base:
         votes_total.update(split)
     return _Base(
         year, codes, unit_states, electors, cast_sorted, e.winners(), margins, pair,
-        {s: tuple(v) for s, v in state_votes.items()}, dict(e.parties), ranked + extra, actual,
+        {s: tuple(v) for s, v in state_votes.items()}, state_total, dict(e.parties), ranked + extra, actual,
         index={c: i for i, c in enumerate(codes)},
         by_state={st: tuple(idx) for st, idx in by_state.items()},
         at_large={st: next((i for i in idx if codes[i] == st), idx[0]) for st, idx in by_state.items()},
@@ -293,8 +312,8 @@ def _base(year: int) -> _Base:
         votes_total=_positive(votes_total),
         actual_split={st: _positive(split) for st, split in actual_split.items()},
         before={c: _top(v) for c, v in zip(codes, cast_sorted)},
-        popular={st: _rounded(votes) for st, votes in state_votes.items()},
-        popular_total=_rounded([pair for votes in state_votes.values() for pair in votes]),
+        popular={st: _rounded(votes) for st, votes in every_vote.items()},
+        popular_total=_rounded([pair for votes in every_vote.values() for pair in votes]),
         historical={st: "district" if any("-" in codes[i] for i in idx) else method_in_force(st, year).method
                     for st, idx in by_state.items()},
         actual_votes={c.name: c.electoral_votes for c in actual.candidates},
@@ -362,6 +381,7 @@ def run(scenario: Scenario) -> ScenarioResult:
     if ballot_rule(year).votes_per_elector != 1:
         raise InvalidInput(f"what-ifs need one vote per elector (the 12th Amendment, from 1804); got {year}")
     base = _base(year)
+    definition = margin_definition(scenario.margin).name
     notes: list[str] = []
     a, b = base.pair
     name = lambda text: resolve_candidate(text, base.ranked, base.parties, year)  # noqa: E731
@@ -377,9 +397,8 @@ def run(scenario: Scenario) -> ScenarioResult:
         sign = _sign(toward, base.pair, year)
         for st in base.by_state:
             shift[st] += sign * scenario.swing.points / 100
-        notes.append(f"uniform swing: {toward} +{scenario.swing.points:g} margin points in every unit"
-                     if scenario.swing.points >= 0 else
-                     f"uniform swing: {toward} {scenario.swing.points:g} margin points in every unit")
+        notes.append(f"uniform swing: {toward} {scenario.swing.points:+g} margin points ({definition} votes)"
+                     " in every unit")
     for code, swing in scenario.state_swings.items():
         st = _state_code(code, base.states, year)
         if st in removed:
@@ -392,7 +411,7 @@ def run(scenario: Scenario) -> ScenarioResult:
         state_votes = dict(state_votes)
         for st, delta in shift.items():
             if st in state_votes:
-                state_votes[st] = _swung_votes(state_votes[st], a, b, delta)
+                state_votes[st] = _swung_votes(state_votes[st], a, b, delta, definition, base.state_total[st])
     winners = list(base.winners) if not scenario.blank else [None] * len(base.codes)
     how = ["as recorded"] * len(base.codes)
     changed: set[str] = set()  # states with a unit whose winner the scenario changed
@@ -401,7 +420,7 @@ def run(scenario: Scenario) -> ScenarioResult:
         if not delta or winners[i] not in (a, b):
             continue
         if "-" in code:  # a district: its own two-party margin
-            margin = base.margins[i]
+            margin = base.margins[definition][i]
             if math.isnan(margin):
                 notes.append(f"{code}: no district popular vote packaged for {year}; kept as recorded")
                 continue
@@ -479,7 +498,8 @@ def run(scenario: Scenario) -> ScenarioResult:
         popular = Counter()
         for st in state_votes:
             if st not in removed:
-                popular.update(_rounded(state_votes[st]) if st in shift else base.popular[st])
+                # a swing moves candidates' votes; the state's other rows (write-ins ...) stay as recorded
+                popular.update({**base.popular[st], **_rounded(state_votes[st])} if st in shift else base.popular[st])
     appointed = base.total_electors if electors is base.state_electors else sum(electors.values())
     tally = tally_votes(year, votes, electors_appointed=appointed, parties=base.parties,
                         popular_votes=popular or None, notes=tuple(notes))
@@ -503,18 +523,24 @@ def _sign(candidate: str, pair: tuple[str, str], year: int) -> float:
     raise InvalidInput(f"a swing moves the margin between {pair[0]} and {pair[1]} in {year}; got {candidate!r}")
 
 
-def _swung_votes(votes: tuple[tuple[str, float], ...], a: str, b: str, delta: float) -> tuple[tuple[str, float], ...]:
-    """Move the two-party margin of ``a`` by ``delta`` keeping the two-party total (others unchanged)."""
+def _swung_votes(votes: tuple[tuple[str, float], ...], a: str, b: str, delta: float, definition: str,
+                 total: float) -> tuple[tuple[str, float], ...]:
+    """Move the margin of ``a`` (under ``definition``) by ``delta`` keeping ``a + b`` (others unchanged).
+
+    ``total`` is all votes cast in the state; a margin point moves ``base / 200`` votes from one to the other.
+    """
     if not delta:
         return votes
     va = sum(v for n, v in votes if n == a)
     vb = sum(v for n, v in votes if n == b)
-    total = va + vb
-    if total <= 0:
+    pair = va + vb
+    if pair <= 0:
         return votes
-    margin = min(1.0, max(-1.0, (va - vb) / total + delta))
-    new = {a: total * (1 + margin) / 2, b: total * (1 - margin) / 2}
-    return tuple((n, new.get(n, v)) for n, v in votes)
+    lead = min(pair, max(-pair, (va - vb) + delta * swing_base(definition, va, vb, total)))
+    new = {a: (pair + lead) / 2, b: (pair - lead) / 2}
+    # a candidate with no row in the state (not on its ballot) gets one for the votes moved to them
+    return tuple((n, new.get(n, v)) for n, v in votes) + tuple((n, new[n]) for n in (a, b)
+                                                              if n not in {name for name, _ in votes})
 
 
 def _state_code(code: str, known: Sequence[str], year: int) -> str:
@@ -715,36 +741,49 @@ def _top(cast: tuple[tuple[str, int], ...]) -> str | None:
 
 
 # -- the smallest swing that changes the outcome ------------------------------------------------------
-def smallest_swings(year: int | str) -> tuple[SwingThreshold, ...]:
+def smallest_swings(year: int | str, margin: str | None = None) -> tuple[SwingThreshold, ...]:
     """The smallest uniform swings away from the actual winner that (1) deny them a majority, (2) elect the runner-up.
 
-    Every unit whose two-party margin is below the swing flips; the threshold is the margin of the
-    unit that tips the count (checked by running the scenario just past it).
+    Every unit whose margin is below the swing flips; the threshold is the margin of the unit that
+    tips the count (checked by running the scenario just past it). ``margin`` is the margin
+    definition (``all``, the default, or ``two-party``), the same as the tipping point's.
 
     >>> first = smallest_swings(2020)[0]
-    >>> first.toward, first.tipping_unit, round(first.points, 2)
-    ('Donald Trump', 'WI', 0.64)
+    >>> first.toward, first.tipping_unit, round(first.points, 2), first.margin
+    ('Donald Trump', 'WI', 0.63, 'all')
+    >>> round(smallest_swings(2020, "two-party")[0].points, 2)
+    0.64
     """
+    from electoral.analysis.inputs import contest  # the analyses read the record, not what-ifs: no cycle
+
     year = validate_year(year)
-    base = _base(year)
-    winner = base.actual.winner
-    if winner is None or winner not in base.pair or base.pair[0] == base.pair[1]:
+    definition = margin_definition(margin).name
+    winner = _base(year).actual.winner
+    if winner is None or ballot_rule(year).votes_per_elector != 1:
         return ()
-    loser = base.pair[1] if winner == base.pair[0] else base.pair[0]
-    sign = 1.0 if winner == base.pair[0] else -1.0
-    candidates = sorted({(sign * m, code) for m, code, w in zip(base.margins, base.codes, base.winners)
-                         if w == winner and not math.isnan(m) and sign * m > 0})
+    try:
+        race = contest(year, margin=definition)
+    except InvalidInput:  # no popular vote recorded: nothing to swing
+        return ()
+    if winner not in race.candidates or race.candidates[0] == race.candidates[1]:
+        return ()
+    side = race.candidates.index(winner)
+    loser = race.candidates[1 - side]
+    # the swing past which each unit leaves the winner: its margin, or less where a third candidate is second
+    swings = race.swing_to_lose(side)
+    candidates = sorted({(float(x), code) for x, code, n in zip(swings, race.codes, race.counted[:, side])
+                         if n > 0 and 0 < x < math.inf})
     found: list[SwingThreshold] = []
-    for margin, code in candidates:
-        points = margin * 100
-        result = run(Scenario(year, swing=Swing(loser, math.nextafter(points, math.inf) + 1e-9)))
+    for threshold, code in candidates:
+        points = threshold * 100
+        result = run(Scenario(year, swing=Swing(loser, math.nextafter(points, math.inf) + 1e-9), margin=definition))
         denied = result.tally.winner != winner
         if denied and not found:
-            found.append(SwingThreshold(loser, points, code, result.tally.outcome))
+            found.append(SwingThreshold(loser, points, code, result.tally.outcome, definition))
         if result.tally.winner == loser:
             if found and found[0].tipping_unit == code:
                 return tuple(found)  # one unit both denied the majority and elected the runner-up
-            found.append(SwingThreshold(loser, points, code, result.tally.outcome))
+            found.append(SwingThreshold(loser, points, code, result.tally.outcome, definition))
             return tuple(found)
     return tuple(found)
 

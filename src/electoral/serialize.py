@@ -101,8 +101,8 @@ def unit_name(code: str, split_states: frozenset[str] | set[str] = frozenset()) 
     return f"{name} at large" if state in split_states else name
 
 
-def _finite_or_none(value: float) -> float | None:
-    return float(value) if math.isfinite(value) else None
+def _finite_or_none(value: float | None) -> float | None:
+    return float(value) if value is not None and math.isfinite(value) else None
 
 
 def map_json(election: Election) -> dict[str, Any]:
@@ -225,16 +225,19 @@ def to_jsonable(value: Any) -> Any:
 
 
 def tipping_json(tp: TippingPoint) -> dict[str, Any]:
-    """The JSON shape of a tipping point (margins are fractions of the two-party vote)."""
+    """The JSON shape of a tipping point (margins are fractions, of the votes ``margin_definition`` names)."""
     return {
-        "year": tp.year, "candidates": list(tp.candidates), "winner": tp.winner,
+        "year": tp.year, "candidates": list(tp.candidates), "winner": tp.winner, "margin_definition": tp.definition,
         "majority_needed": tp.majority_needed, "winner_votes": tp.winner_votes,
-        "tipping_point": tp.unit, "tipping_margin": tp.margin, "national_margin": tp.national_margin,
+        "tipping_point": tp.unit, "tipping_margin": tp.margin, "tipping_swing": _finite_or_none(tp.swing),
+        "national_margin": tp.national_margin,
         "bias": tp.bias, "favours": tp.favours, "estimated": list(tp.estimated),
         "rows": [{"unit": r.unit, "electoral_votes": r.electoral_votes, "margin": r.margin,
-                  "winner_margin": r.winner_margin, "won_by": r.won_by, "cumulative": r.cumulative,
+                  "winner_margin": r.winner_margin, "won_by": r.won_by, "winner_votes": r.winner_votes,
+                  "swing": _finite_or_none(r.swing), "cumulative": r.cumulative,
                   "estimated": r.estimated or None} for r in tp.rows],
     }
+
 
 
 def paths_json(report: PathsReport) -> dict[str, Any]:
@@ -247,7 +250,7 @@ def paths_json(report: PathsReport) -> dict[str, Any]:
         "candidates": [{"candidate": c.candidate, "decided_votes": c.decided_votes, "needed": c.needed,
                         "winning_outcomes": c.winning_outcomes, "minimal_sets": [list(s) for s in c.minimal_sets]}
                        for c in report.candidates],
-        "estimated": list(report.estimated),
+        "estimated": list(report.estimated), "margin_definition": report.definition,
     }
 
 
@@ -339,6 +342,7 @@ def scenario_json(result: ScenarioResult, units: Sequence[Any] | None = None, ac
             "method": sc.method, "methods": dict(sc.methods), "house_size": sc.house_size,
             "apportionment_method": sc.apportionment_method, "census": sc.census,
             "add_states": dict(sc.add_states), "remove": list(sc.remove), "blank": sc.blank,
+            "margin": sc.margin,
         },
         "tally": tally_json(result.tally),
         "actual": tally_json(result.actual) if actual is None else actual,

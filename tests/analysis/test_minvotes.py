@@ -130,7 +130,7 @@ def test_flips_equal_brute_force(units: list[tuple[int, int, int]]) -> None:
         for mask in range(2 ** len(lead)):
             chosen = [i for k, i in enumerate(lead) if mask >> k & 1]
             if sum(int(ev[i]) for i in chosen) >= target:
-                cost = sum(FLIP_COSTS["moved"](lead[i]) for i in chosen)
+                cost = sum(FLIP_COSTS["moved"](int(votes[i, side]), int(votes[i, 1 - side]), 0) for i in chosen)
                 best = cost if best is None else min(best, cost)
         assert solution.votes == best
 

@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 from electoral.analysis.inputs import OTHER, Contest, contest, estimate_margins
 from electoral.analysis.tipping import tipping_point, tipping_point_of
 from electoral.errors import InvalidInput, UnknownUnit, UnknownYear
+from electoral.record import election
 
 
 def test_2020_wisconsin_and_the_bias() -> None:
-    tp = tipping_point(2020)
+    tp = tipping_point(2020, margin="two-party")
     assert tp.candidates == ("Joe Biden", "Donald Trump") and tp.winner == "Joe Biden"
-    assert tp.unit == "WI"
+    assert tp.unit == "WI" and tp.definition == "two-party"
     # Wisconsin Elections Commission certified canvass: Biden 1,630,866, Trump 1,610,184
     assert tp.margin == pytest.approx((1_630_866 - 1_610_184) / (1_630_866 + 1_610_184))
     # Biden 81,283,501 and Trump 74,223,975 nationally (FEC, Federal Elections 2020): +4.5 two-party
@@ -23,20 +24,48 @@ def test_2020_wisconsin_and_the_bias() -> None:
     assert -0.0395 < tp.bias < -0.038 and tp.favours == "Donald Trump"
 
 
+def test_2020_wisconsin_as_a_share_of_all_votes_by_default() -> None:
+    tp = tipping_point(2020)
+    # the same canvass: 3,298,041 votes cast in Wisconsin, all candidates
+    assert tp.definition == "all" and tp.unit == "WI"
+    assert tp.margin == pytest.approx((1_630_866 - 1_610_184) / 3_298_041)
+
+
+def test_2012_colorado_under_all_votes_pennsylvania_under_two_party() -> None:
+    # Published tipping-point tables rank margins as shares of all votes: CO 5.37, PA 5.38 (2012);
+    # as two-party margins PA 5.46 is below CO 5.50, so PA tips instead.
+    every, two = tipping_point(2012), tipping_point(2012, margin="two-party")
+    assert (every.unit, round(every.margin * 100, 2)) == ("CO", 5.37)
+    assert (two.unit, round(two.margin * 100, 2)) == ("PA", 5.46)
+    margins = {r.unit: r.margin * 100 for r in every.rows}
+    # Pennsylvania's certified total (5,753,670) includes 11,630 write-ins; computed from the record's
+    # own rows, its margin is within a few hundredths of the published 5.38 and above Colorado's
+    pa = election(2012).popular_vote().query("state == 'PA'")
+    votes = pa.set_index("candidate").votes
+    assert margins["PA"] == pytest.approx(100 * (votes["Barack Obama"] - votes["Mitt Romney"]) / pa.total_votes.iloc[0])
+    assert round(margins["CO"], 2) == 5.37 < margins["PA"] and abs(margins["PA"] - 5.38) < 0.03
+    margins = {r.unit: round(r.margin * 100, 2) for r in two.rows}
+    assert (margins["CO"], margins["PA"]) == (5.50, 5.46)
+
+
+@pytest.mark.parametrize("margin", ["all", "two-party"])
 @pytest.mark.parametrize(("year", "winner", "unit"), [
-    (2016, "Donald Trump", "WI"),  # Trump 306 pledged electors; Wisconsin's 10 take him from 260 to 270
+    # Trump 304 counted (two Texas electors voted for others): Wisconsin's 10 take him from 258 to
+    # 268 only; Pennsylvania's 20 reach 288
+    (2016, "Donald Trump", "PA"),
     (2000, "George W. Bush", "FL"),  # Florida's 25 electors took Bush from 246 to 271
 ])
-def test_tipping_points_from_the_record(year: int, winner: str, unit: str) -> None:
-    tp = tipping_point(year)
+def test_tipping_points_from_the_record(year: int, winner: str, unit: str, margin: str) -> None:
+    tp = tipping_point(year, margin=margin)
     assert (tp.winner, tp.unit) == (winner, unit)
 
 
 def test_2000_florida_margin_and_bias() -> None:
-    tp = tipping_point(2000)
-    # Florida certified: Bush 2,912,790, Gore 2,912,253 (537 votes); Gore won the national vote
+    tp = tipping_point(2000, margin="two-party")
+    # Florida certified: Bush 2,912,790, Gore 2,912,253 (537 votes) of 5,963,110 cast; Gore won the national vote
     assert tp.margin == pytest.approx(537 / (2_912_790 + 2_912_253))
     assert tp.national_margin < 0 and tp.bias > 0 and tp.favours == "George W. Bush"
+    assert tipping_point(2000).margin == pytest.approx(537 / 5_963_110)
 
 
 def test_snake_rows_add_up() -> None:
@@ -45,6 +74,19 @@ def test_snake_rows_add_up() -> None:
     assert all(a.winner_margin >= b.winner_margin for a, b in zip(tp.rows, tp.rows[1:]))
     tip = next(k for k, r in enumerate(tp.rows) if r.unit == "WI")
     assert tp.rows[tip].cumulative >= 270 > tp.rows[tip - 1].cumulative
+
+
+def test_counted_electors_and_fixed_units() -> None:
+    # 1960: Congress counted 303 for Kennedy, 5 of them from Alabama (carried by Byrd's 6)
+    tp = tipping_point(1960)
+    assert tp.winner_votes == 303 == tp.rows[-1].cumulative
+    alabama = next(r for r in tp.rows if r.unit == "AL")
+    assert alabama.won_by is None and alabama.winner_votes == 5 and alabama.swing == np.inf
+    # 1908: Maryland's popular vote went to Taft by 605 votes, 6 of its 8 electors to Bryan: no swing
+    # moves Taft's 2, so they count first, before any unit a swing can take
+    tp = tipping_point(1908)
+    maryland = next(k for k, r in enumerate(tp.rows) if r.unit == "MD")
+    assert tp.rows[maryland].winner_votes == 2 and all(r.swing == np.inf for r in tp.rows[: maryland + 1])
 
 
 def test_missing_margins_are_estimated_toward_the_recorded_winner_and_flagged() -> None:

@@ -11,15 +11,34 @@ LEADS_2020 = {"AZ": 10457, "GA": 11779, "WI": 20682}
 
 
 def test_tipping_point_2020(client, run_cli) -> None:
-    doc = client.get("/api/elections/2020/tipping-point").json()
-    assert doc["tipping_point"] == "WI" and doc["favours"] == "Donald Trump"
+    doc = client.get("/api/elections/2020/tipping-point?margin=two-party").json()
+    assert doc["tipping_point"] == "WI" and doc["favours"] == "Donald Trump" and doc["margin_definition"] == "two-party"
     # Wisconsin: Biden 1,630,866, Trump 1,610,184; nation: Biden 81,283,501, Trump 74,223,975 (FEC).
     wi = (1630866 - 1610184) / (1630866 + 1610184)
     nation = (81283501 - 74223975) / (81283501 + 74223975)
     assert doc["tipping_margin"] == pytest.approx(wi, abs=1e-6)
     assert doc["bias"] == pytest.approx(wi - nation, abs=2e-4)
     assert doc["rows"][-1]["cumulative"] == 306
-    assert doc == json.loads(run_cli("tipping-point", "2020", "--json").stdout)
+    assert doc == json.loads(run_cli("tipping-point", "2020", "--margin", "two-party", "--json").stdout)
+
+
+@pytest.mark.parametrize(("margin", "unit"), [(None, "CO"), ("all", "CO"), ("two-party", "PA")])
+def test_tipping_point_margin_parameter(client, run_cli, margin: str | None, unit: str) -> None:
+    query = f"?margin={margin}" if margin else ""
+    doc = client.get(f"/api/elections/2012/tipping-point{query}").json()
+    assert doc["tipping_point"] == unit and doc["margin_definition"] == (margin or "all")
+    assert doc == json.loads(run_cli("tipping-point", "2012", "--margin", margin or "all", "--json").stdout)
+    swings = client.get(f"/api/elections/2012/smallest-swings{query}").json()["smallest_swings"]
+    assert swings[0]["tipping_unit"] == unit and swings[0]["margin"] == (margin or "all")
+
+
+def test_margin_is_an_enum_in_the_schema(client) -> None:
+    schema = client.get("/openapi.json").json()
+    for path in ("/api/elections/{year}/tipping-point", "/api/elections/{year}/smallest-swings"):
+        parameter = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "margin")
+        assert parameter["schema"]["enum"] == ["all", "two-party"] and parameter["schema"]["default"] == "all"
+    for model in ("WhatIfIn", "PathsIn"):
+        assert schema["components"]["schemas"][model]["properties"]["margin"]["enum"] == ["all", "two-party"]
 
 
 def test_paths_with_four_states_open(client) -> None:
@@ -63,6 +82,10 @@ def test_min_votes_2020(client) -> None:
     ("post", "/api/paths", {"year": 2020, "decided": {"PA": "X"}}, 422, "'X'"),
     ("post", "/api/paths", {"year": 2020, "decided": {"QQ": "R"}}, 422, "QQ"),
     ("post", "/api/paths", {"year": 2020, "limit": 1000}, 422, "limit"),
+    ("get", "/api/elections/2020/tipping-point?margin=three-party", None, 422, "three-party"),
+    ("get", "/api/elections/2020/smallest-swings?margin=half", None, 422, "half"),
+    ("post", "/api/whatif", {"year": 2020, "swing": "R+1", "margin": "popular"}, 422, "popular"),
+    ("post", "/api/paths", {"year": 2020, "margin": "popular"}, 422, "popular"),
 ])
 def test_bad_input(client, assert_error, method: str, path: str, body, status: int, named: str) -> None:
     response = client.post(path, json=body) if method == "post" else client.get(path)

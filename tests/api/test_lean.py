@@ -71,6 +71,7 @@ VALID = st.fixed_dictionaries({"year": st.sampled_from([2020, 2016, 2000, 1968, 
     "method": st.sampled_from(["district", "proportional:webster", "npvic", "winner-take-all"]),
     "remove": st.lists(st.sampled_from(["DC", "CA", "TX"]), max_size=2),
     "house_size": st.sampled_from([None, 435, 600]),  # a re-apportionment: passed on to FastAPI
+    "margin": st.sampled_from(["all", "two-party"]),
     "unknown_field": st.integers(),  # ignored, as FastAPI ignores it
 })
 ANY = st.fixed_dictionaries({"year": st.sampled_from([2020, 1789, 2023, "2020", "x", None])}, optional={
@@ -84,6 +85,7 @@ ANY = st.fixed_dictionaries({"year": st.sampled_from([2020, 1789, 2023, "2020", 
     "add_states": st.dictionaries(st.sampled_from(["PR", "GU", "XX"]), st.one_of(st.none(), st.floats(0, 1e7)),
                                   max_size=1),
     "blank": st.booleans(),
+    "margin": st.sampled_from(["all", "two-party", "Two-Party", "popular", None]),
 })
 WHATIFS = st.one_of(VALID, ANY)  # about half are answered by the middleware, half are errors passed on
 

@@ -16,6 +16,26 @@ def test_tipping_point_2020(run_cli) -> None:
     assert -0.0395 < data["bias"] < -0.038 and data["favours"] == "Donald Trump"
 
 
+def test_tipping_point_margin_definitions(run_cli) -> None:
+    # 2012: Colorado by the published convention (shares of all votes), Pennsylvania two-party
+    default = json.loads(run_cli("tipping-point", "2012", "--json").stdout)
+    two = json.loads(run_cli("tipping-point", "2012", "--margin", "two-party", "--json").stdout)
+    assert (default["tipping_point"], default["margin_definition"]) == ("CO", "all")
+    assert (two["tipping_point"], two["margin_definition"]) == ("PA", "two-party")
+    table = run_cli("tipping-point", "2012", "--margin", "Two-Party")
+    assert table.returncode == 0 and "tipping point: PA" in table.stdout and "two-party votes" in table.stdout
+
+
+@pytest.mark.parametrize("margin", ["all", "two-party"])
+def test_whatif_smallest_swing_uses_the_tipping_point_definition(run_cli, margin: str) -> None:
+    whatif = json.loads(run_cli("whatif", "2012", "--flip", "OH", "--margin", margin, "--json").stdout)
+    tipping = json.loads(run_cli("tipping-point", "2012", "--margin", margin, "--json").stdout)
+    first = whatif["smallest_swings"][0]
+    assert whatif["scenario"]["margin"] == first["margin"] == margin
+    assert first["tipping_unit"] == tipping["tipping_point"]
+    assert first["points"] == pytest.approx(100 * tipping["tipping_swing"])
+
+
 def test_paths_with_decided_states(run_cli) -> None:
     out = run_cli("paths", "2020", "--decided", "PA=R,GA=D", "--limit", "2", "--json")
     assert out.returncode == 0, out.stderr
@@ -58,6 +78,9 @@ def test_power_2024(run_cli) -> None:
         (("paths", "1800"), "1800"),  # a year without popular votes
         (("tipping-point", "2021"), "2021"),  # a year without an election
         (("tipping-point", "1796"), "1796"),
+        (("tipping-point", "2020", "--margin", "three-party"), "three-party"),
+        (("paths", "2020", "--margin", "popular"), "popular"),
+        (("whatif", "2020", "--swing", "R+1", "--margin", "half"), "half"),
         (("min-votes", "2020", "--mode", "bribed"), "bribed"),
         (("min-votes", "twenty"), "twenty"),
         (("power", "2024", "--set", "CA=-5"), "-5"),

@@ -168,8 +168,10 @@ def test_unknown_year_and_bad_scenario_are_reported(open_page) -> None:
 def test_tipping_point_panel_and_snake_chart(open_page) -> None:
     page = open_page("?year=2020")
     page.wait_for_selector('#snake [data-snake="WI"].tip')
-    # Wisconsin tipped 2020: Biden 1,630,866 to Trump 1,610,184 (Wisconsin Elections Commission), two-party +0.64.
-    assert page.inner_text("#tipping-summary").startswith("Wisconsin tipped 2020 to Joe Biden: Joe Biden +0.64 pts")
+    # Wisconsin tipped 2020: Biden 1,630,866 to Trump 1,610,184 of 3,298,041 votes cast (Wisconsin Elections
+    # Commission): +0.63 points of all votes, the published convention (+0.64 of the two-party vote).
+    assert page.inner_text("#tipping-summary").startswith(
+        "Wisconsin tipped 2020 to Joe Biden: Joe Biden +0.63 pts (margins as shares of all votes).")
     drawn = set(page.eval_on_selector_all("#snake [data-snake]", "els => els.map(e => e.dataset.snake)"))
     assert len(drawn) == 56
 

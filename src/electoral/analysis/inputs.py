@@ -4,9 +4,13 @@
 build a :class:`Contest` directly with :meth:`Contest.from_margins`.
 
 Definitions
-- *Two-party margin* of the first candidate in a unit: ``(a - b) / (a + b)`` over the two
-  candidates' popular votes only; the *national* margin sums the states' votes (each district's
-  votes are already in its state's).
+- *Margin* of the first candidate in a unit: ``(a - b) / base`` where the base is all votes cast
+  (definition ``all``, the default and the published convention) or the two candidates' votes
+  (``two-party``); see :mod:`electoral.margins`. The *national* margin sums the states' votes
+  (each district's votes are already in its state's).
+- *Counted* electoral votes: what Congress counted for each candidate in each unit, splits kept
+  (1960 Alabama: 5 Kennedy, 6 Byrd; faithless electors). Flipping a unit gives all its electors to
+  the new winner, as :func:`electoral.scenario.run` does.
 - The default candidates are the top two in electoral votes among those with recorded popular
   votes (in 1872 Grant and Greeley: Greeley died before the electors voted).
 - A unit's margin is *estimated* where its popular vote is not recorded, and the reason is kept
@@ -24,9 +28,10 @@ from functools import lru_cache
 import numpy as np
 
 from electoral.errors import InvalidInput, UnknownUnit
+from electoral.margins import margin as margin_of, margin_definition
 from electoral.record import election
 from electoral.tally import majority_needed as majority_of
-from electoral.units import normalize_code
+from electoral.units import normalize_code, validate_year
 
 OTHER = -1  # won_by: neither of the two candidates (a third candidate, or no electors counted)
 
@@ -53,6 +58,20 @@ class Contest:
     estimated: tuple[str, ...]  # "" or why the unit's margin is estimated
     majority_needed: int
     national_margin: float
+    # int64 (n, 2): electoral votes counted for each candidate per unit; default: every elector to ``won_by``
+    counted: np.ndarray | None = field(default=None, repr=False)
+    # float64: popular votes of the strongest other candidate per unit (0 where none is recorded)
+    others: np.ndarray | None = field(default=None, repr=False)
+    definition: str | None = None  # the margin definition of ``margin`` (None: margins as given)
+
+    def __post_init__(self) -> None:
+        if self.counted is None:
+            counted = np.zeros((len(self.codes), 2), dtype=np.int64)
+            for side in (0, 1):
+                counted[self.won_by == side, side] = self.electoral_votes[self.won_by == side]
+            object.__setattr__(self, "counted", counted)
+        if self.others is None:
+            object.__setattr__(self, "others", np.zeros(len(self.codes)))
 
     @classmethod
     def from_margins(
@@ -79,18 +98,84 @@ class Contest:
                               + (f" for {self.year}" if self.year else "")) from None
 
     def side_votes(self, side: int) -> int:
-        """Electoral votes of the units the recorded winner of which is ``side``."""
-        return int(self.electoral_votes[self.won_by == side].sum())
+        """Electoral votes counted for ``side`` (0 or 1) over all units, as Congress counted them."""
+        return int(self.counted[:, side].sum())
+
+    def movable(self) -> np.ndarray:
+        """Per unit, whether votes can take it from its carrier: carried by one of the two candidates, with
+        recorded popular votes, and (at large) carried by the popular plurality among the candidates.
+
+        A swing in :func:`electoral.scenario.run` leaves the other units as counted (a legislature's
+        choice, 1908 Maryland's 6 Bryan electors for a state Taft carried by 605 votes, 1960 Alabama).
+
+        >>> Contest.from_margins(["X", "Y", "Z"], [5, 3, 1], [0.1, -0.2, 0.0]).movable().tolist()
+        [True, True, False]
+        """
+        carrier = np.where(self.won_by == 1, 1, 0)
+        rows = np.arange(len(self.codes))
+        own, rival = self.votes[rows, carrier], self.votes[rows, 1 - carrier]
+        estimated = np.array([bool(why) for why in self.estimated], dtype=bool)
+        given = ~np.isfinite(self.votes).all(axis=1) & ~estimated  # margins as given (a scenario's contest)
+        district = np.array([code != state for code, state in zip(self.codes, self.states)], dtype=bool)
+        with np.errstate(invalid="ignore"):
+            plurality = (own >= rival) & ((own >= self.others) | district)  # district returns name two candidates
+        return (self.won_by != OTHER) & ~estimated & (given | plurality)
+
+    def swing_to_lose(self, side: int) -> np.ndarray:
+        """Per unit, the uniform swing away from ``side`` (a fraction, in ``margin`` terms) past which ``side``
+        no longer carries it; ``inf`` where ``side`` has counted electors a swing cannot move.
+
+        It is ``side``'s margin over the other candidate, or less where a third candidate is ahead of
+        the other one: moving ``x`` votes away narrows a lead over a third candidate by ``x`` only,
+        so that lead is crossed at twice its size in margin points (1856: Buchanan's Southern states
+        against Fillmore).
+
+        >>> c = Contest.from_margins(["X", "Y"], [5, 3], [0.1, -0.2])
+        >>> c.swing_to_lose(0).tolist()
+        [0.1, -0.2]
+        """
+        margin = self.margin * (1.0 if side == 0 else -1.0)
+        if self.definition is not None:
+            own, rival = self.votes[:, side], self.votes[:, 1 - side]
+            base = margin_definition(self.definition).base(own, rival, self.total)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                to_third = 2 * (own - self.others) / base
+                ahead = np.isfinite(to_third) & (self.others > rival)
+            margin = np.where(ahead, np.minimum(margin, to_third), margin)
+        fixed = ~self.movable() & (self.counted[:, side] > 0)
+        return np.where(fixed, np.inf, margin)
+
+    def after_flips(self, flipped: list[int] | tuple[int, ...] | np.ndarray, to: int) -> tuple[int, int]:
+        """Both candidates' electoral votes once the units ``flipped`` give all their electors to side ``to``.
+
+        >>> c = Contest.from_margins(["X", "Y", "Z"], [5, 3, 1], [0.1, -0.2, 0.05])
+        >>> c.after_flips([2], to=1)
+        (5, 4)
+        """
+        idx = np.asarray(flipped, dtype=np.int64)
+        after = [self.side_votes(0), self.side_votes(1)]
+        after[to] += int((self.electoral_votes[idx] - self.counted[idx, to]).sum())
+        after[1 - to] -= int(self.counted[idx, 1 - to].sum())
+        return after[0], after[1]
+
+
+def contest(year: int | str, first: str | None = None, second: str | None = None,
+            margin: str | None = None) -> Contest:
+    """The year's contest between ``first`` and ``second`` (default: the top two with popular votes).
+
+    ``margin`` names the margin definition (:data:`electoral.margins.MARGINS`; default ``all``).
+
+    >>> c = contest(2020)
+    >>> c.candidates, c.parties, round(c.national_margin, 4), c.definition
+    (('Joe Biden', 'Donald Trump'), ('Democratic', 'Republican'), 0.0445, 'all')
+    >>> round(contest(2020, margin="two-party").national_margin, 4)
+    0.0454
+    """
+    return _contest(validate_year(year), first, second, margin_definition(margin).name)
 
 
 @lru_cache(maxsize=None)
-def contest(year: int | str, first: str | None = None, second: str | None = None) -> Contest:
-    """The year's contest between ``first`` and ``second`` (default: the top two with popular votes).
-
-    >>> c = contest(2020)
-    >>> c.candidates, c.parties, round(c.national_margin, 4)
-    (('Joe Biden', 'Donald Trump'), ('Democratic', 'Republican'), 0.0454)
-    """
+def _contest(year: int, first: str | None, second: str | None, definition: str) -> Contest:
     e = election(year)
     ranked = [c.name for c in e.tally().candidates if c.popular_votes]
     first = first or (ranked[0] if ranked else None)
@@ -101,10 +186,15 @@ def contest(year: int | str, first: str | None = None, second: str | None = None
         raise InvalidInput(f"no popular vote is recorded for {e.year} (the record has popular votes from 1824)")
     winners = e.winners()
     won_by = np.array([0 if w == tp.candidates[0] else 1 if w == tp.candidates[1] else OTHER for w in winners])
-    margin, estimated = estimate_margins(units.codes, units.states, tp.margin, won_by)
+    recorded = margin_of(definition, tp.votes[:, 0], tp.votes[:, 1], tp.total)
+    margin, estimated = estimate_margins(units.codes, units.states, recorded, won_by)
+    at_large = np.array(["-" not in code for code in units.codes]) & np.isfinite(tp.total)
+    national = float(margin_of(definition, *(np.nansum(tp.votes[at_large, k]) for k in (0, 1)),
+                               np.nansum(tp.total[at_large])))
     return Contest(e.year, units.codes, units.states, units.electoral_votes, tp.candidates,
                    tuple(e.parties.get(c, "") for c in tp.candidates), tp.votes, tp.total, margin, won_by,
-                   estimated, e.tally().majority_needed, tp.national_margin)
+                   estimated, e.tally().majority_needed, national, e.counted(tp.candidates), tp.others,
+                   definition)
 
 
 def estimate_margins(

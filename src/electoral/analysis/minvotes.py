@@ -4,13 +4,18 @@ Two questions on a year's recorded turnout:
 
 - **Change the outcome.** Which units, flipped from the winner to the runner-up, deny the winner
   a majority (or give the runner-up one) with the fewest votes? A unit's price depends on the
-  mode (a registry, :data:`FLIP_COSTS`): ``moved`` voters switch sides (``lead // 2 + 1``),
-  ``added`` new voters join the runner-up (``lead + 1``), where ``lead`` is the winner's lead.
+  mode (a registry, :data:`FLIP_COSTS`) and on the votes of the carrier ``w``, the runner-up ``r``
+  and the strongest other candidate ``c``: ``moved`` voters switch from ``w`` to ``r`` until ``r``
+  leads everyone (``max((w - r) // 2 + 1, c - r + 1)``), ``added`` new voters join ``r``
+  (``max(w, c) - r + 1``). Electoral votes are those Congress counted (a faithless elector's vote
+  is not the candidate's), and a flipped unit gives all its electors to the runner-up, as
+  :func:`electoral.scenario.run` does with the same flips.
 - **Smallest winning share.** The fewest votes that carry a majority of electors when a unit is
   won by a majority of the votes cast in it (``total // 2 + 1``), nothing anywhere else; as a
   share of all votes cast nationally.
 
-Only units carried by one of the two candidates and with recorded popular votes can change hands.
+Only units carried by one of the two candidates by the plurality of their recorded popular votes
+can change hands (:meth:`~electoral.analysis.inputs.Contest.movable`).
 In Maine and Nebraska a vote counts in its district and statewide, so a state is one knapsack
 item with a choice: flipping its at-large electors and districts ``D`` costs
 ``max(statewide price, sum of the prices of D)``.
@@ -30,9 +35,10 @@ import numpy as np
 from electoral.analysis.inputs import Contest, contest
 from electoral.errors import InvalidInput
 
-FLIP_COSTS: dict[str, Callable[[int], int]] = {
-    "moved": lambda lead: lead // 2 + 1,  # each switched voter narrows the lead by two
-    "added": lambda lead: lead + 1,  # each new voter narrows it by one
+FLIP_COSTS: dict[str, Callable[[int, int, int], int]] = {
+    # (carrier's votes, runner-up's, strongest other candidate's) -> votes that make the runner-up the plurality
+    "moved": lambda w, r, c: max((w - r) // 2 + 1, c - r + 1),  # a switched voter narrows w's lead by two, c's by one
+    "added": lambda w, r, c: max(w, c) - r + 1,  # each new voter narrows every lead by one
 }
 
 
@@ -148,20 +154,22 @@ def _state_options(units: Sequence[int], at_large: int | None, price: dict[int, 
 
 def cheapest_units(
     race: Contest, price: dict[int, int], statewide: dict[str, int], lead: dict[int, int], target: int,
-    goal: str, mode: str,
+    goal: str, mode: str, worth: np.ndarray | None = None,
 ) -> Solution:
     """The cheapest units among those priced (``price``: unit index -> votes) worth ``target`` electoral votes.
 
     ``statewide`` holds the price of a split state's at-large electors by state; ``lead`` the
-    margin each unit's flip overcomes (statewide for at-large units).
+    margin each unit's flip overcomes (statewide for at-large units); ``worth`` what each unit's
+    flip counts toward ``target`` (default: its electors).
     """
+    worth = race.electoral_votes if worth is None else worth
     groups: dict[str, list[int]] = {}
     for i in sorted(price):
         groups.setdefault(race.states[i], []).append(i)
     menus = []
     for state, members in groups.items():
         at_large = next((i for i in members if race.codes[i] == state), None)
-        menus.append(_state_options(members, at_large, price, statewide.get(state), race.electoral_votes))
+        menus.append(_state_options(members, at_large, price, statewide.get(state), worth))
     answer = cheapest_cover([[(ev, cost) for _, ev, cost in menu] for menu in menus], target)
     if answer is None:
         return Solution(goal, mode, None, 0, ())
@@ -169,10 +177,11 @@ def cheapest_units(
     for state, menu, pick in zip(groups, menus, answer[1]):
         if pick < 0:
             continue
-        chosen, ev, cost = menu[pick]
+        chosen, _, cost = menu[pick]
         at_large = [i for i in chosen if race.codes[i] == state]
         overcome = lead[at_large[0]] if at_large else sum(lead[i] for i in chosen)
-        flips.append(Flip(state, tuple(race.codes[i] for i in chosen), ev, overcome, cost))
+        electors = int(race.electoral_votes[list(chosen)].sum())
+        flips.append(Flip(state, tuple(race.codes[i] for i in chosen), electors, overcome, cost))
     return Solution(goal, mode, answer[0], sum(f.electoral_votes for f in flips), tuple(flips))
 
 
@@ -184,28 +193,33 @@ def min_votes_of(race: Contest, mode: str = "moved") -> MinVotesReport:
     votes = np.asarray(race.votes, dtype=float)
     known = np.isfinite(votes).all(axis=1)
     notes = [f"{race.codes[i]}: no popular vote recorded, cannot change hands" for i in np.flatnonzero(~known)]
+    movable = race.movable()
     carried = (race.side_votes(0), race.side_votes(1))
     changes = []
     holder = 0 if carried[0] >= carried[1] else 1
     for side in (holder, 1 - holder):  # flip units from ``side`` to the other candidate
         other = 1 - side
-        lead = {int(i): int(votes[i, side] - votes[i, other])
-                for i in np.flatnonzero((race.won_by == side) & known)}
-        for i in [i for i, v in lead.items() if v < 0]:
-            notes.append(f"{race.codes[i]}: carried by {race.candidates[side]} with fewer popular votes, left out")
-            del lead[i]
-        price = {i: cost_of(v) for i, v in lead.items()}
+        lead: dict[int, int] = {}
+        for i in np.flatnonzero((race.won_by == side) & known):
+            if movable[i]:
+                lead[int(i)] = int(votes[i, side] - votes[i, other])
+            else:
+                notes.append(f"{race.codes[i]}: carried by {race.candidates[side]} without the most popular votes, "
+                             "left out")
+        price = {i: cost_of(int(votes[i, side]), int(votes[i, other]), int(race.others[i])) for i in lead}
         statewide = {race.states[i]: price[i] for i in price if race.codes[i] == race.states[i]}
         goals = []
-        if carried[side] >= race.majority_needed:
-            goals.append((f"deny {race.candidates[side]} a majority", carried[side] - race.majority_needed + 1))
-        if carried[other] < race.majority_needed:
-            goals.append((f"give {race.candidates[other]} a majority", race.majority_needed - carried[other]))
-        for goal, target in goals:
-            found = cheapest_units(race, price, statewide, lead, target, goal, mode)
-            moved = found.electoral_votes
-            after = (carried[0] - moved, carried[1] + moved) if side == 0 else (carried[0] + moved, carried[1] - moved)
-            changes.append(Solution(goal, mode, found.votes, moved, found.flips, after if found.votes is not None else None))
+        if carried[side] >= race.majority_needed:  # each flip takes away the electors counted for ``side``
+            goals.append((f"deny {race.candidates[side]} a majority", carried[side] - race.majority_needed + 1,
+                          race.counted[:, side]))
+        if carried[other] < race.majority_needed:  # each flip gives ``other`` all the unit's electors
+            goals.append((f"give {race.candidates[other]} a majority", race.majority_needed - carried[other],
+                          race.electoral_votes - race.counted[:, other]))
+        for goal, target, worth in goals:
+            found = cheapest_units(race, price, statewide, lead, target, goal, mode, worth)
+            flipped = [race.index(code) for f in found.flips for code in f.units]
+            after = race.after_flips(flipped, to=other) if found.votes is not None else None
+            changes.append(Solution(goal, mode, found.votes, found.electoral_votes, found.flips, after))
         if carried[holder] >= race.majority_needed:
             break  # the runner-up cannot be denied a majority it does not have
     totals = np.asarray(race.total, dtype=float)

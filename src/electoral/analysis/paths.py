@@ -149,22 +149,25 @@ class PathsReport:
     counts: PathCounts
     candidates: tuple[CandidatePaths, CandidatePaths]
     estimated: tuple[str, ...]  # open units ordered by an estimated margin (see inputs.Contest)
+    definition: str | None = None  # the margin definition that orders the minimal sets
 
 
 def paths(
     year: int | str, decided: Mapping[str, str] | None = None, limit: int = DEFAULT_LIMIT,
-    first: str | None = None, second: str | None = None,
+    first: str | None = None, second: str | None = None, margin: str | None = None,
 ) -> PathsReport:
     """Paths to a majority for the year's two leading candidates, given ``decided`` units.
 
     ``decided`` maps a unit code to a side: a party initial (``"R"``), party, or candidate name.
-    Minimal sets list units in the candidate's order of strength (their recorded margins).
+    Minimal sets list units in the candidate's order of strength (their recorded margins, under
+    the margin definition ``margin``: ``all`` by default, or ``two-party``). A unit counts with all
+    its electors for the side it goes to, as a what-if flip gives them.
 
     >>> r = paths(2020, {"PA": "R", "GA": "D"})
     >>> len(r.open_units), r.counts.total == 2 ** 54
     (54, True)
     """
-    race = contest(year, first, second)
+    race = contest(year, first, second, margin)
     return paths_of(race, decided or {}, limit)
 
 
@@ -192,5 +195,5 @@ def paths_of(race: Contest, decided: Mapping[str, str], limit: int = DEFAULT_LIM
         race.year, race.majority_needed, int(ev.sum()),
         tuple((race.codes[i], race.candidates[side[i]]) for i in np.flatnonzero(side >= 0)),
         tuple(race.codes[i] for i in open_idx), counts, (per[0], per[1]),
-        tuple(race.codes[i] for i in open_idx if race.estimated[i]),
+        tuple(race.codes[i] for i in open_idx if race.estimated[i]), race.definition,
     )

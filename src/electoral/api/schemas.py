@@ -13,11 +13,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from electoral.margins import DEFAULT_MARGIN, MARGINS
 from electoral.probability.readers import EXAMPLES as FORECAST_EXAMPLES
 
 Side = Literal["D", "R", "O"]
 
 YEAR_DOC = "Election year, 1789-2024 (every fourth year from 1792); other years give 404."
+
+# The registered margin definitions (electoral.margins): an enum in the OpenAPI schema.
+MarginName = Literal.__getitem__(tuple(MARGINS))  # type: ignore[misc]
+MARGIN_DOC = ("What margins (and swing points) are shares of: 'all' votes cast (default; the published "
+              "tipping-point convention) or the 'two-party' vote.")
 
 
 class ErrorOut(BaseModel):
@@ -256,6 +262,7 @@ class WhatIfIn(BaseModel):
         description="New state -> population (null: the packaged census figure, e.g. PR).")
     remove: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="States to drop, e.g. ['DC'].")
     blank: bool = Field(False, description="Start from the allotment with no results (name winners with flips).")
+    margin: MarginName = Field(DEFAULT_MARGIN, description=MARGIN_DOC)
 
 
 class UnitFlipOut(BaseModel):
@@ -307,6 +314,7 @@ class SwingThresholdOut(BaseModel):
     points: float = Field(description="Any uniform swing larger than this many margin points changes the outcome.")
     tipping_unit: str
     outcome: str
+    margin: MarginName = Field(description="The margin definition the points are in.")
 
 
 class SwingsOut(BaseModel):
@@ -324,6 +332,9 @@ class SnakeRowOut(BaseModel):
     margin: float | None = Field(description="First candidate's two-party margin (a fraction; estimated where noted).")
     winner_margin: float | None
     won_by: str | None
+    winner_votes: int = Field(description="Electoral votes Congress counted for the winner in this unit.")
+    swing: float | None = Field(description="Uniform swing away from the winner (a fraction) that takes the unit; "
+                                            "null: no swing moves the winner's electors here.")
     cumulative: int
     estimated: str | None
 
@@ -332,10 +343,12 @@ class TippingPointOut(BaseModel):
     year: int | None
     candidates: list[str]
     winner: str
+    margin_definition: MarginName | None = Field(description="What the margins are shares of (all or two-party).")
     majority_needed: int
     winner_votes: int
     tipping_point: str | None
     tipping_margin: float | None
+    tipping_swing: float | None = Field(description="The swing away from the winner that takes the tipping unit.")
     national_margin: float | None
     bias: float | None = Field(description="Tipping-point margin minus national margin (< 0 favours the second).")
     favours: str | None
@@ -350,6 +363,7 @@ class PathsIn(BaseModel):
         description="Unit -> side already decided: party initial ('R'), party or candidate name.",
         examples=[{"PA": "R", "GA": "D"}])
     limit: int = Field(10, ge=1, le=MAX_PATH_SETS, description="Minimal winning sets to list per candidate.")
+    margin: MarginName = Field(DEFAULT_MARGIN, description=MARGIN_DOC + " Orders the minimal sets.")
 
 
 class CandidatePathsOut(BaseModel):
@@ -370,6 +384,7 @@ class PathsOut(BaseModel):
     ties: int
     candidates: list[CandidatePathsOut]
     estimated: list[str]
+    margin_definition: MarginName | None
 
 
 class UnitPowerOut(BaseModel):

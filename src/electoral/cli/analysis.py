@@ -13,7 +13,7 @@ from electoral.analysis.minvotes import FLIP_COSTS, Solution, min_votes
 from electoral.analysis.paths import DEFAULT_LIMIT, paths
 from electoral.analysis.power import power
 from electoral.analysis.tipping import tipping_point
-from electoral.cli.common import JsonOption, console, parse_assignments, print_json
+from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
 from electoral.parse import whole_number
 from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
 
@@ -54,15 +54,17 @@ def register(app: typer.Typer) -> None:
         year: str = YearArgument,
         first: str | None = typer.Option(None, "--first", help="First candidate (default: the winner)."),
         second: str | None = typer.Option(None, "--second", help="Second candidate (default: the runner-up)."),
+        margin: str = MarginOption,
         json: bool = JsonOption,
     ) -> None:
         """The tipping-point unit, the Electoral College bias and the snake-chart rows."""
-        tp = tipping_point(year, first, second)
+        tp = tipping_point(year, first, second, margin)
         if json:
             print_json(tipping_json(tp))
             return
         a, b = tp.candidates
-        table = _table(f"{tp.year}: units by {tp.winner}'s two-party margin (margins as {a} minus {b}, points)",
+        table = _table(f"{tp.year}: units by {tp.winner}'s margin (share of {tp.definition} votes; {a} minus {b},"
+                       " points)",
                        "Unit", "Electoral votes", "Margin", "Carried by", f"{tp.winner} cumulative", "Note")
         for r in tp.rows:
             style = "bold" if r.unit == tp.unit else None
@@ -74,7 +76,11 @@ def register(app: typer.Typer) -> None:
                           f"{tp.majority_needed}: no tipping point[/bold]")
             return
         console.print(f"[bold]tipping point: {tp.unit} ({a} {_points(tp.margin)}); national {_points(tp.national_margin)}; "
-                      f"bias {_points(tp.bias)} points, toward {tp.favours or 'neither'}[/bold]")
+                      f"bias {_points(tp.bias)} points, toward {tp.favours or 'neither'} (margins as shares of "
+                      f"{tp.definition} votes)[/bold]")
+        if tp.swing is not None and abs(tp.swing) != abs(tp.margin):
+            console.print(f"a swing of {tp.swing * 100:.2f} points takes {tp.unit} from {tp.winner}: a third candidate"
+                          " is ahead of the runner-up there")
         if tp.estimated:
             console.print(f"[dim]estimated margins (no recorded popular vote): {', '.join(tp.estimated)}[/dim]")
 
@@ -84,10 +90,11 @@ def register(app: typer.Typer) -> None:
         decided: str = typer.Option("", "--decided", help="Units already decided, e.g. PA=R,GA=D (party initial, "
                                                           "party or candidate)."),
         limit: str = typer.Option(str(DEFAULT_LIMIT), "--limit", help="Minimal winning sets to list per candidate."),
+        margin: str = MarginOption,
         json: bool = JsonOption,
     ) -> None:
         """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
-        report = paths(year, parse_assignments(decided, "--decided"), whole_number(limit, "--limit"))
+        report = paths(year, parse_assignments(decided, "--decided"), whole_number(limit, "--limit"), margin=margin)
         if json:
             print_json(paths_json(report))
             return

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from electoral.errors import InvalidInput
+from electoral.margins import DEFAULT_MARGIN, MARGINS
 from electoral.serialize import to_jsonable
 
 console = Console()
@@ -40,6 +41,11 @@ def output_path(text: str, force: bool, file_format: Any = None) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InvalidInput(f"cannot write {text!r}: folder {str(folder)!r} is not writable")
     return path
+
+
+MarginOption = typer.Option(
+    DEFAULT_MARGIN, "--margin",
+    help=f"What margins are shares of: {' or '.join(MARGINS)} ('all': all votes cast, the published convention).")
 
 
 def print_json(value: Any) -> None:

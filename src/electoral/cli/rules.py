@@ -7,8 +7,9 @@ import math
 import typer
 from rich.table import Table
 
-from electoral.cli.common import JsonOption, console, parse_assignments, print_json
+from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
 from electoral.errors import UnknownYear
+from electoral.margins import margin_definition
 from electoral.parse import whole_number
 from electoral.rules.allocation import ALLOCATION_METHODS
 from electoral.rules.apportionment import (
@@ -98,6 +99,7 @@ def register(app: typer.Typer) -> None:
         add_state: str | None = typer.Option(None, "--add-state", help="Add states: PR (packaged population) or PR=3285874."),
         remove: str | None = typer.Option(None, "--remove", help="Drop states: DC or DC,WY."),
         blank: bool = typer.Option(False, "--blank", help="Start from the allotment with no results."),
+        margin: str = MarginOption,
         json: bool = JsonOption,
     ) -> None:
         """What if: flip states, swing margins, change allocation or apportionment; the tally and what changed."""
@@ -121,13 +123,14 @@ def register(app: typer.Typer) -> None:
             add_states=parse_optional_pairs(add_state, "--add-state") if add_state else {},
             remove=tuple(parse_optional_pairs(remove, "--remove")) if remove else (),
             blank=blank,
+            margin=margin_definition(margin).name,
         )
         result = run(scenario)
-        thresholds = smallest_swings(scenario.year)
+        thresholds = smallest_swings(scenario.year, scenario.margin)
         if json:
             doc = scenario_json(result)
             doc["smallest_swings"] = [{"toward": t.toward, "points": t.points, "tipping_unit": t.tipping_unit,
-                                       "outcome": t.outcome} for t in thresholds]
+                                       "outcome": t.outcome, "margin": t.margin} for t in thresholds]
             print_json(doc)
             return
         table = Table(title=f"What if, {scenario.year}: {result.tally.electors_appointed} electors, "
@@ -154,7 +157,7 @@ def register(app: typer.Typer) -> None:
                       f"({result.diff.winner_before or 'no one'} -> {result.diff.winner_after or 'no majority'})")
         for t in thresholds:
             console.print(f"[dim]record:[/dim] a uniform swing of more than {t.toward} +{t.points:.2f} margin points"
-                          f" (tipping point {t.tipping_unit}): {t.outcome}")
+                          f" ({t.margin} votes; tipping point {t.tipping_unit}): {t.outcome}")
 
 
 def _official_or_empty(census: int) -> dict[str, int]:

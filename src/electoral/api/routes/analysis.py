@@ -15,7 +15,10 @@ from electoral.analysis.paths import paths as paths_report
 from electoral.analysis.power import power as power_indices
 from electoral.analysis.tipping import tipping_point as tipping_point_of
 from electoral.api.routes.record import json_bytes, json_response
-from electoral.api.schemas import ERRORS, YEAR_DOC, MinVotesOut, PathsIn, PathsOut, PowerOut, TippingPointOut
+from electoral.api.schemas import (
+    ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, MinVotesOut, PathsIn, PathsOut, PowerOut, TippingPointOut,
+)
+from electoral.margins import DEFAULT_MARGIN
 from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
 
 router = APIRouter(tags=["analytics"], responses=ERRORS)
@@ -27,20 +30,22 @@ CANDIDATE_DOC = "Full candidate name as in the record (default: the top two in e
 @router.get("/elections/{year}/tipping-point", response_model=TippingPointOut,
             summary="Tipping-point unit, Electoral College bias and the snake chart")
 def tipping_point(year: int = YearPath, first: str | None = Query(None, description=CANDIDATE_DOC),
-                  second: str | None = Query(None, description=CANDIDATE_DOC)) -> Response:
+                  second: str | None = Query(None, description=CANDIDATE_DOC),
+                  margin: MarginName = Query(DEFAULT_MARGIN, description=MARGIN_DOC)) -> Response:
     """Units in the winner's order of margin with cumulative electoral votes; margins are fractions."""
-    return json_response(_tipping(year, first, second))
+    return json_response(_tipping(year, first, second, margin))
 
 
 @lru_cache(maxsize=256)
-def _tipping(year: int, first: str | None, second: str | None) -> bytes:
-    return json_bytes(tipping_json(tipping_point_of(year, first, second)))
+def _tipping(year: int, first: str | None, second: str | None, margin: str) -> bytes:
+    return json_bytes(tipping_json(tipping_point_of(year, first, second, margin)))
 
 
 @router.post("/paths", response_model=PathsOut, summary="Paths to a majority with some units decided")
 def paths(body: PathsIn) -> Response:
     """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
-    return json_response(json_bytes(paths_json(paths_report(body.year, body.decided, body.limit))))
+    return json_response(json_bytes(paths_json(paths_report(body.year, body.decided, body.limit,
+                                                             margin=body.margin))))
 
 
 @router.get("/elections/{year}/power", response_model=PowerOut, summary="Banzhaf and Shapley-Shubik power per unit")

@@ -6,12 +6,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import orjson
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from electoral.api.routes.record import json_bytes, json_response, tally_doc
-from electoral.api.schemas import ERRORS, YEAR_DOC, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut
+from electoral.api.schemas import (
+    ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut,
+)
+from electoral.margins import DEFAULT_MARGIN
 from electoral.scenario import Scenario, UnitOutcome, parse_swing, reapportions, recorded_units, run, smallest_swings
 from electoral.serialize import scenario_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
@@ -73,7 +76,7 @@ def scenario_of(body: WhatIfIn) -> Scenario:
         state_swings={code: parse_swing(text) for code, text in body.state_swings.items()},
         method=body.method, methods=body.methods, house_size=body.house_size,
         apportionment_method=body.apportionment_method, census=body.census, add_states=body.add_states,
-        remove=tuple(body.remove), blank=body.blank,
+        remove=tuple(body.remove), blank=body.blank, margin=body.margin,
     )
 
 
@@ -112,14 +115,15 @@ def _encoded_record(year: int) -> _EncodedRecord:
 
 @router.get("/elections/{year}/smallest-swings", response_model=SwingsOut,
             summary="The smallest uniform swings that change the winner")
-def swings(year: int = Path(description=YEAR_DOC, examples=[2020])) -> Response:
+def swings(year: int = Path(description=YEAR_DOC, examples=[2020]),
+           margin: MarginName = Query(DEFAULT_MARGIN, description=MARGIN_DOC)) -> Response:
     """The uniform swings away from the winner that (1) deny them a majority, (2) elect the runner-up.
 
-    What ``electoral whatif --json`` adds as ``smallest_swings``.
+    What ``electoral whatif --json`` adds as ``smallest_swings`` (the same ``margin`` definition).
     """
-    return json_response(_swings(year))
+    return json_response(_swings(year, margin))
 
 
 @lru_cache(maxsize=None)
-def _swings(year: int) -> bytes:
-    return json_bytes({"year": year, "smallest_swings": to_jsonable(smallest_swings(year))})
+def _swings(year: int, margin: str) -> bytes:
+    return json_bytes({"year": year, "smallest_swings": to_jsonable(smallest_swings(year, margin))})

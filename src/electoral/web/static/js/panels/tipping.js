@@ -20,7 +20,9 @@ export async function refreshTipping() {
   let text = doc.tipping_point
     ? `${unitName(doc.tipping_point)} tipped ${year} to ${doc.winner}: ${lead(doc.tipping_margin)}.`
     : `No one carried a majority of the electors in ${year}: there is no tipping point.`;
-  if (doc.national_margin !== null) text += ` National two-party margin ${lead(doc.national_margin)}.`;
+  const share = doc.margin_definition === "two-party" ? "the two-party vote" : "all votes";
+  if (doc.tipping_point) text = text.slice(0, -1) + ` (margins as shares of ${share}).`;
+  if (doc.national_margin !== null) text += ` National margin ${lead(doc.national_margin)}.`;
   if (doc.bias !== null && doc.favours) text += ` The Electoral College leaned ${pts(doc.bias)} toward ${doc.favours}.`;
   if (doc.estimated.length) text += ` Estimated margins: ${doc.estimated.join(", ")}.`;
   $("#tipping-summary").textContent = text;
