@@ -2,7 +2,8 @@
 
 Compares every state x year x candidate cell of ``src/electoral/data/popular_vote.csv`` that an
 independent compilation also gives (1964, 1968 and 1976-2024) and every national candidate total that a
-reference gives (1960-2024), with the extracts committed under ``scripts/crosscheck/reference/``
+reference gives (winners 1824-2024, leading candidates 1940-2024), with the extracts committed under
+``scripts/crosscheck/reference/``
 (provenance in ``scripts/crosscheck/reference/SOURCES.md``). Writes every remaining difference, with its
 adjudication from ``scripts/crosscheck/adjudications.csv``, to ``docs/crosscheck/popular_vote_differences.csv``
 and the packaged values that need a correction to ``scripts/crosscheck/needed_corrections.csv``, and
@@ -19,8 +20,9 @@ a packaged value of 0 (missing).
 Verdict of a difference: ``ours-correct`` (the adjudicated official value equals the packaged one),
 ``correction-needed`` (it does not), ``unresolved`` (an adjudication without an official value) or
 ``unadjudicated`` (no adjudication row: the test fails on these). A difference is adjudicated by its own
-row of ``adjudications.csv`` (year, state, candidate) or else by a rule row (``*`` for state and
-candidate, a ``category``): rules only ever leave a difference unresolved, with the reason, so every
+row of ``adjudications.csv`` (year, state, candidate) or else by the first matching rule row (``*`` for
+state and candidate, a year, ``*`` or a range ``FIRST-LAST``, and a ``category``): rules only ever leave
+a difference unresolved, with the reason, so every
 official value comes from a row of its own. Categories: ``missing`` (no packaged row), ``refs-agree``
 (two or more references agree, the packaged value differs), ``ours=ref_a_app`` / ``ours=ref_b_leip``
 (the packaged value equals one reference, another differs), ``refs-disagree``, ``single-ref`` and
@@ -123,7 +125,7 @@ def load_state_references() -> dict[tuple[int, str, str], dict[str, int]]:
 
 
 def load_national_references() -> dict[tuple[int, str, str], dict[str, int]]:
-    """National totals: APP's printed totals (ref A), Leip state sums (ref B), official (FEC)."""
+    """National totals: APP's printed totals (A), Leip state sums (B), Wikipedia winners (D), FEC."""
     out: dict[tuple[int, str, str], dict[str, int]] = defaultdict(dict)
     for row in read_csv(REFERENCE / "app_national_totals.csv"):
         key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
@@ -137,6 +139,10 @@ def load_national_references() -> dict[tuple[int, str, str], dict[str, int]]:
     for (year, key), votes in leip.items():
         out[(year, NATIONAL, key)]["ref_b_leip"] = votes
         out[(year, NATIONAL, key)].setdefault("name", names[(year, key)])  # type: ignore[arg-type]
+    for row in read_csv(REFERENCE / "wikipedia_winner_national_totals.csv"):
+        key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
+        out[key]["ref_d_wikipedia"] = int(row["votes"])
+        out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
     for row in read_csv(REFERENCE / "official_national_totals.csv"):
         key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
         out[key]["official"] = int(row["votes"])
@@ -145,18 +151,35 @@ def load_national_references() -> dict[tuple[int, str, str], dict[str, int]]:
     return out
 
 
-def load_adjudications(path: Path = ADJUDICATIONS) -> dict[tuple[str, str, str], dict[str, str]]:
-    """(year, state, surname) -> row for cell rows; (year or *, *, category) -> row for rule rows."""
-    out: dict[tuple[str, str, str], dict[str, str]] = {}
+@dataclass
+class Adjudications:
+    """Cell rows by (year, state, surname); rule rows (state ``*``) with a year, ``*`` or ``FIRST-LAST``."""
+
+    cells: dict[tuple[int, str, str], dict[str, str]]
+    rules: list[dict[str, str]]
+
+    def find(self, year: int, state: str, key: str, kind: str) -> dict[str, str] | None:
+        if (year, state, key) in self.cells:
+            return self.cells[(year, state, key)]
+        for rule in self.rules:  # the first matching rule, in file order
+            first, _, last = rule["year"].partition("-")
+            if rule["category"] == kind and (first == "*" or int(first) <= year <= int(last or first)):
+                return rule
+        return None
+
+
+def load_adjudications(path: Path = ADJUDICATIONS) -> Adjudications:
+    cells: dict[tuple[int, str, str], dict[str, str]] = {}
+    rules: list[dict[str, str]] = []
     for row in read_csv(path):
         if row["state"] == "*":
             assert not row["official_value"], f"a rule row never sets an official value: {row}"
-            key = (row["year"], "*", row["category"])
-        else:
-            key = (row["year"], row["state"], surname(row["candidate"]))
-        assert key not in out, f"two adjudications for {key}"
-        out[key] = row
-    return out
+            rules.append(row)
+            continue
+        key = (int(row["year"]), row["state"], surname(row["candidate"]))
+        assert key not in cells, f"two adjudications for {key}"
+        cells[key] = row
+    return Adjudications(cells, rules)
 
 
 def category(state: str, ours: int | None, refs: dict[str, int]) -> str:
@@ -181,7 +204,7 @@ class Result:
     counts: Counter
 
 
-def compare(packaged: Packaged | None = None, adjudications: dict | None = None) -> Result:
+def compare(packaged: Packaged | None = None, adjudications: Adjudications | None = None) -> Result:
     """Every compared cell; the rows returned are the differences, each with its verdict."""
     packaged = packaged or Packaged.load()
     adjudications = load_adjudications() if adjudications is None else adjudications
@@ -198,8 +221,7 @@ def compare(packaged: Packaged | None = None, adjudications: dict | None = None)
         if all(v == ours for v in values):
             continue
         kind = category(state, match[1] if match else None, references)
-        adjudication = (adjudications.get((str(year), state, key)) or adjudications.get((str(year), "*", kind))
-                        or adjudications.get(("*", "*", kind)))
+        adjudication = adjudications.find(year, state, key, kind)
         official = adjudication["official_value"] if adjudication else ""
         if "official" in refs and not official:
             official = str(refs["official"])
@@ -214,7 +236,8 @@ def compare(packaged: Packaged | None = None, adjudications: dict | None = None)
         rows.append(dict(
             year=year, state=state, candidate=match[0] if match else name, ours=ours if match else "",
             ref_a_app=refs.get("ref_a_app", ""), ref_b_leip=refs.get("ref_b_leip", ""),
-            ref_c_tonmcg=refs.get("ref_c_tonmcg", ""), official=official, category=kind, verdict=verdict,
+            ref_c_tonmcg=refs.get("ref_c_tonmcg", ""), ref_d_wikipedia=refs.get("ref_d_wikipedia", ""),
+            official=official, category=kind, verdict=verdict,
             adjudication=adjudication["reason"] if adjudication else "",
             official_source=(adjudication["official_source"] if adjudication and adjudication["official_source"]
                              else refs.get("official_source", "")),
@@ -222,8 +245,8 @@ def compare(packaged: Packaged | None = None, adjudications: dict | None = None)
     return Result(rows, counts)
 
 
-FIELDS = ["year", "state", "candidate", "ours", "ref_a_app", "ref_b_leip", "ref_c_tonmcg", "official", "category",
-          "verdict", "adjudication", "official_source"]
+FIELDS = ["year", "state", "candidate", "ours", "ref_a_app", "ref_b_leip", "ref_c_tonmcg", "ref_d_wikipedia", "official",
+          "category", "verdict", "adjudication", "official_source"]
 
 
 def write(result: Result) -> None:

@@ -1,7 +1,8 @@
 """The packaged popular vote against independent compilations and official national totals.
 
 Runs ``scripts/crosscheck_popular_vote.py`` on the extracts committed in ``scripts/crosscheck/``
-(American Presidency Project, Dave Leip's Atlas, tonmcg 2024, FEC national totals; provenance in
+(American Presidency Project, Dave Leip's Atlas, tonmcg 2024, Wikipedia winners' totals, FEC national
+totals; provenance in
 ``scripts/crosscheck/reference/SOURCES.md``). Nothing outside the repository is read.
 
 Fails when a difference has no adjudication, or when a packaged value disagrees with an adjudicated
@@ -94,7 +95,9 @@ def test_every_difference_is_adjudicated():
 def test_the_comparison_covers_every_reference_year():
     years = Counter(r["year"] for r in crosscheck.read_csv(crosscheck.REFERENCE / "leip_state_votes.csv"))
     assert sorted(int(y) for y in years) == list(range(1976, 2021, 4))
-    assert RESULT.counts["cells compared"] > 1800 and RESULT.counts["national compared"] >= 50
+    assert RESULT.counts["cells compared"] > 1800 and RESULT.counts["national compared"] >= 90
+    winners = {int(r["year"]) for r in crosscheck.read_csv(crosscheck.REFERENCE / "wikipedia_winner_national_totals.csv")}
+    assert winners == set(range(1824, 2025, 4))
 
 
 def test_app_extract_adds_up_to_its_printed_totals():
