@@ -58,6 +58,9 @@ STATE_REFERENCES = {
     "ref_c_tonmcg": "tonmcg_state_votes_2024.csv",
 }
 NATIONAL = "US"  # the ``state`` of a national-total row
+LABELS = {"ref_a_app": "APP", "ref_b_leip": "Leip", "ref_c_tonmcg": "tonmcg", "ref_d_wikipedia": "Wikipedia"}
+# Official state figures (FEC state tables) compared with every packaged cell they give.
+OFFICIAL_STATE = "official_state_votes.csv"
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLES = {"de", "la", "le", "del", "van", "von", "da", "di"}
@@ -121,6 +124,17 @@ def load_state_references() -> dict[tuple[int, str, str], dict[str, int]]:
             key = (int(row["year"]), row["state"], surname(row["candidate"]))
             out[key][column] = int(row["votes"])
             out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
+    return out
+
+
+def load_official_state() -> dict[tuple[int, str, str], dict[str, object]]:
+    """Official state figures (FEC state tables): (year, state, surname) -> official value and its source."""
+    out: dict[tuple[int, str, str], dict[str, object]] = {}
+    for row in read_csv(REFERENCE / OFFICIAL_STATE):
+        key = (int(row["year"]), row["state"], surname(row["candidate"]))
+        assert key not in out, f"two official state rows for {key}"
+        out[key] = {"official": int(row["votes"]), "official_source": f"{row['official_source']}; read from {row['read_from']}",
+                    "name": row["candidate"]}
     return out
 
 
@@ -188,6 +202,8 @@ def category(state: str, ours: int | None, refs: dict[str, int]) -> str:
         return "national"
     if ours is None:
         return "missing"
+    if all(v == ours for v in refs.values()):
+        return "official-differs"  # only the official figure differs (or no compilation gives the cell)
     if len(refs) == 1:
         return "single-ref"
     if len(set(refs.values())) == 1:
@@ -211,6 +227,9 @@ def compare(packaged: Packaged | None = None, adjudications: Adjudications | Non
     counts: Counter = Counter()
     rows: list[dict[str, object]] = []
     cells = {**load_state_references(), **load_national_references()}
+    for key, official in load_official_state().items():
+        cells.setdefault(key, {}).update({k: v for k, v in official.items() if k != "name"})
+        cells[key].setdefault("name", official["name"])  # type: ignore[arg-type]
     for (year, state, key), refs in sorted(cells.items()):
         name = str(refs["name"])
         match = packaged.match(year, state, name)
@@ -221,7 +240,17 @@ def compare(packaged: Packaged | None = None, adjudications: Adjudications | Non
         if all(v == ours for v in values):
             continue
         kind = category(state, match[1] if match else None, references)
-        adjudication = adjudications.find(year, state, key, kind)
+        # A cell's own adjudication row first, then the official state figure, then a rule.
+        adjudication = adjudications.cells.get((year, state, key))
+        if adjudication is None and state != NATIONAL and "official" in refs:
+            same = [LABELS[c] for c, v in references.items() if v == refs["official"]]
+            adjudication = {"official_value": str(refs["official"]), "official_source": str(refs["official_source"]),
+                            "reason": f"Official state table has {refs['official']:,}"
+                                      + (f" (as {' and '.join(same)})" if same else " (no compilation here has it)")
+                                      + (": the packaged value is the official one" if refs["official"] == ours
+                                         else f": the packaged value differs by {ours - refs['official']:+,}")}
+        if adjudication is None:
+            adjudication = adjudications.find(year, state, key, kind)
         official = adjudication["official_value"] if adjudication else ""
         if "official" in refs and not official:
             official = str(refs["official"])
