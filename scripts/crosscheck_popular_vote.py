@@ -240,15 +240,20 @@ def compare(packaged: Packaged | None = None, adjudications: Adjudications | Non
         if all(v == ours for v in values):
             continue
         kind = category(state, match[1] if match else None, references)
-        # A cell's own adjudication row first, then the official state figure, then a rule.
+        # The official state figure decides; a cell's own adjudication row adds its reason (and must agree);
+        # without either, the first matching rule leaves the difference unresolved.
         adjudication = adjudications.cells.get((year, state, key))
-        if adjudication is None and state != NATIONAL and "official" in refs:
+        if state != NATIONAL and "official" in refs:
+            own = adjudication
+            assert not (own and own["official_value"] and int(own["official_value"]) != refs["official"]), (
+                f"{(year, state, key)}: adjudication {own['official_value'] if own else ''} != official state table {refs['official']}")
             same = [LABELS[c] for c, v in references.items() if v == refs["official"]]
+            reason = (f"Official state table has {refs['official']:,}"
+                      + (f" (as {' and '.join(same)})" if same else " (no compilation here has it)")
+                      + (": the packaged value is the official one" if refs["official"] == ours
+                         else f": the packaged value differs by {ours - refs['official']:+,}"))
             adjudication = {"official_value": str(refs["official"]), "official_source": str(refs["official_source"]),
-                            "reason": f"Official state table has {refs['official']:,}"
-                                      + (f" (as {' and '.join(same)})" if same else " (no compilation here has it)")
-                                      + (": the packaged value is the official one" if refs["official"] == ours
-                                         else f": the packaged value differs by {ours - refs['official']:+,}")}
+                            "reason": f"{own['reason']}. {reason}" if own else reason}
         if adjudication is None:
             adjudication = adjudications.find(year, state, key, kind)
         official = adjudication["official_value"] if adjudication else ""

@@ -48,6 +48,8 @@ CORRECTIONS_NOT_YET_APPLIED = {
 }
 # Packaged cells that differ from FEC's own state tables (scripts/crosscheck/reference/official_state_votes.csv).
 DIFFERS_FROM_FEC_STATE_TABLE = {
+    (2004, "RI", "Kerry"), (2008, "CO", "McCain"), (2008, "CO", "Obama"), (2012, "CO", "Obama"),
+    *((2012, s, c) for s in ("ND", "NJ", "NY", "OH") for c in ("Obama", "Romney")),
     *((2016, s, c) for s in ("CA", "MN", "NY") for c in ("Clinton", "Trump")),
     *((2020, s, c) for s in ("CA", "IN", "ND", "NH", "NJ", "NY") for c in ("Biden", "Trump")),
 }
