@@ -30,7 +30,7 @@ BUILD_FIXES_UNDER_WAY = {
     (1964, "AL", "Johnson"), (1968, "KS", "Wallace"), (1968, "NY", "Wallace"), (1984, "WA", "Mondale"),
     (1992, "SC", "Clinton"), (2012, "WI", "Romney"), (2016, "OH", "Johnson"), (2016, "TN", "Johnson"),
     *((1996, s, "Perot") for s in ("AL", "MS", "NJ", "SD", "TN")),
-    *((2000, s, "Nader") for s in ("IN", "KS", "NJ", "TN", "WY")),
+    *((2000, s, "Nader") for s in ("AL", "GA", "IN", "KS", "MS", "ND", "NJ", "OH", "TN", "WY")),
 }
 # Found by this cross-check, not yet applied (scripts/crosscheck/needed_corrections.csv).
 CORRECTIONS_NOT_YET_APPLIED = {
@@ -48,6 +48,7 @@ CORRECTIONS_NOT_YET_APPLIED = {
 }
 # Packaged cells that differ from FEC's own state tables (scripts/crosscheck/reference/official_state_votes.csv).
 DIFFERS_FROM_FEC_STATE_TABLE = {
+    (2000, "MD", "Gore"), (2000, "OH", "Bush"), (2000, "OH", "Gore"), *((2000, "SC", c) for c in ("Bush", "Gore", "Nader")),
     (2004, "RI", "Kerry"), (2008, "CO", "McCain"), (2008, "CO", "Obama"), (2012, "CO", "Obama"),
     *((2012, s, c) for s in ("ND", "NJ", "NY", "OH") for c in ("Obama", "Romney")),
     *((2016, s, c) for s in ("CA", "MN", "NY") for c in ("Clinton", "Trump")),
@@ -58,7 +59,7 @@ DIFFERS_FROM_FEC_STATE_TABLE = {
 NATIONAL_DIFFERS_FROM_FEC = {
     (1984, "Reagan"), (1984, "Mondale"), (1992, "Clinton"), (1992, "Bush"), (2024, "De La Cruz"),
     *((1996, c) for c in ("Browne", "Clinton", "Dole", "Hagelin", "Nader", "Perot", "Phillips")),
-    *((2000, c) for c in ("Buchanan", "Bush", "Gore", "Nader")), (2004, "Bush"), (2004, "Kerry"),
+    *((2000, c) for c in ("Browne", "Buchanan", "Bush", "Gore", "Nader")), (2004, "Bush"), (2004, "Kerry"),
     *((2008, c) for c in ("Baldwin", "Barr", "McCain", "McKinney", "Nader", "Obama")),
     *((2012, c) for c in ("Johnson", "Obama", "Romney", "Stein")),
     *((2016, c) for c in ("Clinton", "Johnson", "McMullin", "Stein", "Trump")),
