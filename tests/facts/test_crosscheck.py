@@ -58,7 +58,7 @@ DIFFERS_FROM_FEC_STATE_TABLE = {
 # National totals that differ from FEC's: they follow from the state cells above and from write-ins
 # FEC credits to named candidates (see the adjudications).
 NATIONAL_DIFFERS_FROM_FEC = {
-    (1984, "Reagan"), (1984, "Mondale"), (1992, "Clinton"), (1992, "Bush"), (2024, "De La Cruz"),
+    (1984, "Reagan"), (1984, "Mondale"), (1992, "Clinton"), (1992, "Bush"), (2024, "De La Cruz"), (2024, "Stein"),
     *((1996, c) for c in ("Browne", "Clinton", "Dole", "Hagelin", "Nader", "Perot", "Phillips")),
     *((2000, c) for c in ("Browne", "Buchanan", "Bush", "Gore", "Nader")), (2004, "Bush"), (2004, "Kerry"),
     *((2008, c) for c in ("Baldwin", "Barr", "McCain", "McKinney", "Nader", "Obama")),
