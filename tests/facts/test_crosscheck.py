@@ -48,6 +48,7 @@ CORRECTIONS_NOT_YET_APPLIED = {
 }
 # Packaged cells that differ from FEC's own state tables (scripts/crosscheck/reference/official_state_votes.csv).
 DIFFERS_FROM_FEC_STATE_TABLE = {
+    (2016, "AR", "Johnson"),
     (1996, "SC", "Clinton"),
     (2000, "MD", "Gore"), (2000, "OH", "Bush"), (2000, "OH", "Gore"), *((2000, "SC", c) for c in ("Bush", "Gore", "Nader")),
     (2004, "RI", "Kerry"), (2008, "CO", "McCain"), (2008, "CO", "Obama"), (2012, "CO", "Obama"),
