@@ -17,6 +17,10 @@ surname are narrowed to those with the same first initial, then to the one with 
 write-in namesake never wins over the nominee). A reference candidate with no packaged row counts as
 a packaged value of 0 (missing).
 
+Official state figures (FEC state tables, ``reference/official_state_votes.csv``) are compared with every
+packaged cell they give, not only where compilations differ; such a figure decides its cell, and a cell's
+own adjudication row may add a reason but must agree with it.
+
 Verdict of a difference: ``ours-correct`` (the adjudicated official value equals the packaged one),
 ``correction-needed`` (it does not), ``unresolved`` (an adjudication without an official value) or
 ``unadjudicated`` (no adjudication row: the test fails on these). A difference is adjudicated by its own
@@ -25,7 +29,8 @@ state and candidate, a year, ``*`` or a range ``FIRST-LAST``, and a ``category``
 a difference unresolved, with the reason, so every
 official value comes from a row of its own. Categories: ``missing`` (no packaged row), ``refs-agree``
 (two or more references agree, the packaged value differs), ``ours=ref_a_app`` / ``ours=ref_b_leip``
-(the packaged value equals one reference, another differs), ``refs-disagree``, ``single-ref`` and
+(the packaged value equals one reference, another differs), ``refs-disagree``, ``single-ref``,
+``official-differs`` (every compilation equals the packaged value, only the official figure differs) and
 ``national`` (national totals).
 
     python scripts/crosscheck_popular_vote.py                 # rewrite the outputs, print counts

@@ -1,8 +1,8 @@
 """The packaged popular vote against independent compilations and official national totals.
 
 Runs ``scripts/crosscheck_popular_vote.py`` on the extracts committed in ``scripts/crosscheck/``
-(American Presidency Project, Dave Leip's Atlas, tonmcg 2024, Wikipedia winners' totals, FEC national
-totals; provenance in
+(American Presidency Project, Dave Leip's Atlas, tonmcg 2024, Wikipedia winners' totals, FEC state tables
+and FEC national totals; provenance in
 ``scripts/crosscheck/reference/SOURCES.md``). Nothing outside the repository is read.
 
 Fails when a difference has no adjudication, or when a packaged value disagrees with an adjudicated
