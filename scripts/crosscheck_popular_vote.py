@@ -1,0 +1,342 @@
+"""Cross-check the packaged popular vote against independent compilations and official national totals.
+
+Compares every state x year x candidate cell of ``src/electoral/data/popular_vote.csv`` that an
+independent compilation also gives (1964, 1968 and 1976-2024) and every national candidate total that a
+reference gives (winners 1824-2024, leading candidates 1940-2024), with the extracts committed under
+``scripts/crosscheck/reference/``
+(provenance in ``scripts/crosscheck/reference/SOURCES.md``). Writes every remaining difference, with its
+adjudication from ``scripts/crosscheck/adjudications.csv``, to ``docs/crosscheck/popular_vote_differences.csv``
+and the packaged values that need a correction to ``scripts/crosscheck/needed_corrections.csv``, and
+prints the counts.
+
+Matching rule: a reference candidate is matched, within one year and state (or within one year for
+national totals), to the packaged ``candidate`` row (``kind == candidate``) with the same normalized
+surname (ASCII-folded, lower case, suffixes Jr./Sr./II/III dropped, particles such as "de la" and "la"
+joined to the surname: "La Follette" = "LaFollette", "De La Cruz"). Several packaged rows with that
+surname are narrowed to those with the same first initial, then to the one with the most votes (a
+write-in namesake never wins over the nominee). A reference candidate with no packaged row counts as
+a packaged value of 0 (missing).
+
+Official state figures (FEC state tables, ``reference/official_state_votes.csv``) are compared with every
+packaged cell they give, not only where compilations differ; such a figure decides its cell, and a cell's
+own adjudication row may add a reason but must agree with it.
+
+Verdict of a difference: ``ours-correct`` (the adjudicated official value equals the packaged one),
+``correction-needed`` (it does not), ``unresolved`` (an adjudication without an official value) or
+``unadjudicated`` (no adjudication row: the test fails on these). A difference is adjudicated by its own
+row of ``adjudications.csv`` (year, state, candidate) or else by the first matching rule row (``*`` for
+state and candidate, a year, ``*`` or a range ``FIRST-LAST``, and a ``category``): rules only ever leave
+a difference unresolved, with the reason, so every
+official value comes from a row of its own. Categories: ``missing`` (no packaged row), ``refs-agree``
+(two or more references agree, the packaged value differs), ``ours=ref_a_app`` / ``ours=ref_b_leip``
+(the packaged value equals one reference, another differs), ``refs-disagree``, ``single-ref``,
+``official-differs`` (every compilation equals the packaged value, only the official figure differs) and
+``national`` (national totals).
+
+    python scripts/crosscheck_popular_vote.py                 # rewrite the outputs, print counts
+    python scripts/crosscheck_popular_vote.py --extract-2024  # rebuild the 2024 extract from the data kit
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HERE = REPO / "scripts" / "crosscheck"
+REFERENCE = HERE / "reference"
+PACKAGED = REPO / "src" / "electoral" / "data" / "popular_vote.csv"
+DIFFERENCES = REPO / "docs" / "crosscheck" / "popular_vote_differences.csv"
+ADJUDICATIONS = HERE / "adjudications.csv"
+NEEDED = HERE / "needed_corrections.csv"
+
+# Reference columns of the differences table: (column, extract file). A state cell is compared with
+# every reference that gives it; ref C only exists for 2024 (no other compilation of 2024 was found).
+STATE_REFERENCES = {
+    "ref_a_app": "app_state_votes.csv",
+    "ref_b_leip": "leip_state_votes.csv",
+    "ref_c_tonmcg": "tonmcg_state_votes_2024.csv",
+}
+NATIONAL = "US"  # the ``state`` of a national-total row
+LABELS = {"ref_a_app": "APP", "ref_b_leip": "Leip", "ref_c_tonmcg": "tonmcg", "ref_d_wikipedia": "Wikipedia"}
+# Official state figures (FEC state tables) compared with every packaged cell they give.
+OFFICIAL_STATE = "official_state_votes.csv"
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+PARTICLES = {"de", "la", "le", "del", "van", "von", "da", "di"}
+
+
+def surname(name: str) -> str:
+    """The matching key of a candidate name (see the module docstring)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r'"[^"]*"', " ", text)  # nicknames in quotes
+    tokens = [t for t in re.split(r"[^a-z]+", text) if t and t not in SUFFIXES]
+    if not tokens:
+        return ""
+    key = [tokens.pop()]
+    while tokens and tokens[-1] in PARTICLES:
+        key.insert(0, tokens.pop())
+    return "".join(key)
+
+
+def initial(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip()[:1].lower()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@dataclass
+class Packaged:
+    """Packaged candidate rows by (year, state) and national sums by (year, candidate)."""
+
+    cells: dict[tuple[int, str], list[tuple[str, int]]]
+    national: dict[int, Counter]
+
+    @classmethod
+    def load(cls, path: Path = PACKAGED) -> "Packaged":
+        cells: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
+        national: dict[int, Counter] = defaultdict(Counter)
+        for row in read_csv(path):
+            if row["kind"] != "candidate":
+                continue
+            year, votes = int(row["year"]), int(row["votes"])
+            cells[(year, row["state"])].append((row["candidate"], votes))
+            national[year][row["candidate"]] += votes
+        return cls(cells, national)
+
+    def match(self, year: int, state: str, name: str) -> tuple[str, int] | None:
+        """The packaged (candidate, votes) that the reference candidate ``name`` denotes, or None."""
+        pool = list(self.national[year].items()) if state == NATIONAL else self.cells.get((year, state), [])
+        same = [c for c in pool if surname(c[0]) == surname(name)]
+        if len(same) > 1:
+            same = [c for c in same if initial(c[0]) == initial(name)] or same
+        return max(same, key=lambda c: c[1]) if same else None
+
+
+def load_state_references() -> dict[tuple[int, str, str], dict[str, int]]:
+    """(year, state, surname) -> {reference column: votes}; also keeps the reference's spelling."""
+    out: dict[tuple[int, str, str], dict[str, int]] = defaultdict(dict)
+    for column, name in STATE_REFERENCES.items():
+        for row in read_csv(REFERENCE / name):
+            key = (int(row["year"]), row["state"], surname(row["candidate"]))
+            out[key][column] = int(row["votes"])
+            out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
+    return out
+
+
+def load_official_state() -> dict[tuple[int, str, str], dict[str, object]]:
+    """Official state figures (FEC state tables): (year, state, surname) -> official value and its source."""
+    out: dict[tuple[int, str, str], dict[str, object]] = {}
+    for row in read_csv(REFERENCE / OFFICIAL_STATE):
+        key = (int(row["year"]), row["state"], surname(row["candidate"]))
+        assert key not in out, f"two official state rows for {key}"
+        out[key] = {"official": int(row["votes"]), "official_source": f"{row['official_source']}; read from {row['read_from']}",
+                    "name": row["candidate"]}
+    return out
+
+
+def load_national_references() -> dict[tuple[int, str, str], dict[str, int]]:
+    """National totals: APP's printed totals (A), Leip state sums (B), Wikipedia winners (D), FEC."""
+    out: dict[tuple[int, str, str], dict[str, int]] = defaultdict(dict)
+    for row in read_csv(REFERENCE / "app_national_totals.csv"):
+        key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
+        out[key]["ref_a_app"] = int(row["votes"])
+        out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
+    leip: Counter = Counter()
+    names: dict[tuple[int, str], str] = {}
+    for row in read_csv(REFERENCE / "leip_state_votes.csv"):
+        leip[(int(row["year"]), surname(row["candidate"]))] += int(row["votes"])
+        names[(int(row["year"]), surname(row["candidate"]))] = row["candidate"]
+    for (year, key), votes in leip.items():
+        out[(year, NATIONAL, key)]["ref_b_leip"] = votes
+        out[(year, NATIONAL, key)].setdefault("name", names[(year, key)])  # type: ignore[arg-type]
+    for row in read_csv(REFERENCE / "wikipedia_winner_national_totals.csv"):
+        key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
+        out[key]["ref_d_wikipedia"] = int(row["votes"])
+        out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
+    for row in read_csv(REFERENCE / "official_national_totals.csv"):
+        key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
+        out[key]["official"] = int(row["votes"])
+        out[key]["official_source"] = row["official_source"]  # type: ignore[assignment]
+        out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
+    return out
+
+
+@dataclass
+class Adjudications:
+    """Cell rows by (year, state, surname); rule rows (state ``*``) with a year, ``*`` or ``FIRST-LAST``."""
+
+    cells: dict[tuple[int, str, str], dict[str, str]]
+    rules: list[dict[str, str]]
+
+    def find(self, year: int, state: str, key: str, kind: str) -> dict[str, str] | None:
+        if (year, state, key) in self.cells:
+            return self.cells[(year, state, key)]
+        for rule in self.rules:  # the first matching rule, in file order
+            first, _, last = rule["year"].partition("-")
+            if rule["category"] == kind and (first == "*" or int(first) <= year <= int(last or first)):
+                return rule
+        return None
+
+
+def load_adjudications(path: Path = ADJUDICATIONS) -> Adjudications:
+    cells: dict[tuple[int, str, str], dict[str, str]] = {}
+    rules: list[dict[str, str]] = []
+    for row in read_csv(path):
+        if row["state"] == "*":
+            assert not row["official_value"], f"a rule row never sets an official value: {row}"
+            rules.append(row)
+            continue
+        key = (int(row["year"]), row["state"], surname(row["candidate"]))
+        assert key not in cells, f"two adjudications for {key}"
+        cells[key] = row
+    return Adjudications(cells, rules)
+
+
+def category(state: str, ours: int | None, refs: dict[str, int]) -> str:
+    """The kind of a difference (see the module docstring)."""
+    if state == NATIONAL:
+        return "national"
+    if ours is None:
+        return "missing"
+    if all(v == ours for v in refs.values()):
+        return "official-differs"  # only the official figure differs (or no compilation gives the cell)
+    if len(refs) == 1:
+        return "single-ref"
+    if len(set(refs.values())) == 1:
+        return "refs-agree"
+    for column in ("ref_a_app", "ref_b_leip"):
+        if refs.get(column) == ours:
+            return f"ours={column}"
+    return "refs-disagree"
+
+
+@dataclass
+class Result:
+    rows: list[dict[str, object]]
+    counts: Counter
+
+
+def compare(packaged: Packaged | None = None, adjudications: Adjudications | None = None) -> Result:
+    """Every compared cell; the rows returned are the differences, each with its verdict."""
+    packaged = packaged or Packaged.load()
+    adjudications = load_adjudications() if adjudications is None else adjudications
+    counts: Counter = Counter()
+    rows: list[dict[str, object]] = []
+    cells = {**load_state_references(), **load_national_references()}
+    for key, official in load_official_state().items():
+        cells.setdefault(key, {}).update({k: v for k, v in official.items() if k != "name"})
+        cells[key].setdefault("name", official["name"])  # type: ignore[arg-type]
+    for (year, state, key), refs in sorted(cells.items()):
+        name = str(refs["name"])
+        match = packaged.match(year, state, name)
+        ours = match[1] if match else 0
+        references = {c: v for c, v in refs.items() if c.startswith("ref_")}
+        values = list(references.values()) + ([refs["official"]] if "official" in refs else [])
+        counts["national compared" if state == NATIONAL else "cells compared"] += 1
+        if all(v == ours for v in values):
+            continue
+        kind = category(state, match[1] if match else None, references)
+        # The official state figure decides; a cell's own adjudication row adds its reason (and must agree);
+        # without either, the first matching rule leaves the difference unresolved.
+        adjudication = adjudications.cells.get((year, state, key))
+        if state != NATIONAL and "official" in refs:
+            own = adjudication
+            assert not (own and own["official_value"] and int(own["official_value"]) != refs["official"]), (
+                f"{(year, state, key)}: adjudication {own['official_value'] if own else ''} != official state table {refs['official']}")
+            same = [LABELS[c] for c, v in references.items() if v == refs["official"]]
+            reason = (f"Official state table has {refs['official']:,}"
+                      + (f" (as {' and '.join(same)})" if same else " (no compilation here has it)")
+                      + (": the packaged value is the official one" if refs["official"] == ours
+                         else f": the packaged value differs by {ours - refs['official']:+,}"))
+            adjudication = {"official_value": str(refs["official"]), "official_source": str(refs["official_source"]),
+                            "reason": f"{own['reason']}. {reason}" if own else reason}
+        if adjudication is None:
+            adjudication = adjudications.find(year, state, key, kind)
+        official = adjudication["official_value"] if adjudication else ""
+        if "official" in refs and not official:
+            official = str(refs["official"])
+        if adjudication is None:
+            verdict = "unadjudicated"
+        elif official == "":
+            verdict = "unresolved"
+        else:
+            verdict = "ours-correct" if int(official) == ours else "correction-needed"
+        counts["differences"] += 1
+        counts[verdict] += 1
+        rows.append(dict(
+            year=year, state=state, candidate=match[0] if match else name, ours=ours if match else "",
+            ref_a_app=refs.get("ref_a_app", ""), ref_b_leip=refs.get("ref_b_leip", ""),
+            ref_c_tonmcg=refs.get("ref_c_tonmcg", ""), ref_d_wikipedia=refs.get("ref_d_wikipedia", ""),
+            official=official, category=kind, verdict=verdict,
+            adjudication=adjudication["reason"] if adjudication else "",
+            official_source=(adjudication["official_source"] if adjudication and adjudication["official_source"]
+                             else refs.get("official_source", "")),
+        ))
+    return Result(rows, counts)
+
+
+FIELDS = ["year", "state", "candidate", "ours", "ref_a_app", "ref_b_leip", "ref_c_tonmcg", "ref_d_wikipedia", "official",
+          "category", "verdict", "adjudication", "official_source"]
+
+
+def write(result: Result) -> None:
+    DIFFERENCES.parent.mkdir(parents=True, exist_ok=True)
+    with open(DIFFERENCES, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(result.rows)
+    with open(NEEDED, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["year", "state", "candidate", "packaged", "official", "official_source", "reason"])
+        for row in result.rows:  # state cells only: a national total follows from its state cells
+            if row["verdict"] == "correction-needed" and row["state"] != NATIONAL:
+                writer.writerow([row[k] for k in ("year", "state", "candidate", "ours", "official", "official_source",
+                                                  "adjudication")])
+
+
+def extract_2024(kit: Path) -> None:
+    """2024 Harris/Trump by state, summed from the tonmcg county file of the data kit."""
+    codes = {row["name"]: row["code"] for row in read_csv(REPO / "src" / "electoral" / "data" / "states.csv")}
+    votes: Counter = Counter()
+    for row in read_csv(kit / "results" / "2024_US_County_Level_Presidential_Results.csv"):
+        state = codes[row["state_name"]]
+        votes[(state, "Kamala Harris")] += int(float(row["votes_dem"]))
+        votes[(state, "Donald Trump")] += int(float(row["votes_gop"]))
+    with open(REFERENCE / STATE_REFERENCES["ref_c_tonmcg"], "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["year", "state", "candidate", "votes"])
+        for (state, name), count in sorted(votes.items()):
+            writer.writerow([2024, state, name, count])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--extract-2024", action="store_true", help="rebuild the 2024 extract from the data kit")
+    parser.add_argument("--kit", type=Path, default=REPO.parent / "shared" / "data", help="raw data kit folder")
+    args = parser.parse_args()
+    if args.extract_2024:
+        extract_2024(args.kit)
+    result = compare()
+    write(result)
+    c = result.counts
+    print(f"state cells compared      {c['cells compared']}")
+    print(f"national totals compared  {c['national compared']}")
+    print(f"differences               {c['differences']}")
+    print(f"  ours correct            {c['ours-correct']}")
+    print(f"  correction needed       {c['correction-needed']}")
+    print(f"  unresolved              {c['unresolved']}")
+    print(f"  unadjudicated           {c['unadjudicated']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
