@@ -22,8 +22,9 @@ packaged cell they give, not only where compilations differ; such a figure decid
 own adjudication row may add a reason but must agree with it.
 
 Verdict of a difference: ``ours-correct`` (the adjudicated official value equals the packaged one),
-``correction-needed`` (it does not), ``unresolved`` (an adjudication without an official value) or
-``unadjudicated`` (no adjudication row: the test fails on these). A difference is adjudicated by its own
+``correction-needed`` (it does not), ``explained`` (a national total that differs from the official total
+for the reasons its own adjudication row, category ``explained``, traces), ``unresolved`` (an adjudication
+without an official value) or ``unadjudicated`` (no adjudication row: the test fails on these). A difference is adjudicated by its own
 row of ``adjudications.csv`` (year, state, candidate) or else by the first matching rule row (``*`` for
 state and candidate, a year, ``*`` or a range ``FIRST-LAST``, and a ``category``): rules only ever leave
 a difference unresolved, with the reason, so every
@@ -266,6 +267,10 @@ def compare(packaged: Packaged | None = None, adjudications: Adjudications | Non
             official = str(refs["official"])
         if adjudication is None:
             verdict = "unadjudicated"
+        elif state == NATIONAL and adjudication.get("category") == "explained" and official and int(official) != ours:
+            # A national total that differs from the official one for reasons its own row traces (state cells
+            # left unresolved, write-ins the official total includes and the state returns do not itemize).
+            verdict = "explained"
         elif official == "":
             verdict = "unresolved"
         else:
@@ -333,6 +338,7 @@ def main() -> int:
     print(f"differences               {c['differences']}")
     print(f"  ours correct            {c['ours-correct']}")
     print(f"  correction needed       {c['correction-needed']}")
+    print(f"  explained (national)    {c['explained']}")
     print(f"  unresolved              {c['unresolved']}")
     print(f"  unadjudicated           {c['unadjudicated']}")
     return 0
