@@ -167,7 +167,7 @@ def contest(year: int | str, first: str | None = None, second: str | None = None
 
     >>> c = contest(2020)
     >>> c.candidates, c.parties, round(c.national_margin, 4), c.definition
-    (('Joe Biden', 'Donald Trump'), ('Democratic', 'Republican'), 0.0445, 'all')
+    (('Joe Biden', 'Donald Trump'), ('Democratic', 'Republican'), 0.0446, 'all')
     >>> round(contest(2020, margin="two-party").national_margin, 4)
     0.0454
     """
