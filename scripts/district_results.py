@@ -138,6 +138,9 @@ RETURNS: tuple[DistrictReturn, ...] = (
     # certified statewide vote: BLACK printed ME-1 221952/142573 and ME-2 177283/148845 (2012), and
     # ME-1 210979/154127 and ME-2 143739/180818 (2016), Democratic/Republican, short of the
     # certified statewide totals by 2071/858 and 3017/648 votes; WIKI is short by 273/124 and 144/32.
+    # 2012: 2071/858 is exactly the statewide UOCAVA (overseas) line of the Secretary of State's town
+    # tabulation (openelections/openelections-data-me 2012/20121106__me__general__town.csv @df5862f3),
+    # which has no town and so no district; no source assigning all of it to districts was found.
     _r(2012, "ME-1", dem=223035, rep=142937, other=8447, source=WIKI),
     _r(2012, "ME-2", dem=177998, rep=149215, other=9013, source=WIKI),
     _r(2016, "ME-1", dem=212774, rep=154384, other=27171, source=WIKI),
@@ -242,7 +245,8 @@ NE_2016_CANVASS: tuple[CountyReturn, ...] = tuple(CountyReturn(*row) for row in 
 # districts are kept as BLACK prints them; docs/districts.md discusses each case.
 KNOWN_DIFFERENCES: dict[tuple[int, str], tuple[int, int, str]] = {
     (1972, "ME"): (0, 50, "Nixon's district votes (BLACK and WIKI alike) sum to 50 more than the House Clerk's statewide figure"),
-    (2012, "ME"): (-273, -124, "the 2012 Maine districts sum to less than the certified statewide vote"),
+    (2012, "ME"): (-273, -124, "overseas ballots: the statewide UOCAVA line (Obama 2,071, Romney 858) has no district; "
+                               "BLACK omits all of it, WIKI all but 273/124"),
     (2016, "ME"): (-144, -32, "the 2016 Maine districts sum to less than the certified statewide vote"),
 }
 
