@@ -9,7 +9,8 @@ counting rule, the cross-checks and the weak spots) and writes into ``src/electo
 - ``congresses.csv``                  congress, first_year, the House's and the Senate's reference dates and
   the Senate's composition on its reference date (dem, rep, other, vacant, seats, other_parties,
   vacant_states, source)
-- ``contingent_congress.csv``         election_year, congress_elected, deciding_congress
+- ``contingent_congress.csv``         election_year, congress_elected, deciding_congress (the first
+  election, 1788-89, under the record's year 1789)
 - ``contingent_ballots.csv``          the recorded ballots of 1801, 1825 (House) and 1837 (Senate)
 - ``congress_sources.csv``            the full citation behind each short source key
 
@@ -101,8 +102,9 @@ def congress_rows(kit: Path) -> list[list[object]]:
 
 
 def deciding_rows(kit: Path) -> list[list[object]]:
-    return [[r["election_year"], r["congress_elected_concurrently"], r["house_senate_congress_that_would_decide"]]
-            for r in read(kit / "election_to_congress.csv")]
+    # The first election (December 1788 - January 1789) is the record's 1789.
+    return [["1789" if r["election_year"] == "1788" else r["election_year"], r["congress_elected_concurrently"],
+             r["house_senate_congress_that_would_decide"]] for r in read(kit / "election_to_congress.csv")]
 
 
 def ballot_rows(kit: Path) -> list[list[object]]:

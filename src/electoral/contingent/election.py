@@ -166,9 +166,10 @@ def running_mates() -> dict[tuple[int, str], tuple[str, str]]:
     return {(int(r["year"]), r["candidate"]): (r["running_mate"], r["source"]) for r in read_table("running_mates")}
 
 
-def vp_candidates(year: int, tally: Tally) -> tuple[VicePresidentCandidate, ...]:
-    """The running mates of the two leading candidates (names from the table where it has them)."""
-    leading = [c for c in tally.candidates if c.electoral_votes > 0][:2]
+def vp_candidates(year: int, tally: Tally, rule: ContingentRule) -> tuple[VicePresidentCandidate, ...]:
+    """The running mates of the two leading candidates (names from the table where it has them); none before
+    the 12th Amendment, when electors cast two votes for President and no one ran for Vice President."""
+    leading = [c for c in tally.candidates if c.electoral_votes > 0][:rule.vp_pool]
     out = []
     for c in leading:
         name, source = running_mates().get((year, c.name), (f"the running mate of {c.name}", ""))
@@ -196,14 +197,17 @@ def _senate_notes(chamber: Senate, vote: SenateVote, caucus: dict[str, int]) -> 
              + (f" ({chamber.vacant} seat(s) vacant on {chamber.reference_date}: {chamber.vacant_states};"
                 " the needed number is read as of the whole number of seats)" if chamber.vacant else "")]
     if chamber.other:
+        recorded = any(caucus[c] != n for c, n in vote.votes)
         notes.append(f"{chamber.other} Senator(s) of other parties ({chamber.other_parties}) vote with neither side "
-                     f"on strict party lines; counted with the party they caucus with (where recorded): "
-                     + ", ".join(f"{name} {n}" for name, n in caucus.items()))
+                     "on strict party lines; " + ("counted with the party they caucus with (as Bioguide records it): "
+                     + ", ".join(f"{name} {n}" for name, n in caucus.items()) if recorded else
+                     "Bioguide records no caucus with either party for them in this Congress"))
     values = sorted(caucus.values())
     if len(values) == 2 and values[0] == values[1] == chamber.seats // 2:
-        notes.append("an even split: whether the sitting Vice President, as President of the Senate, may break the "
-                     "tie is disputed (a tie-breaking vote would not add a Senator to the majority of the whole "
-                     "number the 12th Amendment requires)")
+        notes.append("an even split: the Constitution does not settle whether the sitting Vice President, as "
+                     "President of the Senate (Art. I, Sec. 3), may break the tie: the 12th Amendment asks for a "
+                     "majority of the whole number of Senators, and the Vice President is not a Senator; no choice "
+                     "is counted here")
     return tuple(notes)
 
 
@@ -221,12 +225,15 @@ def contingent_election(year: int, scenario: Scenario | None = None) -> Continge
     """The contingent election of ``year``, from the record or from ``scenario`` (a what-if of that year)."""
     if scenario is not None and scenario.year != year:
         raise InvalidInput(f"the scenario is of {scenario.year}, not {year}")
+    if scenario is not None and (scenario.reapportions or scenario.remove):
+        raise InvalidInput("a contingent election is decided by the House as seated: what-ifs that re-apportion "
+                           "the House, add or remove states are not supported")
     tally = run(scenario).tally if scenario is not None else election(year).tally()
     rule = contingent_rule(tally.year)
     congress = deciding_congress(tally.year)
     eligible = eligible_candidates(tally, rule)
     house_result = house_outcome(house(congress), eligible, rule)
-    senate_result = senate_outcome(senate(congress), vp_candidates(tally.year, tally), rule)
+    senate_result = senate_outcome(senate(congress), vp_candidates(tally.year, tally, rule), rule)
     recorded = recorded_ballots(tally.year) if scenario is None else ()
     return ContingentElection(tally.year, scenario, rule, tally, eligible, house_result, senate_result,
                               house_result.ballot.chosen, rule.deadline, recorded,
@@ -247,6 +254,7 @@ def assumptions(tally: Tally, congress: int, eligible: tuple[Eligible, ...], sen
                    "before 1855 every member is counted under 'other', so the party-line ballot is not meaningful")
     if any(not c.source for c in senate_result.candidates):
         out.append("vice-presidential candidates not in the running-mates table are named by their ticket")
-    out.append("each elector is assumed to vote for their ticket's running mate, so the Senate chooses between "
-               "the running mates of the two leading presidential candidates")
+    if senate_result.candidates:
+        out.append("each elector is assumed to vote for their ticket's running mate, so the Senate chooses between "
+                   "the running mates of the two leading presidential candidates")
     return tuple(out)

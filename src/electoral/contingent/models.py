@@ -9,7 +9,9 @@ and for ``GET /api/contingent/{year}`` and ``POST /api/contingent``.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -19,6 +21,7 @@ from electoral.contingent.election import ContingentElection, HouseOutcome, Sena
 from electoral.contingent.recorded import RecordedBallot
 from electoral.contingent.rules import ContingentRule
 from electoral.data.loaders import read_table
+from electoral.scenario import Scenario
 
 
 class RuleOut(BaseModel):
@@ -127,7 +130,8 @@ class RecordedOut(BaseModel):
 
 class ContingentOut(BaseModel):
     year: int
-    what_if: dict[str, str | None] | None = Field(description="The what-if's flips (null: the record).")
+    what_if: dict[str, Any] | None = Field(description="The what-if's fields that differ from the record "
+                                                        "(flips, swing, ...; null: the record).")
     outcome: str
     electoral_votes: list[Candidate]
     rule: RuleOut
@@ -198,12 +202,23 @@ def congress_sources() -> tuple[str, ...]:
     return tuple(f"{r['key']}: {r['citation']}" for r in read_table("congress_sources"))
 
 
+def what_if_fields(scenario: Scenario) -> dict[str, Any]:
+    """The fields of a what-if that change the record (the margin definition only with a swing).
+
+    >>> what_if_fields(Scenario(2020, flips={"GA": None}))
+    {'flips': {'GA': None}}
+    """
+    doc = asdict(scenario)
+    swung = bool(doc["swing"] or doc["state_swings"])
+    return {k: v for k, v in doc.items() if k != "year" and v and (k != "margin" or swung)}
+
+
 def contingent_doc(e: ContingentElection) -> ContingentOut:
     """The JSON document of a contingent election."""
     t = e.tally
     mates = sorted({c.source for c in e.senate.candidates if c.source})
     return ContingentOut(
-        year=e.year, what_if=dict(e.scenario.flips) if e.scenario is not None else None, outcome=t.outcome,
+        year=e.year, what_if=what_if_fields(e.scenario) if e.scenario is not None else None, outcome=t.outcome,
         electoral_votes=[Candidate(name=c.name, party=c.party, electoral_votes=c.electoral_votes,
                                    side=next((x.side for x in e.eligible if x.name == c.name), None))
                          for c in t.candidates if c.electoral_votes > 0],

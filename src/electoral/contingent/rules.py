@@ -76,7 +76,7 @@ def deciding_congress(year: int) -> int:
     """
     row = next((r for r in read_table("contingent_congress") if int(r["election_year"]) == year), None)
     if row is None:
-        raise UnknownYear(f"no presidential election in {year}: contingent elections are mapped for 1788-2024")
+        raise UnknownYear(f"no presidential election in {year}: contingent elections are mapped for 1789-2024")
     if not row["deciding_congress"]:
         raise InvalidInput(f"the election of {year} came before the 1st Congress: no House existed to decide it")
     return int(row["deciding_congress"])
