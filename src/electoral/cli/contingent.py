@@ -26,20 +26,22 @@ def what_if(year: int, flip: str | None, swing: str | None, state_swing: str | N
     >>> what_if(2020, "GA,AZ,WI", None, None, None, "all", False).flips
     {'GA': None, 'AZ': None, 'WI': None}
     """
+    given = any((flip, swing, state_swing, method))
     if tie:
-        if flip or swing or state_swing or method:
+        if given:
             raise InvalidInput("--tie chooses its own flips: it cannot be combined with --flip, --swing or --method")
         return tie_scenario(year)
-    if not (flip or swing or state_swing or method):
-        return None
+    return _scenario(year, flip, swing, state_swing, method, margin) if given else None
+
+
+def _scenario(year: int, flip: str | None, swing: str | None, state_swing: str | None, method: str | None,
+              margin: str) -> Scenario:
     methods = parse_assignments(method, "--method") if method and "=" in method else {}
+    swings = parse_assignments(state_swing, "--state-swing") if state_swing else {}
     return Scenario(
         year=year, flips=parse_optional_pairs(flip, "--flip") if flip else {},
-        swing=parse_swing(swing) if swing else None,
-        state_swings={k: parse_swing(v) for k, v in parse_assignments(state_swing, "--state-swing").items()}
-        if state_swing else {},
-        method=method if method and not methods else None, methods=methods,
-        margin=margin_definition(margin).name)
+        swing=parse_swing(swing) if swing else None, state_swings={k: parse_swing(v) for k, v in swings.items()},
+        method=method if method and not methods else None, methods=methods, margin=margin_definition(margin).name)
 
 
 def register(app: typer.Typer) -> None:
