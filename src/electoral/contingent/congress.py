@@ -134,7 +134,12 @@ def _number(text: str) -> int | None:
 
 @lru_cache(maxsize=None)
 def house(congress: int) -> House:
-    """The House of ``congress`` on its reference date."""
+    """The House of ``congress`` on its reference date.
+
+    >>> h = house(18)
+    >>> h.reference_date, len(h.delegations)
+    ('1823-12-01', 24)
+    """
     row = _congress_row(congress)
     delegations = tuple(
         Delegation(r["state"], int(r["dem"]), int(r["rep"]), int(r["other"]), _number(r["vacant"]),
@@ -145,7 +150,12 @@ def house(congress: int) -> House:
 
 @lru_cache(maxsize=None)
 def senate(congress: int) -> Senate:
-    """The Senate of ``congress`` on its reference date."""
+    """The Senate of ``congress`` on its reference date.
+
+    >>> s = senate(107)
+    >>> s.dem, s.rep, s.seats
+    (50, 50, 100)
+    """
     r = _congress_row(congress)
     return Senate(congress, r["senate_reference_date"], int(r["senate_dem"]), int(r["senate_rep"]),
                   int(r["senate_other"]), int(r["senate_vacant"]), int(r["senate_seats"]),

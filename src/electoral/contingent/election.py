@@ -149,7 +149,13 @@ def _counts(d: Delegation) -> str:
 
 
 def house_outcome(chamber: House, eligible: tuple[Eligible, ...], rule: ContingentRule) -> HouseOutcome:
-    """The House's ballot on party lines."""
+    """The House's ballot on party lines.
+
+    >>> eligible = (Eligible("A", "Democratic", 269, "dem"), Eligible("B", "Republican", 269, "rep"))
+    >>> h = house_outcome(house(117), eligible, contingent_rule(2020))
+    >>> h.ballot.count("B"), h.ballot.count("A"), h.spare, h.narrowest[:2]
+    (27, 20, 1, ('AK', 'MT'))
+    """
     votes = tuple(delegation_vote(d, eligible) for d in chamber.delegations)
     ballot = count_house_ballot({v.delegation.state: v.vote for v in votes}, len(votes), rule,
                                 present=sum(1 for v in votes if v.delegation.seated > 0))
@@ -162,13 +168,21 @@ def house_outcome(chamber: House, eligible: tuple[Eligible, ...], rule: Continge
 
 @lru_cache(maxsize=None)
 def running_mates() -> dict[tuple[int, str], tuple[str, str]]:
-    """(year, presidential candidate) -> (running mate, source), from ``running_mates.csv``."""
+    """(year, presidential candidate) -> (running mate, source), from ``running_mates.csv``.
+
+    >>> running_mates()[(2020, "Joe Biden")][0]
+    'Kamala Harris'
+    """
     return {(int(r["year"]), r["candidate"]): (r["running_mate"], r["source"]) for r in read_table("running_mates")}
 
 
 def vp_candidates(year: int, tally: Tally, rule: ContingentRule) -> tuple[VicePresidentCandidate, ...]:
     """The running mates of the two leading candidates (names from the table where it has them); none before
-    the 12th Amendment, when electors cast two votes for President and no one ran for Vice President."""
+    the 12th Amendment, when electors cast two votes for President and no one ran for Vice President.
+
+    >>> [c.name for c in vp_candidates(1876, election(1876).tally(), contingent_rule(1876))]
+    ['the running mate of Rutherford B. Hayes', 'the running mate of Samuel Tilden']
+    """
     leading = [c for c in tally.candidates if c.electoral_votes > 0][:rule.vp_pool]
     out = []
     for c in leading:
@@ -179,7 +193,13 @@ def vp_candidates(year: int, tally: Tally, rule: ContingentRule) -> tuple[VicePr
 
 def senate_outcome(chamber: Senate, candidates: tuple[VicePresidentCandidate, ...],
                    rule: ContingentRule) -> SenateOutcome:
-    """The Senate's vote for Vice President on party lines, and with independents voting with their caucus."""
+    """The Senate's vote for Vice President on party lines, and with independents voting with their caucus.
+
+    >>> mates = (VicePresidentCandidate("A", "X", "dem", ""), VicePresidentCandidate("B", "Y", "rep", ""))
+    >>> s = senate_outcome(senate(119), mates, contingent_rule(2024))
+    >>> s.vote.votes, s.chosen, s.with_caucus
+    ((('B', 52), ('A', 45)), 'B', 'B')
+    """
     if rule.vp_pool == 0:
         return SenateOutcome(chamber, candidates, None, None, None, (
             "before the 12th Amendment the runner-up after the House's choice became Vice President; "
@@ -212,7 +232,11 @@ def _senate_notes(chamber: Senate, vote: SenateVote, caucus: dict[str, int]) -> 
 
 
 def eligible_candidates(tally: Tally, rule: ContingentRule) -> tuple[Eligible, ...]:
-    """The candidates the House may choose: the tally's contingent pool, or the top of the tally if it had a winner."""
+    """The candidates the House may choose: the tally's contingent pool, or the top of the tally if it had a winner.
+
+    >>> [c.name for c in eligible_candidates(election(1824).tally(), contingent_rule(1824))]
+    ['Andrew Jackson', 'John Quincy Adams', 'William H. Crawford']
+    """
     parties = {c.name: (c.party, c.electoral_votes) for c in tally.candidates}
     if tally.contingent:
         names = tally.contingent.candidates
@@ -222,7 +246,12 @@ def eligible_candidates(tally: Tally, rule: ContingentRule) -> tuple[Eligible, .
 
 
 def contingent_election(year: int, scenario: Scenario | None = None) -> ContingentElection:
-    """The contingent election of ``year``, from the record or from ``scenario`` (a what-if of that year)."""
+    """The contingent election of ``year``, from the record or from ``scenario`` (a what-if of that year).
+
+    >>> e = contingent_election(1876)  # 37 states on the 44th Congress's first day (Colorado joined in 1876)
+    >>> e.house.congress, e.president, e.house.ballot.count("Samuel Tilden"), e.house.ballot.needed
+    (44, 'Samuel Tilden', 22, 19)
+    """
     if scenario is not None and scenario.year != year:
         raise InvalidInput(f"the scenario is of {scenario.year}, not {year}")
     if scenario is not None and (scenario.reapportions or scenario.remove):
@@ -241,7 +270,11 @@ def contingent_election(year: int, scenario: Scenario | None = None) -> Continge
 
 
 def assumptions(tally: Tally, congress: int, eligible: tuple[Eligible, ...], senate_result: SenateOutcome) -> tuple[str, ...]:
-    """What the party-line outcome assumes, said plainly."""
+    """What the party-line outcome assumes, said plainly.
+
+    >>> contingent_election(2020).assumptions[0]
+    'the electors chose Joe Biden: no contingent election was needed; shown as if no candidate had a majority'
+    """
     out = [f"composition on the first day of the {ordinal(congress)} Congress; later deaths, resignations, special "
            "elections and party switches are not reflected",
            "every delegation votes for the eligible candidate of its majority party; a delegation split evenly, "

@@ -198,7 +198,11 @@ def _recorded(r: RecordedBallot) -> RecordedOut:
 
 @lru_cache(maxsize=None)
 def congress_sources() -> tuple[str, ...]:
-    """The citations of the Congress tables."""
+    """The citations of the Congress tables.
+
+    >>> congress_sources()[0].split(":")[0]
+    'bioguide'
+    """
     return tuple(f"{r['key']}: {r['citation']}" for r in read_table("congress_sources"))
 
 
@@ -214,7 +218,12 @@ def what_if_fields(scenario: Scenario) -> dict[str, Any]:
 
 
 def contingent_doc(e: ContingentElection) -> ContingentOut:
-    """The JSON document of a contingent election."""
+    """The JSON document of a contingent election.
+
+    >>> from electoral.contingent import contingent_election
+    >>> contingent_doc(contingent_election(1836)).recorded[0].chosen
+    'Richard Mentor Johnson'
+    """
     t = e.tally
     mates = sorted({c.source for c in e.senate.candidates if c.source})
     return ContingentOut(

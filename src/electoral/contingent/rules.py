@@ -105,10 +105,18 @@ def senate_needed(senators: int) -> int:
 
 
 def house_quorum(states: int, rule: ContingentRule) -> int:
-    """States that must have a member present: two-thirds of the states (34 of 50, 11 of 16)."""
+    """States that must have a member present: two-thirds of the states (34 of 50, 11 of 16).
+
+    >>> house_quorum(50, contingent_rule(2020)), house_quorum(16, contingent_rule(1800))
+    (34, 11)
+    """
     return ceil(states * rule.house_quorum)
 
 
 def senate_quorum(senators: int, rule: ContingentRule) -> int | None:
-    """Senators who must be present: two-thirds of the whole number (67 of 100); None before 1804."""
+    """Senators who must be present: two-thirds of the whole number (67 of 100); None before 1804.
+
+    >>> senate_quorum(100, contingent_rule(2020)), senate_quorum(32, contingent_rule(1800)) is None
+    (67, True)
+    """
     return ceil(senators * rule.senate_quorum) if rule.senate_quorum is not None else None
