@@ -118,7 +118,8 @@ def _house(h: HouseOut) -> None:
     tally = "; ".join(f"{v.candidate} {v.count}" for v in h.votes) or "no state votes"
     if h.chosen:
         console.print(f"[bold]House's choice on party lines: {h.chosen}[/bold] ({tally}; no vote: "
-                      f"{', '.join(h.no_vote) or 'none'}); narrowest of its delegations: {', '.join(h.narrowest[:5])}")
+                      f"{', '.join(h.no_vote) or 'none'}); {h.spare} state(s) to spare; narrowest of its delegations: "
+                      f"{', '.join(h.narrowest[:5])}")
     else:
         console.print(f"[bold]House on party lines: no choice[/bold] ({tally}; no vote: {', '.join(h.no_vote) or 'none'})")
 
