@@ -1,0 +1,40 @@
+"""Contingent elections: ``GET /api/contingent/{year}`` (the record, or ``?tie=true``) and ``POST /api/contingent``
+(a what-if body, the same as ``POST /api/whatif``). The same JSON as ``electoral contingent YEAR --json``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fastapi import APIRouter, Path, Query, Response
+
+from electoral.api.routes.record import json_bytes, json_response
+from electoral.api.routes.scenario import scenario_of
+from electoral.api.schemas import ERRORS, WhatIfIn
+from electoral.contingent import contingent_election, tie_scenario
+from electoral.contingent.models import ContingentOut, contingent_doc
+
+router = APIRouter(tags=["contingent"], responses=ERRORS)
+
+
+@router.get("/contingent/{year}", response_model=ContingentOut, summary="The contingent election of a year")
+def contingent_year(
+    year: int = Path(description="Election year, 1792-2024 (every fourth year).", examples=[2020]),
+    tie: bool = Query(False, description="Flip the winner's closest units to a tie (else to no majority) first."),
+) -> Response:
+    """Who is eligible, each state's House delegation, the House's and the Senate's choice on party lines,
+    and the recorded ballots of 1801, 1825 and 1837. Without ``tie`` a year with a winner is shown as if no
+    one had a majority."""
+    return json_response(_year_doc(year, tie))
+
+
+@lru_cache(maxsize=256)
+def _year_doc(year: int, tie: bool) -> bytes:
+    doc = contingent_doc(contingent_election(year, tie_scenario(year) if tie else None))
+    return json_bytes(doc.model_dump(mode="json"))
+
+
+@router.post("/contingent", response_model=ContingentOut, summary="The contingent election of a what-if")
+def contingent_whatif(body: WhatIfIn) -> Response:
+    """A what-if (flips, swings, methods) and the contingent election that would follow it."""
+    doc = contingent_doc(contingent_election(body.year, scenario_of(body)))
+    return json_response(json_bytes(doc.model_dump(mode="json")))
