@@ -102,6 +102,17 @@ def election_years() -> tuple[int, ...]:
     return keys_of("electoral_votes")
 
 
+def record_span() -> str:
+    """The years of the record as text, ``first-last``, for help strings and messages (the last year is the
+    data's: a new year in the tables moves it).
+
+    >>> record_span().startswith("1789-")
+    True
+    """
+    years = election_years()
+    return f"{years[0]}-{years[-1]}"
+
+
 def validate_year(year: object) -> int:
     """Return ``year`` as an int if it is an election year in the record, else raise :class:`UnknownYear`.
 
