@@ -15,7 +15,7 @@ the first table read, so set it before the process asks for any data. Such a fol
 table the code reads, with the declared columns: copy the packaged tables and add rows. A new election
 year is a data change: rows for it in ``electoral_votes``, ``electoral_votes_cast``, ``candidates`` and
 ``popular_vote`` (and ``district_popular_vote`` for Maine's and Nebraska's districts) make every
-command and endpoint answer for it (see docs/record.md, "Adding an election").
+command and endpoint answer for it (see docs/record.md, "Reading the tables, and adding an election").
 
 >>> next(r for r in read_table("states") if r["code"] == "WY")["name"]
 'Wyoming'
