@@ -46,12 +46,20 @@ def test_rows_for_is_the_rows_with_that_key_in_file_order(name: str) -> None:
     assert rows_for(name, -1) == ()
 
 
-def test_a_value_that_does_not_parse_names_file_line_and_column(monkeypatch: pytest.MonkeyPatch) -> None:
-    bad = ({"first_year": "1789", "last_year": "18OO", "votes_per_elector": "2", "contingent_rule": "", "source": ""},)
-    monkeypatch.setattr("electoral.data.loaders.read_table", lambda name: bad)
+@pytest.mark.parametrize(("lines", "message"), [
+    ([(2, ["1789", "18OO", "2", "", ""])], r"ballot_rules.csv line 2, column 'last_year': '18OO' is not int"),
+    ([(2, ["1789", "1800", "2", ""]), (3, ["1804"])], r"ballot_rules.csv line 2: 4 cells for 5 columns"),
+])
+def test_a_row_that_does_not_match_names_file_line_and_column(monkeypatch: pytest.MonkeyPatch, lines: list,
+                                                              message: str) -> None:
+    header = list(TABLES["ballot_rules"].columns)
+    monkeypatch.setattr("electoral.data.loaders._read_lines", lambda name: (header, lines))
     read_rows.cache_clear()
     try:
-        with pytest.raises(TableError, match=r"ballot_rules.csv line 2, column 'last_year': '18OO' is not int"):
+        with pytest.raises(TableError, match=message):
+            read_rows("ballot_rules")
+        monkeypatch.setattr("electoral.data.loaders._read_lines", lambda name: (header[:-1] + ["citation"], []))
+        with pytest.raises(TableError, match="ballot_rules.csv has columns .*citation; declared: .*source"):
             read_rows("ballot_rules")
     finally:
         read_rows.cache_clear()

@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 DATA_ENV = "ELECTORAL_DATA"  # environment variable naming a data folder to read instead of the packaged one
 
@@ -160,9 +160,20 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     >>> next(r for r in rows if r["code"] == "WY")["name"]
     'Wyoming'
     """
-    path = data_directory().joinpath(f"{name}.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
+    with _open(name) as handle:
         return tuple(csv.DictReader(handle))
+
+
+def _open(name: str) -> IO[str]:
+    return data_directory().joinpath(f"{name}.csv").open(encoding="utf-8", newline="")
+
+
+def _read_lines(name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the (file line, cells) of every non-blank row of ``<name>.csv``."""
+    with _open(name) as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        return header, [(reader.line_num, row) for row in reader if row]
 
 
 @lru_cache(maxsize=None)
@@ -198,22 +209,30 @@ def read_rows(name: str) -> tuple[Any, ...]:
     (1804, 9999, 1)
     """
     spec, make = table(name), row_type(name)
-    text = read_table(name)
-    header = tuple(text[0]) if text else tuple(spec.columns)
-    if set(header) != set(spec.columns):
+    header, lines = _read_lines(name)
+    if sorted(header) != sorted(spec.columns):
         raise TableError(f"{name}.csv has columns {', '.join(header)}; declared: {', '.join(spec.columns)}")
-    parsers = [(column, PARSERS[kind]) for column, kind in spec.columns.items()]
-    return tuple(make(*(_parse(name, line, row, column, parse) for column, parse in parsers))
-                 for line, row in enumerate(text, start=2))
-
-
-def _parse(name: str, line: int, row: Mapping[str, str], column: str, parse: Callable[[str], Any]) -> Any:
-    value = row[column]
+    cells = [(header.index(column), PARSERS[kind]) for column, kind in spec.columns.items()]
+    if any(len(row) != len(header) for _, row in lines):
+        raise _first_error(name, header, lines)
     try:
-        return parse(value)
-    except (TypeError, ValueError) as exc:
-        raise TableError(f"{name}.csv line {line}, column {column!r}: {value!r} is not "
-                         f"{TABLES[name].columns[column]} ({exc})") from None
+        return tuple(make(*[parse(row[i]) for i, parse in cells]) for _, row in lines)
+    except (TypeError, ValueError):
+        raise _first_error(name, header, lines) from None
+
+
+def _first_error(name: str, header: list[str], lines: list[tuple[int, list[str]]]) -> TableError:
+    """The error of the first row that does not match the declaration: its line, column and value."""
+    kinds = TABLES[name].columns
+    for line, row in lines:
+        if len(row) != len(header):
+            return TableError(f"{name}.csv line {line}: {len(row)} cells for {len(header)} columns")
+        for column, value in zip(header, row):
+            try:
+                PARSERS[kinds[column]](value)
+            except (TypeError, ValueError) as exc:
+                return TableError(f"{name}.csv line {line}, column {column!r}: {value!r} is not {kinds[column]} ({exc})")
+    return TableError(f"{name}.csv does not match its declaration")
 
 
 @lru_cache(maxsize=None)
