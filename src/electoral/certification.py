@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import rows_for
 from electoral.errors import InvalidInput
 from electoral.rules.calendar import Calendar, Step, calendar_for, format_day, step_kinds
 from electoral.tally import Tally, tally_votes
@@ -78,9 +78,9 @@ def electors_tally(year: int) -> Tally:
     """
     final = _final_tally(year)
     votes: Counter[str] = Counter()
-    for row in read_table("electoral_votes_cast"):
-        if int(row["year"]) == year and row["status"] in CAST_STATUSES and row["candidate"]:
-            votes[row["candidate"]] += int(row["electoral_votes"])
+    for row in rows_for("electoral_votes_cast", year):
+        if row.status in CAST_STATUSES and row.candidate:
+            votes[row.candidate] += row.electoral_votes
     parties = {c.name: c.party for c in final.candidates}
     return tally_votes(year, votes, electors_appointed=final.electors_appointed, parties=parties)
 
@@ -207,22 +207,33 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     """
     cal = calendar_for(year)
     day = parse_as_of(as_of)
-    kinds = step_kinds()
     dated = [s for s in cal.steps if s.date is not None]
+    reached = _reached(dated, day)
+    passed_early = tuple(s for s in dated[len(reached):] if s.completed <= day)
+    in_progress = next((s for s in dated if s.date <= day < s.completed), None)
+    next_step = next((s for s in dated if s.date > day), None)
+    stage = step_kinds()[reached[-1].step].stage if reached else "before_election"
+    recorded = cal.year in election_years()
+    tally, confirmed_by = _confirmed_tally(cal.year, stage) if recorded else (None, None)
+    return Status(cal.year, day, cal, stage, reached, in_progress, next_step, tally, confirmed_by, recorded,
+                  passed_early)
+
+
+def _reached(dated: list[Step], day: date) -> tuple[Step, ...]:
+    """The steps reached by the end of ``day``: each in legal order, once it (and every step before it) is."""
+    kinds = step_kinds()
     reached: list[Step] = []
     for s in dated:
         if (s.date if kinds[s.step].reached_at == "start" else s.completed) > day:
             break
         reached.append(s)
-    passed_early = tuple(s for s in dated[len(reached):] if s.completed <= day)
-    in_progress = next((s for s in dated if s.date <= day < s.completed), None)
-    next_step = next((s for s in dated if s.date > day), None)
-    stage = kinds[reached[-1].step].stage if reached else "before_election"
-    recorded = cal.year in election_years()
-    tally, confirmed_by = None, None
-    if recorded and stage in ("counted", "inaugurated"):
-        tally, confirmed_by = _final_tally(cal.year), "congress"
-    elif recorded and stage == "electors_voted":
-        tally, confirmed_by = electors_tally(cal.year), "electors"
-    return Status(cal.year, day, cal, stage, tuple(reached), in_progress, next_step, tally, confirmed_by, recorded,
-                  passed_early)
+    return tuple(reached)
+
+
+def _confirmed_tally(year: int, stage: str) -> tuple[Tally | None, str | None]:
+    """The result confirmed at ``stage`` of a recorded election, and by whom ("congress" or "electors")."""
+    if stage in ("counted", "inaugurated"):
+        return _final_tally(year), "congress"
+    if stage == "electors_voted":
+        return electors_tally(year), "electors"
+    return None, None

@@ -16,9 +16,10 @@ from functools import cached_property, lru_cache
 import numpy as np
 import pandas as pd
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import rows_for
 from electoral.errors import InvalidInput, UnknownUnit
-from electoral.tally import Contingent, Tally, ballot_rule, tally_votes
+from electoral.rules.ballot import ballot_rule
+from electoral.tally import Contingent, Tally, tally_votes
 from electoral.units import Units, normalize_code, states, units_for, validate_year
 
 
@@ -80,19 +81,21 @@ class Election:
         return units_for(self.year)
 
     # -- raw tables ------------------------------------------------------------------------------
-    @cached_property
-    def _cast(self) -> tuple[dict[str, str], ...]:
-        return tuple(r for r in read_table("electoral_votes_cast") if int(r["year"]) == self.year)
+    @property
+    def _cast(self) -> tuple:
+        """This year's rows of ``electoral_votes_cast`` (typed rows, see :mod:`electoral.data.loaders`)."""
+        return rows_for("electoral_votes_cast", self.year)
 
-    @cached_property
-    def _popular(self) -> tuple[dict[str, str], ...]:
-        return tuple(r for r in read_table("popular_vote") if int(r["year"]) == self.year)
+    @property
+    def _popular(self) -> tuple:
+        """This year's rows of ``popular_vote`` (typed rows)."""
+        return rows_for("popular_vote", self.year)
 
     @cached_property
     def parties(self) -> dict[str, str]:
         """Candidate -> party for every candidate of this year in the record."""
-        found = {r["candidate"]: r["party"] for r in self._popular}
-        found.update({r["candidate"]: r["party"] for r in read_table("candidates") if int(r["year"]) == self.year})
+        found = {r.candidate: r.party for r in self._popular}
+        found.update({r.candidate: r.party for r in rows_for("candidates", self.year)})
         return found
 
     # -- pandas views (edges) --------------------------------------------------------------------
@@ -138,18 +141,9 @@ class Election:
         >>> df[df.electoral_votes > 0].set_index("candidate").electoral_votes.to_dict()
         {'Joe Biden': 3, 'Donald Trump': 1}
         """
-        code = None
-        if state is not None:
-            code = normalize_code(state)
-            if code not in states():
-                raise UnknownUnit(f"unknown state {state!r}")
-            if code not in self.units.states:
-                raise UnknownUnit(f"{code} appointed no electors in {self.year}")
-        ev: Counter = Counter()
-        for r in self._cast:
-            if r["status"] == "counted":
-                ev[(r["state"], r["candidate"])] += int(r["electoral_votes"])
-        popular = {(r["state"], r["candidate"]): (int(r["votes"]), int(r["total_votes"])) for r in self._popular}
+        code = None if state is None else self._state_code(state)
+        ev = _counted_by_state(self._cast)
+        popular = {(r.state, r.candidate): (r.votes, r.total_votes) for r in self._popular}
         rows = []
         for st in dict.fromkeys(self.units.states):
             if code and st != code:
@@ -167,6 +161,15 @@ class Election:
         return df.sort_values(["state", "electoral_votes", "popular_votes", "candidate"],
                               ascending=[True, False, False, True], na_position="last").reset_index(drop=True)
 
+    def _state_code(self, state: str) -> str:
+        """The code of ``state`` if it appointed electors this year; raises :class:`UnknownUnit`."""
+        code = normalize_code(state)
+        if code not in states():
+            raise UnknownUnit(f"unknown state {state!r}")
+        if code not in self.units.states:
+            raise UnknownUnit(f"{code} appointed no electors in {self.year}")
+        return code
+
     # -- the tally -------------------------------------------------------------------------------
     def tally(self) -> Tally:
         """The outcome as Congress counted it, with every special case explained in ``notes``."""
@@ -176,8 +179,8 @@ class Election:
         """The candidate each unit's electors voted for (the plurality of its counted votes), aligned to units."""
         by_unit: dict[str, Counter] = defaultdict(Counter)
         for r in self._cast:
-            if r["status"] == "counted":
-                by_unit[r["unit"]][r["candidate"]] += int(r["electoral_votes"])
+            if r.status == "counted":
+                by_unit[r.unit][r.candidate] += r.electoral_votes
         return tuple(by_unit[code].most_common(1)[0][0] if by_unit[code] else None for code in self.units.codes)
 
     def leading_pair(self) -> tuple[str | None, str | None]:
@@ -201,19 +204,8 @@ class Election:
         >>> tp.candidates, round(tp.national_margin, 4)
         (('Joe Biden', 'Donald Trump'), 0.0454)
         """
-        ranked = [c.name for c in self.tally().candidates]
-        a = first or ranked[0]
-        b = second or next(n for n in ranked if n != a)
-        known = {r["candidate"] for r in self._popular} | {c.name for c in self.tally().candidates}
-        for name in (a, b):
-            if name not in known:
-                raise UnknownUnit(f"no candidate {name!r} in the {self.year} record")
-        state_votes: dict[tuple[str, str], float] = {(r["state"], r["candidate"]): float(r["votes"]) for r in self._popular}
-        state_total: dict[str, float] = {r["state"]: float(r["total_votes"]) for r in self._popular}
-        strongest_other: dict[str, float] = defaultdict(float)  # only candidates can carry a unit
-        for r in self._popular:
-            if receives_electors(r["kind"]) and r["candidate"] not in (a, b):
-                strongest_other[r["state"]] = max(strongest_other[r["state"]], float(r["votes"]))
+        a, b = self._pair(first, second)
+        state_votes, state_total, strongest_other = _state_votes(self.year, a, b)
         district = _district_votes(self.year)
         n = len(self.units)
         votes = np.full((n, 2), np.nan)
@@ -232,6 +224,17 @@ class Election:
                 others[i] = 0.0 if "-" in code else strongest_other[st]  # district returns name two candidates
         return TwoPartyVotes(self.units, (a, b), votes, total, others)
 
+    def _pair(self, first: str | None, second: str | None) -> tuple[str, str]:
+        """The two candidates of :meth:`two_party`, checked against the record (:class:`UnknownUnit`)."""
+        ranked = [c.name for c in self.tally().candidates]
+        a = first or ranked[0]
+        b = second or next(n for n in ranked if n != a)
+        known = {r.candidate for r in self._popular} | {c.name for c in self.tally().candidates}
+        for name in (a, b):
+            if name not in known:
+                raise UnknownUnit(f"no candidate {name!r} in the {self.year} record")
+        return a, b
+
     def counted(self, candidates: tuple[str, ...]) -> np.ndarray:
         """Electoral votes Congress counted for each of ``candidates`` per unit, int64 ``(n_units, k)``.
 
@@ -245,8 +248,8 @@ class Election:
         column = {name: k for k, name in enumerate(candidates)}
         out = np.zeros((len(self.units), len(candidates)), dtype=np.int64)
         for r in self._cast:
-            if r["status"] == "counted" and r["candidate"] in column:
-                out[position[r["unit"]], column[r["candidate"]]] += int(r["electoral_votes"])
+            if r.status == "counted" and r.candidate in column:
+                out[position[r.unit], column[r.candidate]] += r.electoral_votes
         return out
 
 
@@ -262,43 +265,78 @@ def election(year: int | str) -> Election:
 
 @lru_cache(maxsize=None)
 def _tally(year: int) -> Tally:
+    """The recorded election of ``year`` tallied: counted votes, notes on every special case, history."""
     e = election(year)
-    counted: Counter = Counter()
-    notes: list[str] = []
-    by_status: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for r in e._cast:
-        if r["status"] == "counted":
-            counted[r["candidate"]] += int(r["electoral_votes"])
-        else:
-            by_status[r["status"]].append(r)
-        if r["pledged_to"] and r["status"] == "counted":
-            notes.append(f"faithless: {r['state']} elector(s) pledged to {r['pledged_to']} voted for "
-                         f"{r['candidate']} ({r['electoral_votes']}; {r['note']})")
-        elif r["note"] and "unpledged" in r["note"]:
-            notes.append(f"unpledged: {r['state']} {r['electoral_votes']} elector(s) voted for {r['candidate']}")
-    per = ballot_rule(year).votes_per_elector
-    for status, label in (("not_voted", "did not vote"), ("abstained", "abstained"), ("rejected", "not counted by Congress")):
-        for r in by_status[status]:
-            electors = int(r["electoral_votes"]) // per
-            what = f"{electors} {r['state']} elector{'s' if electors > 1 else ''} {label}"
-            if status == "rejected":
-                what = f"{r['electoral_votes']} {r['state']} vote(s) for {r['candidate']} {label}"
-            notes.append(f"{what}: {r['note']}" if r["note"] else what)
-    for r in read_table("not_counted"):
-        if int(r["year"]) == year and r["state"] not in e.units.states:
-            notes.append(f"{states()[r['state']].name} not counted: {r['reason']}")
-    for r in read_table("contingent_elections"):
-        if int(r["year"]) == year and r["office"] != "president":
-            notes.append(f"{r['office']}: the {r['decided_by']} chose {r['chosen']} on {r['date']} ({r['detail']})")
-    history = next((Contingent(reason="", decided_by=r["decided_by"], chosen=r["chosen"], date=r["date"],
-                               detail=r["detail"], source=r["source"])
-                    for r in read_table("contingent_elections") if int(r["year"]) == year and r["office"] == "president"),
-                   None)
+    counted, notes = _counted_with_notes(e._cast)
+    notes += _not_cast_notes(e._cast, ballot_rule(year).votes_per_elector)
+    for r in rows_for("not_counted", year):
+        if r.state not in e.units.states:
+            notes.append(f"{states()[r.state].name} not counted: {r.reason}")
+    contingent = rows_for("contingent_elections", year)
+    for r in contingent:
+        if r.office != "president":
+            notes.append(f"{r.office}: the {r.decided_by} chose {r.chosen} on {r.date} ({r.detail})")
+    history = next((Contingent(reason="", decided_by=r.decided_by, chosen=r.chosen, date=r.date.isoformat(),
+                               detail=r.detail, source=r.source)
+                    for r in contingent if r.office == "president"), None)
     popular: Counter = Counter()
     for r in e._popular:
-        popular[r["candidate"]] += int(r["votes"])
+        popular[r.candidate] += r.votes
     return tally_votes(year, counted, electors_appointed=e.units.total, parties=e.parties, popular_votes=popular,
                        notes=tuple(notes), history=history)
+
+
+def _counted_with_notes(cast: tuple) -> tuple[Counter, list[str]]:
+    """Electoral votes counted per candidate, and notes on faithless and unpledged electors, in row order."""
+    counted: Counter = Counter()
+    notes: list[str] = []
+    for r in cast:
+        if r.status == "counted":
+            counted[r.candidate] += r.electoral_votes
+        if r.pledged_to and r.status == "counted":
+            notes.append(f"faithless: {r.state} elector(s) pledged to {r.pledged_to} voted for "
+                         f"{r.candidate} ({r.electoral_votes}; {r.note})")
+        elif r.note and "unpledged" in r.note:
+            notes.append(f"unpledged: {r.state} {r.electoral_votes} elector(s) voted for {r.candidate}")
+    return counted, notes
+
+
+def _counted_by_state(cast: tuple) -> Counter:
+    """Electoral votes counted per (state, candidate)."""
+    ev: Counter = Counter()
+    for r in cast:
+        if r.status == "counted":
+            ev[(r.state, r.candidate)] += r.electoral_votes
+    return ev
+
+
+NOT_COUNTED_LABELS = (("not_voted", "did not vote"), ("abstained", "abstained"), ("rejected", "not counted by Congress"))
+
+
+def _not_cast_notes(cast: tuple, votes_per_elector: int) -> list[str]:
+    """Notes on votes not counted (electors who did not vote, abstentions, rejected votes), by status."""
+    notes: list[str] = []
+    for status, label in NOT_COUNTED_LABELS:
+        for r in (r for r in cast if r.status == status):
+            electors = r.electoral_votes // votes_per_elector
+            what = f"{electors} {r.state} elector{'s' if electors > 1 else ''} {label}"
+            if status == "rejected":
+                what = f"{r.electoral_votes} {r.state} vote(s) for {r.candidate} {label}"
+            notes.append(f"{what}: {r.note}" if r.note else what)
+    return notes
+
+
+def _state_votes(year: int, a: str, b: str) -> tuple[dict, dict, defaultdict]:
+    """Statewide popular votes of ``year``: (state, candidate) -> votes, state -> all votes, and state -> the
+    votes of the strongest candidate other than ``a`` and ``b`` (floats; only candidates can carry a unit)."""
+    popular = rows_for("popular_vote", year)
+    state_votes: dict[tuple[str, str], float] = {(r.state, r.candidate): float(r.votes) for r in popular}
+    state_total: dict[str, float] = {r.state: float(r.total_votes) for r in popular}
+    strongest_other: dict[str, float] = defaultdict(float)
+    for r in popular:
+        if receives_electors(r.kind) and r.candidate not in (a, b):
+            strongest_other[r.state] = max(strongest_other[r.state], float(r.votes))
+    return state_votes, state_total, strongest_other
 
 
 @lru_cache(maxsize=None)
@@ -307,16 +345,15 @@ def _district_votes(year: int) -> dict[str, dict]:
     votes: dict[tuple[str, str], float] = {}
     total: dict[str, float] = {}
     try:
-        rows = read_table("district_popular_vote")
+        rows = rows_for("district_popular_vote", year)
     except FileNotFoundError:
         rows = ()
     for r in rows:
-        if int(r["year"]) == year:
-            votes[(r["unit"], r["candidate"])] = votes.get((r["unit"], r["candidate"]), 0.0) + float(r["votes"])
-            if r.get("total_votes"):
-                total[r["unit"]] = float(r["total_votes"])
-            else:
-                total.setdefault(r["unit"], 0.0)
+        votes[(r.unit, r.candidate)] = votes.get((r.unit, r.candidate), 0.0) + float(r.votes)
+        if r.total_votes is not None:
+            total[r.unit] = float(r.total_votes)
+        else:
+            total.setdefault(r.unit, 0.0)
     return {"votes": votes, "total": total}
 
 
@@ -326,7 +363,7 @@ def check_consistency(year: int) -> None:
     per = ballot_rule(year).votes_per_elector
     cast: Counter = Counter()
     for r in e._cast:
-        cast[r["unit"]] += int(r["electoral_votes"])
+        cast[r.unit] += r.electoral_votes
     for code, electors in zip(e.units.codes, e.units.electoral_votes):
         if cast[code] != electors * per:
             raise InvalidInput(f"{year} {code}: {cast[code]} votes recorded for {electors} electors")

@@ -2,7 +2,7 @@
 
 A pure function (:func:`tally_votes`) over candidate -> electoral votes. The rules that changed
 with the 12th Amendment (two votes per elector before 1804, who goes to the House) are rows of the
-packaged ``ballot_rules`` table, not branches on the year.
+packaged ``ballot_rules`` table, read by :mod:`electoral.rules.ballot`, not branches on the year.
 
 >>> t = tally_votes(2020, {"Joe Biden": 306, "Donald Trump": 232}, electors_appointed=538)
 >>> t.majority_needed, t.winner
@@ -13,40 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from electoral.data.loaders import read_table
 from electoral.errors import InvalidInput
+from electoral.rules.ballot import BallotRule, ballot_rule
 
-
-@dataclass(frozen=True)
-class BallotRule:
-    """How electors vote and who decides without a majority, for one constitutional period."""
-
-    first_year: int
-    last_year: int
-    votes_per_elector: int
-    contingent_rule: str
-    source: str
-
-    @property
-    def house_chooses_among(self) -> int:
-        """How many top candidates the House may choose from (five before the 12th Amendment, three after)."""
-        return 5 if self.votes_per_elector == 2 else 3
-
-
-@lru_cache(maxsize=None)
-def ballot_rule(year: int) -> BallotRule:
-    """The ballot rule in force in ``year``.
-
-    >>> ballot_rule(1800).votes_per_elector, ballot_rule(1804).votes_per_elector
-    (2, 1)
-    """
-    for row in read_table("ballot_rules"):
-        if int(row["first_year"]) <= year <= int(row["last_year"]):
-            return BallotRule(int(row["first_year"]), int(row["last_year"]), int(row["votes_per_elector"]),
-                              row["contingent_rule"], row["source"])
-    raise InvalidInput(f"no ballot rule covers the year {year}")
+__all__ = ["BallotRule", "CandidateTotal", "Contingent", "Tally", "ballot_rule", "majority_needed", "tally_votes"]
 
 
 def majority_needed(electors_appointed: int) -> int:
@@ -150,22 +121,38 @@ def tally_votes(
     ...                    "Henry Clay": 37}, electors_appointed=261).contingent.candidates
     ('Andrew Jackson', 'John Quincy Adams', 'William H. Crawford')
     """
-    for name, value in votes.items():
-        if int(value) != value or value < 0:
-            raise InvalidInput(f"electoral votes for {name!r} must be a whole number >= 0, got {value!r}")
+    _check_votes(votes)
     rule = ballot_rule(year)
     needed = majority_needed(electors_appointed)
     if sum(votes.values()) > electors_appointed * rule.votes_per_elector:
         raise InvalidInput(
             f"{sum(votes.values())} electoral votes exceed the {electors_appointed} electors appointed in {year}")
-    parties = parties or {}
     popular_votes = popular_votes or {}
     popular_total = sum(popular_votes.values()) or None
+    lines = _lines(votes, parties or {}, popular_votes, popular_total, min_popular_share)
+    winner, contingent = _decide([c for c in lines if c.electoral_votes > 0], needed, rule)
+    if contingent and history:
+        contingent = Contingent(contingent.reason, history.decided_by, contingent.candidates,
+                                history.chosen, history.date, history.detail, history.source)
+    return Tally(year, electors_appointed, needed, rule.votes_per_elector, lines, winner, contingent, notes,
+                 popular_total)
 
+
+def _check_votes(votes: Mapping[str, int]) -> None:
+    """Raise :class:`InvalidInput` for electoral votes that are not whole numbers >= 0."""
+    for name, value in votes.items():
+        if int(value) != value or value < 0:
+            raise InvalidInput(f"electoral votes for {name!r} must be a whole number >= 0, got {value!r}")
+
+
+def _lines(votes: Mapping[str, int], parties: Mapping[str, str], popular_votes: Mapping[str, int],
+           popular_total: int | None, min_popular_share: float) -> tuple[CandidateTotal, ...]:
+    """One line per candidate with electoral votes or ``min_popular_share`` of the popular vote, ranked by
+    electoral votes, then popular votes, then name."""
     names = set(n for n, v in votes.items() if v > 0)
     if popular_total:
         names |= {n for n, v in popular_votes.items() if v / popular_total >= min_popular_share}
-    lines = tuple(sorted(
+    return tuple(sorted(
         (CandidateTotal(
             name=n,
             party=parties.get(n, ""),
@@ -175,13 +162,6 @@ def tally_votes(
         ) for n in names),
         key=lambda c: (-c.electoral_votes, -(c.popular_votes or 0), c.name),
     ))
-    ranked = [c for c in lines if c.electoral_votes > 0]
-    winner, contingent = _decide(ranked, needed, rule)
-    if contingent and history:
-        contingent = Contingent(contingent.reason, history.decided_by, contingent.candidates,
-                                history.chosen, history.date, history.detail, history.source)
-    return Tally(year, electors_appointed, needed, rule.votes_per_elector, lines, winner, contingent, notes,
-                 popular_total)
 
 
 def _decide(ranked: list[CandidateTotal], needed: int, rule: BallotRule) -> tuple[str | None, Contingent | None]:
@@ -189,15 +169,25 @@ def _decide(ranked: list[CandidateTotal], needed: int, rule: BallotRule) -> tupl
     if not ranked:
         return None, None
     top = ranked[0]
-    majority_holders = [c for c in ranked if c.electoral_votes >= needed]
-    if rule.votes_per_elector == 2 and len(majority_holders) > 1 and majority_holders[1].electoral_votes == top.electoral_votes:
-        tied = tuple(c.name for c in majority_holders if c.electoral_votes == top.electoral_votes)
-        return None, Contingent(reason="tie: the House chooses (Art. II, Sec. 1)", candidates=tied)
+    tie = _majority_tie(ranked, needed, rule)
+    if tie:
+        return None, Contingent(reason="tie: the House chooses (Art. II, Sec. 1)", candidates=tie)
     if top.electoral_votes >= needed and (len(ranked) == 1 or ranked[1].electoral_votes < top.electoral_votes):
         return top.name, None
     amendment = "Art. II, Sec. 1" if rule.votes_per_elector == 2 else "12th Amendment"
     return None, Contingent(reason=f"no majority: the House chooses ({amendment})",
                             candidates=_top(ranked, rule.house_chooses_among))
+
+
+def _majority_tie(ranked: list[CandidateTotal], needed: int, rule: BallotRule) -> tuple[str, ...]:
+    """Before the 12th Amendment: the candidates tied at the top with a majority each (empty if none)."""
+    if rule.votes_per_elector != 2:
+        return ()
+    top = ranked[0].electoral_votes
+    holders = [c for c in ranked if c.electoral_votes >= needed]
+    if len(holders) > 1 and holders[1].electoral_votes == top:
+        return tuple(c.name for c in holders if c.electoral_votes == top)
+    return ()
 
 
 def _top(ranked: list[CandidateTotal], n: int) -> tuple[str, ...]:

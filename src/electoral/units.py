@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import keys_of, read_rows, rows_for
 from electoral.errors import UnknownUnit, UnknownYear
 
 
@@ -86,20 +86,31 @@ def states() -> dict[str, State]:
     >>> states()["DC"].name
     'District of Columbia'
     """
-    return {
-        row["code"]: State(row["code"], row["fips"], row["name"], row["admitted"], row["note"])
-        for row in read_table("states")
-    }
+    return {row.code: State(row.code, row.fips, row.name, row.admitted.isoformat(), row.note)
+            for row in read_rows("states")}
 
 
 @lru_cache(maxsize=None)
 def election_years() -> tuple[int, ...]:
-    """Every presidential election year in the record, 1789 to 2024.
+    """Every presidential election year in the record (the years of the allotment table), in order.
 
-    >>> election_years()[:3], election_years()[-1]
-    ((1789, 1792, 1796), 2024)
+    The last one is the last election recorded: adding a year's rows to the data adds the year.
+
+    >>> election_years()[:3], election_years()[-1] >= 2024
+    ((1789, 1792, 1796), True)
     """
-    return tuple(sorted({int(row["year"]) for row in read_table("electoral_votes")}))
+    return keys_of("electoral_votes")
+
+
+def record_span() -> str:
+    """The years of the record as text, ``first-last``, for help strings and messages (the last year is the
+    data's: a new year in the tables moves it).
+
+    >>> record_span().startswith("1789-")
+    True
+    """
+    years = election_years()
+    return f"{years[0]}-{years[-1]}"
 
 
 def validate_year(year: object) -> int:
@@ -129,10 +140,10 @@ def units_for(year: int) -> Units:
     73
     """
     year = validate_year(year)
-    rows = [row for row in read_table("electoral_votes") if int(row["year"]) == year]
+    rows = rows_for("electoral_votes", year)
     return Units(
         year=year,
-        codes=tuple(row["unit"] for row in rows),
-        states=tuple(row["state"] for row in rows),
-        electoral_votes=np.array([int(row["electoral_votes"]) for row in rows], dtype=np.int64),
+        codes=tuple(row.unit for row in rows),
+        states=tuple(row.state for row in rows),
+        electoral_votes=np.array([row.electoral_votes for row in rows], dtype=np.int64),
     )

@@ -6,8 +6,8 @@ from :mod:`electoral.serialize`. Errors: an :class:`~electoral.errors.ElectoralE
 with the same body; anything else is a bug, logged and answered with a plain 500.
 
 >>> from fastapi.testclient import TestClient
->>> TestClient(create_app()).get("/api/elections/2023/tally").json()["error"]
-'no presidential election in 2023: the record covers 1789-2024, every fourth year from 1792'
+>>> TestClient(create_app()).get("/api/elections/2023/tally").json()["error"].split(":")[0]
+'no presidential election in 2023'
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from electoral import __version__
 from electoral.api.docs_page import openapi_html
 from electoral.api.lean import LeanRoutes
 from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
+from electoral.units import record_span
 
 log = logging.getLogger("electoral.api")
 
@@ -110,7 +111,7 @@ def create_app(static_dir: Path | None = None, lean: bool = True) -> FastAPI:
         version=__version__,
         docs_url=None,  # the default Swagger UI loads from a CDN: /docs is rendered here instead
         redoc_url=None,
-        description="The U.S. Electoral College over HTTP: the record 1789-2024, what-ifs, analytics, "
+        description=f"The U.S. Electoral College over HTTP: the record {record_span()}, what-ifs, analytics, "
                     "probabilities, apportionment, calendar and certification status.",
     )
 

@@ -15,10 +15,11 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from electoral.margins import DEFAULT_MARGIN, MARGINS
 from electoral.probability.readers import EXAMPLES as FORECAST_EXAMPLES
+from electoral.units import election_years, record_span
 
 Side = Literal["D", "R", "O"]
 
-YEAR_DOC = "Election year, 1789-2024 (every fourth year from 1792); other years give 404."
+YEAR_DOC = f"Election year, {record_span()} (every fourth year from 1792); other years give 404."
 
 # The registered margin definitions (electoral.margins): an enum in the OpenAPI schema.
 MarginName = Literal.__getitem__(tuple(MARGINS))  # type: ignore[misc]
@@ -242,7 +243,8 @@ StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
 class WhatIfIn(BaseModel):
     """A what-if over a recorded election (see :class:`electoral.scenario.Scenario`)."""
 
-    year: int = Field(description="Election year, 1804-2024 (one vote per elector).", examples=[2020])
+    year: int = Field(description=f"Election year, 1804-{election_years()[-1]} (one vote per elector).",
+                      examples=[2020])
     flips: dict[str, str | None] = Field(
         default_factory=dict, max_length=MAX_ITEMS,
         description="Unit -> new winner (candidate name, last name or party initial); null: to the runner-up.",

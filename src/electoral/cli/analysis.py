@@ -16,8 +16,9 @@ from electoral.analysis.tipping import tipping_point
 from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
 from electoral.parse import whole_number
 from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
+from electoral.units import record_span
 
-YearArgument = typer.Argument(..., help="Election year, 1789-2024.")
+YearArgument = typer.Argument(..., help=f"Election year, {record_span()}.")
 
 
 def _points(margin: float | None) -> str:

@@ -12,6 +12,7 @@ from electoral.certification import Status, status_as_of
 from electoral.cli.common import JsonOption, console, print_json
 from electoral.serialize import calendar_json, status_json
 from electoral.rules.calendar import Calendar, calendar_for, format_day, laws, rule_text
+from electoral.units import election_years
 
 
 def _calendar_table(cal: Calendar, status: Status | None = None) -> Table:
@@ -35,7 +36,8 @@ def register(app: typer.Typer) -> None:
     """Add the calendar commands to ``app``."""
 
     @app.command()
-    def calendar(year: str = typer.Argument(..., help="Election year: 1789, 1792 ... 2024, or a future one (2028 ...)."),
+    def calendar(year: str = typer.Argument(..., help=f"Election year: 1789, 1792 ... {election_years()[-1]}, "
+                                                      f"or a future one ({election_years()[-1] + 4} ...)."),
                  json: bool = JsonOption) -> None:
         """The legal steps of an election and their dates under the law in force, with recorded exceptions."""
         cal = calendar_for(year)

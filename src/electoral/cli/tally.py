@@ -11,6 +11,7 @@ from rich.table import Table
 from electoral.cli.common import JsonOption, console, print_json
 from electoral.record import election
 from electoral.serialize import results_json, tally_json
+from electoral.units import record_span
 
 
 def _share(value: float | None) -> str:
@@ -25,7 +26,7 @@ def register(app: typer.Typer) -> None:
     """Add the record commands to ``app``."""
 
     @app.command()
-    def tally(year: str = typer.Argument(..., help="Election year, 1789-2024."), json: bool = JsonOption) -> None:
+    def tally(year: str = typer.Argument(..., help=f"Election year, {record_span()}."), json: bool = JsonOption) -> None:
         """Electoral votes per candidate and the outcome, as Congress counted them."""
         result = election(year).tally()
         if json:
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def results(
-        year: str = typer.Argument(..., help="Election year, 1789-2024."),
+        year: str = typer.Argument(..., help=f"Election year, {record_span()}."),
         state: str | None = typer.Option(None, "--state", help="Two-letter state code, e.g. PA."),
         json: bool = JsonOption,
     ) -> None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import keys_of, read_rows, rows_for
 from electoral.errors import InvalidInput, UnknownUnit, UnknownYear
 
 SignpostSquared = Callable[[int], Fraction]
@@ -179,6 +179,55 @@ class _Seats:
     tie: _TieIndices | None = None
 
 
+class _Claims:
+    """Claims to seats under one divisor method, on the seats handed out so far (``seats``, changed in place).
+
+    ``priority`` is the float ``population / signpost(s)`` the list sorts by; ``rank`` the exact
+    :data:`Rank` the boundary is checked with. Signposts and ranks are computed once each.
+    """
+
+    def __init__(self, populations: np.ndarray, signpost_squared: SignpostSquared, seats: np.ndarray,
+                 order: Sequence[int]) -> None:
+        self.populations, self.signpost_squared, self.seats, self.order = populations, signpost_squared, seats, order
+        self.live = [i for i in range(len(populations)) if populations[i] > 0]
+        self.exact = [Fraction(float(p)) for p in populations]
+        self.squares: dict[int, Fraction] = {}  # signpost(s)**2 and signpost(s), computed once per s
+        self.floats: dict[int, float] = {}
+        self.ranks: dict[tuple[int, int], Rank] = {}
+
+    def square(self, s: int) -> Fraction:
+        if s not in self.squares:
+            self.squares[s] = self.signpost_squared(s)
+        return self.squares[s]
+
+    def priority(self, i: int, s: int) -> float:
+        if s not in self.floats:
+            self.floats[s] = math.sqrt(self.square(s))
+        return math.inf if self.floats[s] == 0 else float(self.populations[i]) / self.floats[s]
+
+    def rank(self, i: int, s: int) -> Rank:
+        if (i, s) not in self.ranks:
+            d2 = self.square(s)
+            self.ranks[i, s] = (1, Fraction(0)) if d2 == 0 else (0, self.exact[i] * self.exact[i] / d2)
+        return self.ranks[i, s]
+
+    def claim(self, i: int) -> Rank:
+        """Rank of i's claim to one more seat."""
+        return self.rank(i, int(self.seats[i]))
+
+    def held(self, i: int) -> Rank:
+        """Rank of the last seat i holds."""
+        return self.rank(i, int(self.seats[i]) - 1)
+
+    def strongest(self) -> int:
+        """The next in line: the highest claim, then the first in order."""
+        return max(self.live, key=lambda i: (self.claim(i), -self.order[i]))
+
+    def at(self, i: int, held: int = 0) -> tuple[int, float]:
+        """(i, the float priority of its claim to one more seat, or with ``held=1`` of the last seat it holds)."""
+        return i, self.priority(i, int(self.seats[i]) - held)
+
+
 def _divisor_seats(populations: np.ndarray, house_size: int, min_seats: int, signpost_squared: SignpostSquared,
                    order: Sequence[int]) -> _Seats:
     """Priority-list form of a divisor method, exact at the boundary, independent of input order.
@@ -188,60 +237,36 @@ def _divisor_seats(populations: np.ndarray, house_size: int, min_seats: int, sig
     more, ``population**2 / signpost(seats)**2`` compared as fractions. A float that misordered two
     claims is corrected there; claims exactly equal at the last seat are a tie (:func:`_settle`).
     """
-    n = len(populations)
-    seats = np.full(n, min_seats, dtype=np.int64)
-    exact = [Fraction(float(p)) for p in populations]
-    live = [i for i in range(n) if populations[i] > 0]
-
-    squares: dict[int, Fraction] = {}  # signpost(s)**2 and signpost(s), computed once per s
-    floats: dict[int, float] = {}
-    ranks: dict[tuple[int, int], Rank] = {}
-
-    def priority(i: int, s: int) -> float:
-        if s not in floats:
-            floats[s] = math.sqrt(squares.setdefault(s, signpost_squared(s)))
-        return math.inf if floats[s] == 0 else float(populations[i]) / floats[s]
-
-    def rank(i: int, s: int) -> Rank:
-        if (i, s) not in ranks:
-            d2 = squares.setdefault(s, signpost_squared(s))
-            ranks[i, s] = (1, Fraction(0)) if d2 == 0 else (0, exact[i] * exact[i] / d2)
-        return ranks[i, s]
-
-    def claim(i: int) -> Rank:  # rank of i's claim to one more seat
-        return rank(i, int(seats[i]))
-
-    def held(i: int) -> Rank:  # rank of the last seat i got from the list
-        return rank(i, int(seats[i]) - 1)
-
-    heap = [(-priority(i, min_seats), order[i], i) for i in live]
+    seats = np.full(len(populations), min_seats, dtype=np.int64)
+    c = _Claims(populations, signpost_squared, seats, order)
+    heap = [(-c.priority(i, min_seats), order[i], i) for i in c.live]
     heapq.heapify(heap)
     for _ in range(house_size - int(seats.sum())):
         _, _, i = heapq.heappop(heap)
         seats[i] += 1
-        heapq.heappush(heap, (-priority(i, int(seats[i])), order[i], i))
-
-    def strongest() -> int:  # the next in line: highest claim, then first in order
-        return max(live, key=lambda i: (claim(i), -order[i]))
-
-    holders = [i for i in live if seats[i] > min_seats]
+        heapq.heappush(heap, (-c.priority(i, int(seats[i])), order[i], i))
+    holders = [i for i in c.live if seats[i] > min_seats]
     if not holders:
-        nxt = strongest()
-        return _Seats(seats, None, (nxt, priority(nxt, int(seats[nxt]))))
-    while True:  # repair what float rounding misordered (rare): the weakest seat held vs the strongest claim
-        weakest = min(holders, key=lambda i: (held(i), -order[i]))
-        best = strongest()
-        if claim(best) <= held(weakest):
-            break
-        seats[weakest] -= 1
-        seats[best] += 1
-        holders = [i for i in live if seats[i] > min_seats]
-    cutoff = held(weakest)
-    at_cutoff = [i for i in holders if held(i) == cutoff]
-    tie = _settle(seats, at_cutoff, [i for i in live if claim(i) == cutoff], order)
+        return _Seats(seats, None, c.at(c.strongest()))
+    weakest, holders = _repair(c, holders, min_seats)
+    cutoff = c.held(weakest)
+    at_cutoff = [i for i in holders if c.held(i) == cutoff]
+    tie = _settle(seats, at_cutoff, [i for i in c.live if c.claim(i) == cutoff], order)
     last = max(tie[1] if tie else at_cutoff, key=lambda i: order[i])
-    nxt = strongest()
-    return _Seats(seats, (last, priority(last, int(seats[last]) - 1)), (nxt, priority(nxt, int(seats[nxt]))), tie)
+    return _Seats(seats, c.at(last, held=1), c.at(c.strongest()), tie)
+
+
+def _repair(c: _Claims, holders: list[int], min_seats: int) -> tuple[int, list[int]]:
+    """Repair what float rounding misordered (rare): while the strongest claim outranks the weakest seat held,
+    move that seat. Returns the weakest seat's holder and the states holding seats above the minimum."""
+    while True:
+        weakest = min(holders, key=lambda i: (c.held(i), -c.order[i]))
+        best = c.strongest()
+        if c.claim(best) <= c.held(weakest):
+            return weakest, holders
+        c.seats[weakest] -= 1
+        c.seats[best] += 1
+        holders = [i for i in c.live if c.seats[i] > min_seats]
 
 
 def _hamilton_seats(populations: np.ndarray, house_size: int, min_seats: int, order: Sequence[int]) -> _Seats:
@@ -251,7 +276,6 @@ def _hamilton_seats(populations: np.ndarray, house_size: int, min_seats: int, or
     fractions of states whose whole quota stands (this reproduces the 1882 apportionment exactly).
     Quotas are exact fractions; fractions exactly equal at the last seat are a tie (:func:`_settle`).
     """
-    n = len(populations)
     exact = [Fraction(float(p)) for p in populations]
     total = sum(exact)
     quotas = [p * house_size / total for p in exact]
@@ -259,28 +283,40 @@ def _hamilton_seats(populations: np.ndarray, house_size: int, min_seats: int, or
     seats = np.array([max(w, min_seats) for w in whole], dtype=np.int64)
     leftover = house_size - int(seats.sum())
     if leftover >= 0:
-        eligible = [i for i in range(n) if whole[i] >= min_seats]
-        ranked = sorted(eligible, key=lambda i: (whole[i] - quotas[i], order[i]))  # largest fraction first
-        given = ranked[:leftover]
-        for i in given:
-            seats[i] += 1
-        if not given:
-            return _Seats(seats)
-        cutoff = quotas[given[-1]] - whole[given[-1]]
-        level = [i for i in ranked if quotas[i] - whole[i] == cutoff]
-        return _Seats(seats, tie=_settle(seats, [i for i in level if i in given],
-                                         [i for i in level if i not in given], order))
-    # Minimums took more than the leftovers (tiny Houses only): the smallest fractions above the
-    # minimum give their seat back, one each, until the House adds up (equal ones: the last in order first).
+        return _largest_fractions(seats, quotas, whole, leftover, min_seats, order)
+    return _give_back(seats, quotas, -leftover, min_seats, order)
+
+
+def _largest_fractions(seats: np.ndarray, quotas: list[Fraction], whole: list[int], leftover: int, min_seats: int,
+                       order: Sequence[int]) -> _Seats:
+    """One leftover seat each to the largest fractions of the states whose whole quota stands."""
+    eligible = [i for i in range(len(quotas)) if whole[i] >= min_seats]
+    ranked = sorted(eligible, key=lambda i: (whole[i] - quotas[i], order[i]))  # largest fraction first
+    given = ranked[:leftover]
+    for i in given:
+        seats[i] += 1
+    if not given:
+        return _Seats(seats)
+    cutoff = quotas[given[-1]] - whole[given[-1]]
+    level = [i for i in ranked if quotas[i] - whole[i] == cutoff]
+    return _Seats(seats, tie=_settle(seats, [i for i in level if i in given],
+                                     [i for i in level if i not in given], order))
+
+
+def _give_back(seats: np.ndarray, quotas: list[Fraction], excess: int, min_seats: int,
+               order: Sequence[int]) -> _Seats:
+    """Minimums took more than the leftovers (tiny Houses only): the smallest fractions above the minimum give
+    their seat back, one each, until the House adds up (equal ones: the last in order first)."""
+    n = len(quotas)
+
     def margin(i: int) -> Fraction:
         return quotas[i] - int(seats[i]) + 1
 
     returned: list[tuple[Fraction, int]] = []
-    while leftover < 0:
+    for _ in range(excess):
         i = min((j for j in range(n) if seats[j] > min_seats), key=lambda j: (margin(j), -order[j]))
         returned.append((margin(i), i))
         seats[i] -= 1
-        leftover += 1
     level = returned[-1][0]
     kept = [i for i in range(n) if seats[i] > min_seats and margin(i) == level]
     return _Seats(seats, tie=_settle(seats, kept, [i for value, i in returned if value == level], order))
@@ -439,19 +475,15 @@ def history() -> tuple[ApportionmentAct, ...]:
     >>> [(a.census, a.method, a.house_size) for a in history()][-1]
     (2020, 'huntington-hill', 435)
     """
-    def number(text: str) -> int | None:
-        return int(text) if text else None
-
-    return tuple(ApportionmentAct(int(r["census_year"]), r["act"], r["method"], number(r["house_size"]),
-                                  number(r["ratio"]), number(r["first_election"]), int(r["dc_electors"]), r["source"])
-                 for r in read_table("apportionment_history"))
+    return tuple(ApportionmentAct(r.census_year, r.act, r.method, r.house_size, r.ratio, r.first_election,
+                                  r.dc_electors, r.source) for r in read_rows("apportionment_history"))
 
 
 @lru_cache(maxsize=None)
 def adjustments() -> tuple[Adjustment, ...]:
     """Seats added by statute or on admission between censuses, with citations."""
-    return tuple(Adjustment(int(r["census_year"]), r["state"], int(r["seats"]), int(r["first_election"]), r["kind"],
-                            r["source"]) for r in read_table("apportionment_adjustments"))
+    return tuple(Adjustment(r.census_year, r.state, r.seats, r.first_election, r.kind, r.source)
+                 for r in read_rows("apportionment_adjustments"))
 
 
 def act(census: int | str) -> ApportionmentAct:
@@ -489,7 +521,7 @@ def official_seats(census: int | str) -> dict[str, int]:
     (19, 292)
     """
     year = act(census).census
-    seats = {r["state"]: int(r["seats"]) for r in read_table("apportionment_seats") if int(r["census_year"]) == year}
+    seats = {r.state: r.seats for r in rows_for("apportionment_seats", year)}
     if not seats:
         raise UnknownYear(f"no apportionment was made after the {year} census (the previous one stayed in force)")
     return seats
@@ -518,17 +550,17 @@ def census_populations(census: int | str) -> CensusPopulations:
     577719
     """
     year = _year(census)
-    rows = [r for r in read_table("apportionment_populations") if int(r["census_year"]) == year]
+    rows = rows_for("apportionment_populations", year)
     if not rows:
-        have = sorted({int(r["census_year"]) for r in read_table("apportionment_populations")})
+        have = keys_of("apportionment_populations")
         raise UnknownYear(f"no populations packaged for the {year} census (packaged: {', '.join(map(str, have))});"
                           " before 1870 the three-fifths count by state is not in the data kit")
-    base = [r for r in rows if r["apportioned"] == "yes"]
-    citations = {r["key"]: r["citation"] for r in read_table("apportionment_sources")}
-    return CensusPopulations(year, tuple(r["state"] for r in base),
-                             np.array([float(r["population"]) for r in base]),
-                             {r["state"]: int(r["population"]) for r in rows if r["apportioned"] != "yes"},
-                             "; ".join(sorted({citations[r["source"]] for r in base})))
+    base = [r for r in rows if r.apportioned]
+    citations = {r.key: r.citation for r in read_rows("apportionment_sources")}
+    return CensusPopulations(year, tuple(r.state for r in base),
+                             np.array([float(r.population) for r in base]),
+                             {r.state: r.population for r in rows if not r.apportioned},
+                             "; ".join(sorted({citations[r.source] for r in base})))
 
 
 def apportion_census(census: int | str, house_size: int | None = None, method: str | None = None,

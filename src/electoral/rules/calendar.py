@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import read_rows, rows_for
 from electoral.errors import InvalidInput, UnknownYear
 from electoral.units import election_years
 
@@ -208,10 +208,6 @@ class ActualDate:
     source: str
 
 
-def _day(text: str) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 @lru_cache(maxsize=None)
 def step_kinds() -> dict[str, StepKind]:
     """The legal steps, keyed by name, in legal order.
@@ -219,9 +215,7 @@ def step_kinds() -> dict[str, StepKind]:
     >>> list(step_kinds())[:2]
     ['election_day', 'safe_harbor']
     """
-    kinds = [StepKind(r["step"], int(r["position"]), r["label"], r["stage"], r["reached_at"], r["done_phrase"],
-                      r["description"])
-             for r in read_table("calendar_steps")]
+    kinds = [StepKind(**r._asdict()) for r in read_rows("calendar_steps")]
     return {k.step: k for k in sorted(kinds, key=lambda k: k.position)}
 
 
@@ -232,9 +226,7 @@ def laws() -> dict[str, Law]:
     >>> laws()["act-1887"].name
     'Electoral Count Act'
     """
-    return {r["law"]: Law(r["law"], r["short"], r["name"], date.fromisoformat(r["enacted"]), r["citation"],
-                          r["verified_from"])
-            for r in read_table("calendar_laws")}
+    return {r.law: Law(**r._asdict()) for r in read_rows("calendar_laws")}
 
 
 @lru_cache(maxsize=None)
@@ -244,9 +236,7 @@ def step_rules() -> tuple[StepRule, ...]:
     >>> next(r.rule for r in step_rules() if r.law == "act-2022" and r.step == "electors_meet")
     'Tuesday after 2nd Wednesday of December'
     """
-    return tuple(StepRule(r["law"], int(r["first_year"]), int(r["last_year"]) if r["last_year"] else None,
-                          r["step"], r["rule"], r["until"], r["citation"])
-                 for r in read_table("calendar_rules"))
+    return tuple(StepRule(**r._asdict()) for r in read_rows("calendar_rules"))
 
 
 @lru_cache(maxsize=None)
@@ -256,8 +246,7 @@ def actual_dates() -> tuple[ActualDate, ...]:
     >>> [a.date.isoformat() for a in actual_dates() if a.year == 2012 and a.step == "joint_session"]
     ['2013-01-04']
     """
-    return tuple(ActualDate(int(r["year"]), r["step"], _day(r["date"]), _day(r["until"]), r["note"], r["source"])
-                 for r in read_table("calendar_actual"))
+    return tuple(ActualDate(**r._asdict()) for r in read_rows("calendar_actual"))
 
 
 # -- a year's calendar ---------------------------------------------------------------------------
@@ -415,7 +404,7 @@ def calendar_for(year: int | str) -> Calendar:
     year = validate_calendar_year(year)
     rules = rules_for(year)
     fixed = statutory_dates(rules, year)
-    recorded = {a.step: a for a in actual_dates() if a.year == year}
+    recorded = {a.step: ActualDate(**a._asdict()) for a in rows_for("calendar_actual", year)}
     kinds = step_kinds()
     steps = []
     for name in sorted(set(rules) | set(recorded), key=lambda n: kinds[n].position):

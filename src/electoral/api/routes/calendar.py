@@ -11,11 +11,12 @@ from electoral.api.schemas import ERRORS, CalendarOut, StatusOut
 from electoral.certification import status_as_of
 from electoral.serialize import calendar_json, status_json
 from electoral.rules.calendar import calendar_for
+from electoral.units import election_years
 
 router = APIRouter(tags=["calendar"], responses=ERRORS)
 
-CalendarYear = Path(description="Presidential election year: 1789, 1792 ... 2024, or a later one (2028 ...).",
-                    examples=[2020])
+CalendarYear = Path(description=f"Presidential election year: 1789, 1792 ... {election_years()[-1]}, or a later one "
+                                f"({election_years()[-1] + 4} ...).", examples=[2020])
 
 
 @router.get("/calendar/{year}", response_model=CalendarOut, summary="The legal steps of an election and their dates")
