@@ -235,6 +235,10 @@ def method_or_slate(name: str) -> AllocationMethod:
     return ALLOCATION_METHODS.get(name, SLATE)
 
 
+ALIASES = {"wta": "winner-take-all", "winner-takes-all": "winner-take-all", "districts": "district",
+           "congressional-district": "district", "npv": "npvic"}  # other spellings users type
+
+
 def parse_method(text: str) -> tuple[str, str]:
     """Split a method spec into (method, rounding): ``"proportional:webster"`` -> ``("proportional", "webster")``.
 
@@ -244,8 +248,7 @@ def parse_method(text: str) -> tuple[str, str]:
     (('proportional', 'hamilton'), ('winner-take-all', 'hamilton'))
     """
     name, _, rounding = str(text).strip().lower().partition(":")
-    name = {"wta": "winner-take-all", "winner-takes-all": "winner-take-all", "districts": "district",
-            "congressional-district": "district", "npv": "npvic"}.get(name, name)
+    name = ALIASES.get(name, name)
     if name not in ALLOCATION_METHODS:
         raise InvalidInput(f"unknown allocation method {text!r} (known: {', '.join(ALLOCATION_METHODS)};"
                            " proportional takes a rounding rule, e.g. proportional:webster)")

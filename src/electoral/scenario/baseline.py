@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 
 from electoral.margins import MARGINS, margin as margin_of
 from electoral.record import Election, election, receives_electors
@@ -68,50 +69,69 @@ class Baseline:
 def baseline(year: int) -> Baseline:
     """The baseline of ``year`` (a valid election year; cached for the life of the process)."""
     e = election(year)
-    units = e.units
     actual = e.tally()
     ranked = tuple(c.name for c in actual.candidates)
     pair, margins = _pair_and_margins(e, ranked)
     state_votes, every_vote, state_total = _popular_votes(e)
-    # names a flip may give electors to: no write-in or "none of these" row (they are not candidates)
+    codes, unit_states = tuple(e.units.codes), tuple(e.units.states)
+    electors = tuple(int(v) for v in e.units.electoral_votes)
+    cast = _cast(e, codes)
+    return Baseline(
+        year, codes, unit_states, electors, cast, e.winners(), margins, pair,
+        {s: tuple(v) for s, v in state_votes.items()}, state_total, dict(e.parties),
+        ranked + _other_candidates(e, ranked, state_votes, every_vote), actual,
+        popular={st: rounded(votes) for st, votes in every_vote.items()},
+        popular_total=rounded([pv for votes in every_vote.values() for pv in votes]),
+        actual_votes={c.name: c.electoral_votes for c in actual.candidates},
+        historical={st: method_in_force(st, year).method for st in dict.fromkeys(unit_states)},
+        **_layout(codes, unit_states, electors, cast),
+    )
+
+
+def _other_candidates(e: Election, ranked: tuple[str, ...], state_votes: Mapping[str, list[tuple[str, float]]],
+                      every_vote: Mapping[str, list[tuple[str, float]]]) -> tuple[str, ...]:
+    """Names a flip may give electors to beyond the ranked ones: no write-in or "none of these" row."""
     not_candidates = {n for votes in every_vote.values() for n, _ in votes} - {
         n for votes in state_votes.values() for n, _ in votes}
-    extra = tuple(n for n in e.parties if n not in ranked and n not in not_candidates)
-    codes, unit_states = tuple(units.codes), tuple(units.states)
-    electors = tuple(int(v) for v in units.electoral_votes)
-    cast_sorted = _cast(e, codes)
+    return tuple(n for n in e.parties if n not in ranked and n not in not_candidates)
+
+
+def _layout(codes: tuple[str, ...], unit_states: tuple[str, ...], electors: tuple[int, ...],
+            cast: tuple[tuple[tuple[str, int], ...], ...]) -> dict[str, Any]:
+    """Where each state's units are, the recorded units, and the recorded electors and splits per state."""
     by_state: dict[str, list[int]] = defaultdict(list)
     state_electors: Counter = Counter()
     actual_split: dict[str, Counter] = defaultdict(Counter)
-    for i, (st, n, votes) in enumerate(zip(unit_states, electors, cast_sorted)):
+    for i, (st, n, votes) in enumerate(zip(unit_states, electors, cast)):
         by_state[st].append(i)
         state_electors[st] += n
         actual_split[st].update(dict(votes))
-    recorded = tuple(UnitOutcome(c, st, n, v, "as recorded")
-                     for c, st, n, v in zip(codes, unit_states, electors, cast_sorted))
+    recorded = tuple(UnitOutcome(c, st, n, v, "as recorded") for c, st, n, v in zip(codes, unit_states, electors, cast))
     votes_total: Counter = Counter()
     for split in actual_split.values():
         votes_total.update(split)
+    return dict(
+        state_electors=dict(state_electors),
+        recorded=recorded,
+        votes_total=positive(votes_total),
+        actual_split={st: positive(split) for st, split in actual_split.items()},
+        before={c: v[0][0] if v else None for c, v in zip(codes, cast)},
+        total_electors=sum(state_electors.values()),
+        **_positions(codes, by_state, recorded),
+    )
+
+
+def _positions(codes: tuple[str, ...], by_state: Mapping[str, list[int]],
+               recorded: tuple[UnitOutcome, ...]) -> dict[str, Any]:
+    """Each unit's position by code and by state (at large, districts), and the units in a scenario's order."""
     ordered = sorted(by_state)
-    return Baseline(
-        year, codes, unit_states, electors, cast_sorted, e.winners(), margins, pair,
-        {s: tuple(v) for s, v in state_votes.items()}, state_total, dict(e.parties), ranked + extra, actual,
+    return dict(
         index={c: i for i, c in enumerate(codes)},
         by_state={st: tuple(idx) for st, idx in by_state.items()},
         at_large={st: next((i for i in idx if codes[i] == st), idx[0]) for st, idx in by_state.items()},
         districts={st: tuple(i for i in idx if "-" in codes[i]) for st, idx in by_state.items()},
-        state_electors=dict(state_electors),
-        recorded=recorded,
         recorded_in_order=tuple(recorded[i] for st in ordered for i in by_state[st]),
         span=dict(zip(ordered, _spans([len(by_state[st]) for st in ordered]))),
-        votes_total=positive(votes_total),
-        actual_split={st: positive(split) for st, split in actual_split.items()},
-        before={c: v[0][0] if v else None for c, v in zip(codes, cast_sorted)},
-        popular={st: rounded(votes) for st, votes in every_vote.items()},
-        popular_total=rounded([pair for votes in every_vote.values() for pair in votes]),
-        historical={st: method_in_force(st, year).method for st in by_state},
-        actual_votes={c.name: c.electoral_votes for c in actual.candidates},
-        total_electors=sum(state_electors.values()),
     )
 
 

@@ -1,14 +1,16 @@
-"""A scenario's inputs resolved once against its year's record, before the engine runs.
+"""A scenario's inputs resolved once against its year's record, before the engine allocates.
 
 :func:`plan` checks and resolves, in this order: the year and margin definition, removed states,
-swings (candidates and signs), flips (units and candidates), the electors per state (a new
-apportionment if asked), the allocation methods (each spec parsed once into a registered
+swings (candidates and signs, then the units they move: :mod:`electoral.scenario.swing`), flips
+(units, and candidates: a bare flip goes to the other of the two leading candidates from the
+unit's winner after the swings), the electors per state (a new apportionment if asked), the
+allocation methods (each spec parsed once into a registered
 :class:`~electoral.rules.allocation.AllocationMethod`), whether a compact is in force, and the
 winners named for added states. Every bad input raises here, naming the value; the engine
-(:mod:`electoral.scenario.engine`) then only computes.
+(:mod:`electoral.scenario.engine`) then allocates the states the plan touches and tallies.
 
 >>> from electoral.scenario.spec import Scenario, Swing
->>> p = plan(Scenario(2020, swing=Swing("R", 1.5), flips={"GA": "Biden"}, method="proportional:webster"))
+>>> p = plan(Scenario(2020, swing=Swing("R", 1.5), flips={"GA": None}, method="proportional:webster"))
 >>> round(p.shift["PA"], 3), p.flips, p.methods["PA"][0].name, p.methods["PA"][1]
 (-0.015, ((10, 'Joe Biden'),), 'proportional', 'webster')
 """
@@ -25,8 +27,9 @@ from electoral.rules.allocation import ALLOCATION_METHODS, AllocationMethod, par
 from electoral.rules.apportionment import (
     METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
 )
-from electoral.scenario.baseline import Baseline, baseline
+from electoral.scenario.baseline import Baseline, Votes, baseline
 from electoral.scenario.spec import Scenario, upper_codes
+from electoral.scenario.swing import Swung, swing
 from electoral.tally import ballot_rule, majority_needed
 from electoral.units import normalize_code, validate_year
 
@@ -42,15 +45,18 @@ class Plan:
     definition: str  # margin definition of the swings (electoral.margins)
     removed: frozenset[str]
     shift: Mapping[str, float]  # state -> change of the margin of ``base.pair[0]``, a fraction
-    swing_notes: tuple[str, ...]
-    flips: tuple[tuple[int, str | None], ...]  # unit position -> new winner (None: the other of the pair)
+    state_votes: Mapping[str, Votes]  # candidates' votes per state after the swings
+    flips: tuple[tuple[int, str], ...]  # (unit position, its new winner) per flip of a recorded unit
+    winners: tuple[str | None, ...]  # every unit's winner after swings and flips (None: no result)
+    how: tuple[str, ...]  # how each unit's winner was decided: "as recorded", "swing", "flip"
+    changed: frozenset[str]  # states with a unit whose winner the scenario changed
     electors: Mapping[str, int]  # state -> electors (the record's mapping itself when unchanged)
     methods: Mapping[str, Choice]  # state -> the method the scenario sets there
     explicit: frozenset[str]  # states whose method the scenario names one by one
     compact: bool  # whether the states choosing a compact method hold a majority of the electors
     national: bool  # whether some method in force reads the national popular-vote winner
     added: Mapping[str, str | None]  # an added state -> the winner a flip names (None: no result)
-    notes: tuple[str, ...]  # apportionment and compact notes
+    notes: tuple[str, ...]  # swing, apportionment and compact notes, in that order
 
 
 def plan(scenario: Scenario) -> Plan:
@@ -68,15 +74,17 @@ def plan(scenario: Scenario) -> Plan:
 
     known = tuple(base.states) + tuple(upper_codes(scenario.add_states))
     removed = frozenset(_state_code(c, known, year) for c in scenario.remove)
-    shift, swing_notes = _shifts(scenario, base, removed, definition, name)
-    flips = _flips(scenario, base, removed, name)
-    notes: list[str] = []
+    shift, notes = _shifts(scenario, base, removed, definition, name)
+    swung = swing(base, shift, definition, scenario.blank)
+    notes.extend(swung.notes)
+    flips = _flips(scenario, base, removed, name, swung)
     electors = _state_electors(base, scenario, removed, notes)
     methods = _chosen_methods(scenario, year, electors)
     compact = _compact_in_force(methods, electors, notes)
     in_force = [m for m, _ in methods.values() if compact or not m.compact]
     added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)}
-    return Plan(scenario, base, definition, removed, shift, swing_notes, flips, electors, methods,
+    return Plan(scenario, base, definition, removed, shift, swung.state_votes, flips, tuple(swung.winners),
+                tuple(swung.how), frozenset(swung.changed), electors, methods,
                 frozenset(_state_code(c, tuple(electors), year) for c in scenario.methods), compact,
                 any("national" in m.needs for m in in_force), added, tuple(notes))
 
@@ -89,16 +97,16 @@ def _state_code(code: str, known: tuple[str, ...], year: int) -> str:
 
 
 def _shifts(scenario: Scenario, base: Baseline, removed: frozenset[str], definition: str,
-            name: Callable[[str], str]) -> tuple[dict[str, float], tuple[str, ...]]:
+            name: Callable[[str], str]) -> tuple[dict[str, float], list[str]]:
     """State -> shift of the margin of ``base.pair[0]`` (fractions, zero ones dropped), and the swing's note."""
     shift: dict[str, float] = {}
-    notes: tuple[str, ...] = ()
+    notes: list[str] = []
     if scenario.swing:
         toward = name(scenario.swing.toward)
         delta = _sign(toward, base) * scenario.swing.points / 100
         shift = dict.fromkeys(base.by_state, delta)
-        notes = (f"uniform swing: {toward} {scenario.swing.points:+g} margin points ({definition} votes)"
-                 " in every unit",)
+        notes.append(f"uniform swing: {toward} {scenario.swing.points:+g} margin points ({definition} votes)"
+                     " in every unit")
     for code, swing in scenario.state_swings.items():
         st = _state_code(code, base.states, base.year)
         if st in removed:
@@ -116,26 +124,33 @@ def _sign(candidate: str, base: Baseline) -> float:
     raise InvalidInput(f"a swing moves the margin between {pair[0]} and {pair[1]} in {base.year}; got {candidate!r}")
 
 
-def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str],
-           name: Callable[[str], str]) -> tuple[tuple[int, str | None], ...]:
-    """(unit position, new winner or None for the other of the pair) per flip of a recorded unit, in order."""
-    flips: list[tuple[int, str | None]] = []
+def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Callable[[str], str],
+           swung: Swung) -> tuple[tuple[int, str], ...]:
+    """Apply the flips of recorded units to ``swung`` (in order); (unit position, new winner) per flip."""
+    flips: list[tuple[int, str]] = []
     added = upper_codes(scenario.add_states)
+    a, b = base.pair
     for code, target in scenario.flips.items():
         i = base.index.get(code)
         if i is None:
             i = _unit_index(code, base, added)
         if i is None:
             continue  # an added state: its winner is planned with the new units
-        unit = base.codes[i]
+        unit, current = base.codes[i], swung.winners[i]
         if base.states[i] in removed:
             raise InvalidInput(f"--flip {code}: {base.states[i]} is removed by this scenario (drop one or the other)")
         if target is not None:
-            flips.append((i, name(target)))
-            continue
-        if scenario.blank:
+            new = name(target)
+        elif scenario.blank:
             raise InvalidInput(f"--flip {unit}: a blank scenario has no winners to flip; name one ({unit}=candidate)")
-        flips.append((i, None))  # the other of the pair from the winner after the swings: the engine's to find
+        elif current not in (a, b):  # a third candidate's unit, or one a swing gave to a third candidate
+            raise InvalidInput(f"--flip {unit}: its winner in {base.year} is {current!r}; name the new winner"
+                               f" ({unit}=candidate)")
+        else:
+            new = b if current == a else a
+        swung.winners[i], swung.how[i] = new, "flip"
+        swung.changed.add(base.states[i])
+        flips.append((i, new))
     return tuple(flips)
 
 
@@ -176,12 +191,18 @@ def _state_electors(base: Baseline, scenario: Scenario, removed: frozenset[str],
     if seats.tie:
         notes.append(f"apportionment: {seats.tie.text}")
     electors = {st: n + 2 for st, n in seats.as_dict().items()}
+    return _keep_the_others(electors, recorded, removed, law.census, notes)
+
+
+def _keep_the_others(electors: dict[str, int], recorded: Mapping[str, int], removed: frozenset[str], census: int,
+                     notes: list[str]) -> dict[str, int]:
+    """Recorded states the census did not apportion keep their recorded electors (DC: the 23rd Amendment's)."""
     for st, n in recorded.items():
         if st in removed or st in electors:
             continue
         electors[st] = n
-        if st != "DC":  # DC's electors (23rd Amendment) do not depend on the House
-            notes.append(f"{st}: not in the {law.census} census base; keeps its recorded {n} electors")
+        if st != "DC":  # DC's electors do not depend on the House
+            notes.append(f"{st}: not in the {census} census base; keeps its recorded {n} electors")
     return electors
 
 
