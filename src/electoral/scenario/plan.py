@@ -72,7 +72,7 @@ def plan(scenario: Scenario) -> Plan:
     def name(text: str) -> str:
         return resolve_candidate(text, base.ranked, base.parties, year)
 
-    known = tuple(base.states) + tuple(upper_codes(scenario.add_states))
+    known = tuple(base.states) + tuple(upper_codes(scenario.add_states)) if scenario.remove else ()
     removed = frozenset(_state_code(c, known, year) for c in scenario.remove)
     shift, notes = _shifts(scenario, base, removed, definition, name)
     swung = swing(base, shift, definition, scenario.blank)
@@ -82,7 +82,8 @@ def plan(scenario: Scenario) -> Plan:
     methods = _chosen_methods(scenario, year, electors)
     compact = _compact_in_force(methods, electors, notes)
     in_force = [m for m, _ in methods.values() if compact or not m.compact]
-    added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)}
+    added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)
+             } if scenario.reapportions else {}  # only an apportionment gives electors to a state the record lacks
     return Plan(scenario, base, definition, removed, shift, swung.state_votes, flips, tuple(swung.winners),
                 tuple(swung.how), frozenset(swung.changed), electors, methods,
                 frozenset(_state_code(c, tuple(electors), year) for c in scenario.methods), compact,
@@ -128,12 +129,11 @@ def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Ca
            swung: Swung) -> tuple[tuple[int, str], ...]:
     """Apply the flips of recorded units to ``swung`` (in order); (unit position, new winner) per flip."""
     flips: list[tuple[int, str]] = []
-    added = upper_codes(scenario.add_states)
     a, b = base.pair
     for code, target in scenario.flips.items():
         i = base.index.get(code)
         if i is None:
-            i = _unit_index(code, base, added)
+            i = _unit_index(code, base, scenario.add_states)
         if i is None:
             continue  # an added state: its winner is planned with the new units
         unit, current = base.codes[i], swung.winners[i]
@@ -154,11 +154,11 @@ def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Ca
     return tuple(flips)
 
 
-def _unit_index(code: str, base: Baseline, added: list[str]) -> int | None:
+def _unit_index(code: str, base: Baseline, added: Mapping[str, object]) -> int | None:
     text = normalize_code(code)
     if text in base.index:
         return base.index[text]
-    if text in added:
+    if text in upper_codes(added):
         return None
     raise UnknownUnit(f"unknown state or district {code!r} for {base.year} (known: {', '.join(base.codes)})")
 
