@@ -13,6 +13,10 @@ Every timed what-if is a different request (flips of subsets of 18 battlegrounds
 in turn), so none is served from the server's cache; ``whatif_repeated`` is one what-if again
 and again. Exact-odds latency is measured with one client (probability computations run one at a time).
 
+``*_cpu_per_request`` is what one request costs the server, whatever the load generator or the
+other work on the machine: the single worker's CPU time (user + system, from ``/proc``) over
+requests sent one at a time by one client, divided by their number.
+
 Run: ``python benchmarks/bench_api.py`` (about a minute). Prints ``name  value  unit  target`` lines.
 """
 
@@ -27,6 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
+
 import httpx
 import numpy as np
 import uvloop  # the client's event loop: the load generator shares the machine's cores with the server
@@ -36,6 +42,7 @@ REQUESTS_PER_CLIENT = 20  # Python client: 1,000 timed requests per endpoint
 WARMUP = 50
 SECONDS = 5  # wrk: timed seconds per endpoint
 DISTINCT_WHATIFS = 30_000  # more than wrk sends in SECONDS: every timed what-if is new
+CPU_REQUESTS = 5_000  # per endpoint for the CPU cost of one request
 
 
 def free_port() -> int:
@@ -156,6 +163,28 @@ async def _warm(port: int, request: bytes) -> None:
     writer.close()
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _one_client(port: int, requests: list[bytes]) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    for request in requests:
+        if await exchange(reader, writer, request) != 200:
+            raise SystemExit(f"non-200 answer to {request[:60]!r}")
+    writer.close()
+
+
+def cpu_per_request(server: subprocess.Popen, port: int, requests: list[bytes]) -> float:
+    """Microseconds of the server's CPU per request, ``requests`` sent in turn by one client (one worker)."""
+    uvloop.run(_one_client(port, requests[:WARMUP]))
+    before = server_cpu_seconds(server.pid)
+    uvloop.run(_one_client(port, requests))
+    return (server_cpu_seconds(server.pid) - before) / len(requests) * 1e6
+
+
 def report(name: str, latencies: np.ndarray, target_ms: float) -> None:
     for label, q in (("p50", 50), ("p95", 95)):
         target = f"< {target_ms:g}" if label == "p95" else "-"
@@ -213,6 +242,10 @@ def run_suite(workers: int) -> None:
             "whatif": (whatifs[1:], whatifs[0]),  # every timed what-if is a new one (not cached)
             "whatif_repeated": ([whatifs[0]], whatifs[0]),  # one what-if again and again (from the cache)
         }
+        for name, (requests, _) in loads.items() if workers == 1 else ():
+            # one client, before any load: the last what-ifs of the list are new to the server's cache
+            requests = whatifs[-CPU_REQUESTS:] if name == "whatif" else (requests * CPU_REQUESTS)[:CPU_REQUESTS]
+            print(f"api_{name}_cpu_per_request  {cpu_per_request(server, port, requests):.0f}  us  -  client=python")
         for name, (requests, warmup) in loads.items():
             if shutil.which("wrk"):
                 p50, p95, rate = wrk_load(port, requests, warmup)

@@ -16,18 +16,15 @@ import importlib
 import logging
 import mimetypes
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import Receive, Scope, Send
 
 from electoral import __version__
 from electoral.api.docs_page import openapi_html
-from electoral.api.lean import LeanRoutes
 from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
 from electoral.units import record_span
 
@@ -86,27 +83,13 @@ def _jsonable_errors(errors: list[dict]) -> list[dict]:
             for e in errors]
 
 
-class LeanFastAPI(FastAPI):
-    """FastAPI that answers the per-click requests (:mod:`electoral.api.lean`) before its own middleware.
-
-    Everything else, and anything the lean routes pass on, goes through FastAPI as usual.
-    """
-
-    def __init__(self, **settings: Any) -> None:
-        super().__init__(**settings)
-        self.lean = LeanRoutes(super().__call__)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self.lean(scope, receive, send)
-
-
-def create_app(static_dir: Path | None = None, lean: bool = True) -> FastAPI:
+def create_app(static_dir: Path | None = None) -> FastAPI:
     """Build the application: JSON API under ``/api``, the map page at ``/`` and ``/static``.
 
-    ``lean`` answers the per-click requests (tally, what-if, side tally) ahead of FastAPI's
-    middleware and routing (:mod:`electoral.api.lean`); False leaves every request to FastAPI.
+    Every request goes through FastAPI's routing and middleware, so middleware added the ordinary
+    way (``app.add_middleware``) sees every route, the per-click ones included.
     """
-    app = (LeanFastAPI if lean else FastAPI)(
+    app = FastAPI(
         title="electoral",
         version=__version__,
         docs_url=None,  # the default Swagger UI loads from a CDN: /docs is rendered here instead

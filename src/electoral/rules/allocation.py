@@ -2,7 +2,11 @@
 
 The method each state used is data (``allocation_methods.csv``: state, first and last year,
 method, source); the methods are registered functions in :data:`ALLOCATION_METHODS`, so the CLI,
-API and tests enumerate them:
+API and tests enumerate them. Each declares what it reads (``needs``: the statewide ``winner``,
+the ``districts``' winners, the statewide ``votes``, the ``national`` winner) and how it meets a
+flip, a compact, a rounding rule or a new number of districts; the what-if engine
+(:mod:`electoral.scenario`) asks these fields and never a method's name. A new method is one
+:func:`register_method` call:
 
 - ``winner-take-all``: every elector to the statewide plurality winner;
 - ``district``: two electors to the statewide winner, one to the winner of each district
@@ -74,14 +78,48 @@ class Allocation:
         return out
 
 
+NEEDS = ("winner", "districts", "votes", "national")  # what a method may read of a StateVote
+DEFAULT_ROUNDING = "hamilton"  # largest remainders, for a method that takes a rounding rule and names none
+
+
 @dataclass(frozen=True)
 class AllocationMethod:
-    """A registered allocation method."""
+    """A registered allocation method: its function and what the what-if engine must know about it.
+
+    - ``function(vote, rounding) -> Allocation``; ``rounding`` is an apportionment method name;
+    - ``needs``: what it reads, a subset of :data:`NEEDS`: ``winner`` (the statewide winner, which
+      a flip or swing may set), ``districts`` (each district's winner), ``votes`` (the statewide
+      candidates' votes), ``national`` (the national popular-vote winner);
+    - ``flip_overrides``: a flip names the state's winner and the method follows it; False: a flip of
+      the state conflicts with the method and is an error;
+    - ``rounding``: takes a rounding rule (``name:webster``);
+    - ``compact``: applies only once the states that choose it hold a majority of all electors,
+      otherwise they keep their own method;
+    - ``empty_without_winner``: a state with no winner (a blank map) gets no electors, not an error;
+    - ``redistrict(vote)``: the allocation when the state has more or fewer district electors than
+      district results (a new House), or None when they match.
+
+    >>> m = ALLOCATION_METHODS["district"]
+    >>> sorted(m.needs), m.flip_overrides, ALLOCATION_METHODS["npvic"].flip_overrides
+    (['districts', 'winner'], True, False)
+    """
 
     name: str
     description: str
     function: Callable[[StateVote, str], Allocation] = field(repr=False)
-    needs: str  # what it reads: "winner", "districts", "votes", "national"
+    needs: frozenset[str]
+    flip_overrides: bool = False
+    rounding: bool = False
+    compact: bool = False
+    empty_without_winner: bool = False
+    redistrict: Callable[[StateVote], Allocation | None] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", frozenset(self.needs))
+        unknown = self.needs - set(NEEDS)
+        if unknown or not self.needs:
+            raise InvalidInput(f"allocation method {self.name!r}: needs must be some of {', '.join(NEEDS)},"
+                               f" got {sorted(self.needs)}")
 
 
 def _winner_take_all(vote: StateVote, rounding: str) -> Allocation:
@@ -107,6 +145,31 @@ def _district(vote: StateVote, rounding: str) -> Allocation:
     return Allocation("district", units)
 
 
+def _district_rescaled(vote: StateVote) -> Allocation | None:
+    """A new House gave the state another number of districts: district electors split like the recorded winners.
+
+    >>> _district_rescaled(StateVote("NE", 6, (), (("NE-1", "R"), ("NE-2", "D"), ("NE-3", "R")), decided="R")).totals()
+    {'R': 5, 'D': 1}
+    """
+    if not vote.districts or len(vote.districts) == vote.electors - 2:
+        return None
+    won: dict[str, int] = {}
+    for _, w in vote.districts:
+        if w:
+            won[w] = won.get(w, 0) + 1
+    statewide = vote.winner
+    split: dict[str, int] = {statewide: 2} if statewide else {}
+    if won:
+        shares = apportion(won, vote.electors - 2, "hamilton", min_seats=0)
+        for candidate, n in zip(shares.states, shares.seats):
+            name = next(c for c in won if c.upper() == candidate)
+            split[name] = split.get(name, 0) + int(n)
+    note = (f"{vote.state}: {vote.electors - 2} districts instead of {len(vote.districts)}; district electors split in"
+            f" proportion to the {vote.year} district winners (largest remainders)")
+    ordered = tuple(sorted(split.items(), key=lambda cv: -cv[1]))
+    return Allocation("district (rescaled)", ((vote.state, ordered),), note)
+
+
 def _proportional(vote: StateVote, rounding: str) -> Allocation:
     positive = {name: v for name, v in vote.votes if v > 0}
     if not positive:
@@ -128,35 +191,71 @@ def _in(vote: StateVote) -> str:
     return f" in {vote.year}" if vote.year else ""
 
 
-ALLOCATION_METHODS: dict[str, AllocationMethod] = {
-    m.name: m
-    for m in (
-        AllocationMethod("winner-take-all", "all electors to the statewide plurality winner", _winner_take_all, "winner"),
-        AllocationMethod("district", "two electors to the statewide winner, one per congressional district", _district,
-                         "districts"),
-        AllocationMethod("proportional", "electors split by popular-vote share (default rounding: largest remainders)",
-                         _proportional, "votes"),
-        AllocationMethod("npvic", "National Popular Vote Interstate Compact: all electors to the national "
-                         "popular-vote winner once members hold a majority", _npvic, "national"),
-    )
-}
+ALLOCATION_METHODS: dict[str, AllocationMethod] = {}  # name -> method; add with register_method
+
+
+def register_method(method: AllocationMethod) -> AllocationMethod:
+    """Add ``method`` to :data:`ALLOCATION_METHODS`: the CLI, the API and what-ifs take its name from then on.
+
+    A name already registered is an error (the built-in methods cannot be replaced by accident).
+
+    >>> register_method(ALLOCATION_METHODS["npvic"])
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InvalidInput: allocation method 'npvic' is already registered
+    """
+    if method.name in ALLOCATION_METHODS:
+        raise InvalidInput(f"allocation method {method.name!r} is already registered")
+    ALLOCATION_METHODS[method.name] = method
+    return method
+
+
+for _method in (
+    AllocationMethod("winner-take-all", "all electors to the statewide plurality winner", _winner_take_all,
+                     {"winner"}, flip_overrides=True, empty_without_winner=True),
+    AllocationMethod("district", "two electors to the statewide winner, one per congressional district", _district,
+                     {"winner", "districts"}, flip_overrides=True, redistrict=_district_rescaled),
+    AllocationMethod("proportional", "electors split by popular-vote share (default rounding: largest remainders)",
+                     _proportional, {"votes"}, rounding=True),
+    AllocationMethod("npvic", "National Popular Vote Interstate Compact: all electors to the national "
+                     "popular-vote winner once members hold a majority", _npvic, {"national"}, compact=True),
+):
+    register_method(_method)
+
+SLATE = ALLOCATION_METHODS["winner-take-all"]  # how a what-if reallocates a legislature's or unrecorded slate
+
+
+def method_or_slate(name: str) -> AllocationMethod:
+    """The registered method ``name``, or for a method only of the record (``legislature``, ``unrecorded``)
+    the slate rule: all the state's electors to its one candidate.
+
+    >>> method_or_slate("proportional").name, method_or_slate("legislature").name
+    ('proportional', 'winner-take-all')
+    """
+    return ALLOCATION_METHODS.get(name, SLATE)
+
+
+ALIASES = {"wta": "winner-take-all", "winner-takes-all": "winner-take-all", "districts": "district",
+           "congressional-district": "district", "npv": "npvic"}  # other spellings users type
 
 
 def parse_method(text: str) -> tuple[str, str]:
     """Split a method spec into (method, rounding): ``"proportional:webster"`` -> ``("proportional", "webster")``.
 
+    Unknown names, and a rounding rule for a method that takes none, are :class:`InvalidInput`.
+
     >>> parse_method("Proportional"), parse_method("wta")
     (('proportional', 'hamilton'), ('winner-take-all', 'hamilton'))
     """
     name, _, rounding = str(text).strip().lower().partition(":")
-    name = {"wta": "winner-take-all", "winner-takes-all": "winner-take-all", "districts": "district",
-            "congressional-district": "district", "npv": "npvic"}.get(name, name)
+    name = ALIASES.get(name, name)
     if name not in ALLOCATION_METHODS:
         raise InvalidInput(f"unknown allocation method {text!r} (known: {', '.join(ALLOCATION_METHODS)};"
                            " proportional takes a rounding rule, e.g. proportional:webster)")
-    if rounding and name != "proportional":
-        raise InvalidInput(f"only the proportional method takes a rounding rule, got {text!r}")
-    return name, apportionment_method(rounding or "hamilton").name
+    if rounding and not ALLOCATION_METHODS[name].rounding:
+        takes = " and ".join(m.name for m in ALLOCATION_METHODS.values() if m.rounding)
+        raise InvalidInput(f"only the {takes} method takes a rounding rule, got {text!r}")
+    return name, apportionment_method(rounding or DEFAULT_ROUNDING).name
 
 
 def allocate(spec: str, vote: StateVote) -> Allocation:

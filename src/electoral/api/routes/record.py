@@ -12,15 +12,16 @@ from typing import Any
 
 import orjson
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from electoral.api.fastpath import FastPathRoute, answers_first
 from electoral.api.schemas import ERRORS, YEAR_DOC, MapOut, ResultsOut, TallyOut, YearsOut
 from electoral.serialize import to_jsonable
 from electoral.record import election
 from electoral.serialize import map_json, results_json, tally_json
 from electoral.units import election_years, normalize_code
 
-router = APIRouter(tags=["record"], responses=ERRORS)
+router = APIRouter(tags=["record"], responses=ERRORS, route_class=FastPathRoute)
 
 YearPath = Path(description=YEAR_DOC, examples=[2020])
 
@@ -77,7 +78,13 @@ async def election_map(year: int = YearPath) -> Response:
     return json_response(_map_doc(year))
 
 
+async def _tally_fast(request: Request) -> Response | None:
+    year = request.path_params["year"]  # FastAPI reads digits as the integer they spell
+    return json_response(tally_doc(int(year))) if len(year) <= 4 and year.isascii() and year.isdigit() else None
+
+
 @router.get("/elections/{year}/tally", response_model=TallyOut, summary="Electoral votes and the outcome")
+@answers_first(_tally_fast)
 async def tally(year: int = YearPath) -> Response:
     """The tally as Congress counted it (the same JSON as ``electoral tally YEAR --json``)."""
     return json_response(tally_doc(year))

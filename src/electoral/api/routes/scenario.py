@@ -6,10 +6,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import orjson
-from fastapi import APIRouter, Path, Query, Response
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from electoral.api.fastpath import FastPathRoute, answers_first, json_body
 from electoral.api.routes.record import json_bytes, json_response, tally_doc
 from electoral.api.schemas import (
     ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut,
@@ -20,29 +21,55 @@ from electoral.serialize import scenario_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
-router = APIRouter(tags=["scenarios"], responses=ERRORS)
+router = APIRouter(tags=["scenarios"], responses=ERRORS, route_class=FastPathRoute)
+
+
+async def _side_tally_fast(request: Request) -> Response | None:
+    body = await json_body(request, ScenarioIn)
+    return None if body is None else json_response(side_tally_doc(body))
 
 
 @router.post("/scenario", response_model=ScenarioOut, summary="Tally a map of unit winners by side")
-async def scenario(body: ScenarioIn) -> JSONResponse:
+@answers_first(_side_tally_fast)
+async def scenario(body: ScenarioIn) -> Response:
     """Electoral votes per side (D, R, O) for the units given; the rest count as undecided."""
-    return side_tally_response(body)
+    return json_response(side_tally_doc(body))
 
 
-def side_tally_response(body: ScenarioIn) -> JSONResponse:
-    """The side tally of a map. The page computes the same in the browser on every click; this is it for API clients."""
+def side_tally_doc(body: ScenarioIn) -> bytes:
+    """The encoded side tally of a map (repeated maps are served from a cache).
+
+    The page computes the same in the browser on every click; this is it for API clients.
+    """
+    return _side_tally(_Request(body))
+
+
+@lru_cache(maxsize=256)
+def _side_tally(request: _Request) -> bytes:
+    body = request.body
     result = tally_sides(units_for(body.year), body.winners)
-    return JSONResponse({"year": result.year, "electoral_votes": dict(result.electoral_votes),
-                         "undecided": result.undecided, "majority_needed": result.majority_needed,
-                         "winner": result.winner, "outcome": result.outcome})
+    return json_bytes({"year": result.year, "electoral_votes": dict(result.electoral_votes),
+                       "undecided": result.undecided, "majority_needed": result.majority_needed,
+                       "winner": result.winner, "outcome": result.outcome})
+
+
+async def _whatif_fast(request: Request) -> Response | None:
+    body = await json_body(request, WhatIfIn)
+    return None if body is None else await whatif_response(body)
 
 
 @router.post("/whatif", response_model=WhatIfOut, summary="Run a what-if over a recorded election")
+@answers_first(_whatif_fast)
 async def whatif(body: WhatIfIn) -> Response:
     """Flip units, swing margins, change allocation methods or the apportionment: the new tally and the diff.
 
     The same JSON as ``electoral whatif YEAR ... --json``.
     """
+    return await whatif_response(body)
+
+
+async def whatif_response(body: WhatIfIn) -> Response:
+    """The what-if's response: re-apportionments in a thread, the rest on the event loop."""
     if reapportions(body):  # up to ~15 ms (a 10,000-seat House): off the event loop
         return json_response(await run_in_threadpool(whatif_doc, body))
     # Flips, swings and methods take well under a millisecond, less than handing them to a thread.
@@ -55,11 +82,11 @@ def whatif_doc(body: WhatIfIn) -> bytes:
 
 
 class _Request:
-    """A validated what-if body that hashes and compares by its canonical JSON: the cache's key."""
+    """A validated request body that hashes and compares by its canonical JSON: a cache's key."""
 
     __slots__ = ("body", "key")
 
-    def __init__(self, body: WhatIfIn) -> None:
+    def __init__(self, body: BaseModel) -> None:
         self.body, self.key = body, body.model_dump_json()
 
     def __hash__(self) -> int:

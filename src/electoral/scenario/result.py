@@ -1,0 +1,136 @@
+"""What a what-if returns: every unit's outcome, the tally, and the diff against the record.
+
+>>> from electoral.scenario import Scenario, run
+>>> r = run(Scenario(2020, flips={"GA": None}))
+>>> [(f.unit, f.before, f.after, f.electoral_votes) for f in r.diff.flipped]
+[('GA', 'Joe Biden', 'Donald Trump', 16)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from electoral.scenario.spec import Scenario
+from electoral.tally import Tally
+
+if TYPE_CHECKING:
+    from electoral.scenario.baseline import Baseline
+
+
+@dataclass(frozen=True, slots=True)
+class UnitOutcome:
+    """Electoral votes of one unit in the scenario, and how they were decided.
+
+    ``votes`` are ``((candidate, electoral votes), ...)``, most first; ``how`` is ``"as recorded"``,
+    ``"flip"``, ``"swing"``, an allocation method's label or ``"no result"``.
+
+    >>> UnitOutcome("ME", "ME", 4, (("A", 3), ("B", 1)), "flip").winner
+    'A'
+    """
+
+    unit: str
+    state: str
+    electors: int
+    votes: tuple[tuple[str, int], ...]
+    how: str
+
+    @property
+    def winner(self) -> str | None:
+        """The candidate with the most of this unit's electoral votes."""
+        votes = self.votes
+        if len(votes) == 1:  # most units: all electors to one candidate
+            return votes[0][0]
+        return max(votes, key=itemgetter(1))[0] if votes else None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFlip:
+    """A unit whose winner changed."""
+
+    unit: str
+    before: str | None
+    after: str | None
+    electoral_votes: int
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateChange:
+    """One candidate's electoral votes: as recorded, in the scenario, and the change."""
+
+    name: str
+    actual: int
+    scenario: int
+
+    @property
+    def change(self) -> int:
+        """Scenario minus actual."""
+        return self.scenario - self.actual
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """What the scenario changed against the record."""
+
+    flipped: tuple[UnitFlip, ...]
+    changed_states: tuple[str, ...]  # states whose electoral votes are split differently
+    candidates: tuple[CandidateChange, ...]
+    winner_before: str | None
+    winner_after: str | None
+    winner_changed: bool
+    no_majority: bool
+    outcome: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioResult:
+    """A scenario's tally (same type as the record's), the actual tally, and the difference."""
+
+    scenario: Scenario
+    tally: Tally
+    actual: Tally
+    diff: Diff
+    units: tuple[UnitOutcome, ...]
+    notes: tuple[str, ...]
+
+
+def positive(split: Mapping[str, int]) -> dict[str, int]:
+    """The candidates with electoral votes, for comparing two splits.
+
+    >>> positive({"A": 3, "B": 0})
+    {'A': 3}
+    """
+    return {c: n for c, n in split.items() if n > 0}
+
+
+_NEW = object()  # a unit the record does not have (an added state)
+_unit_flip = lru_cache(maxsize=4096)(UnitFlip)  # shared between what-ifs, as the baseline's decided units
+
+
+def diff(base: Baseline, recomputed: Sequence[UnitOutcome], tally: Tally, touched: set[str]) -> Diff:
+    """What changed; only the ``touched`` states (``recomputed`` units, or removed) can differ from the record.
+
+    >>> from electoral.scenario import Scenario, run
+    >>> run(Scenario(2020, flips={"GA": None})).diff.changed_states
+    ('GA',)
+    """
+    flipped: list[UnitFlip] = []
+    scenario_split: dict[str, dict[str, int]] = {st: {} for st in touched}
+    for o in recomputed:
+        winner, was = o.winner, base.before.get(o.unit, _NEW)
+        if winner is not None and winner != was and was is not _NEW:
+            flipped.append(_unit_flip(o.unit, was, winner, o.electors))
+        split = scenario_split[o.state]
+        for candidate, n in o.votes:
+            split[candidate] = split.get(candidate, 0) + n
+    changed = tuple(sorted(st for st in touched if base.actual_split.get(st, {}) != positive(scenario_split[st])))
+    before = base.actual_votes
+    after = {c.name: c.electoral_votes for c in tally.candidates}
+    candidates = tuple(CandidateChange(n, before.get(n, 0), after.get(n, 0)) for n in {**before, **after}
+                       if before.get(n) or after.get(n))
+    winner_before = base.actual.winner
+    return Diff(tuple(flipped), changed, candidates, winner_before, tally.winner, tally.winner != winner_before,
+                tally.winner is None and tally.contingent is not None, tally.outcome)
