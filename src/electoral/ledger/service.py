@@ -1,0 +1,80 @@
+"""The ledger's operations over a store, shared by the CLI and the HTTP API: ingest a source, read events,
+the status at a moment (with the timeline kept while the ledger has no new event).
+
+>>> import tempfile, pathlib
+>>> from electoral.ledger.store import open_store
+>>> store = open_store(str(pathlib.Path(tempfile.mkdtemp()) / "ledger.db"))
+>>> [(r.stored, r.duplicates) for r in ingest(store, "ap-2024-night-1.json", "ap", test=True)]
+[(7, 0), (5, 0), (2, 1)]
+>>> [(r.stored, r.duplicates) for r in ingest(store, "ap-2024-night-1.json", "ap", test=True)]  # again: nothing new
+[(0, 6), (0, 3), (0, 2)]
+>>> status(store, 2024, "2024-11-06T08:00Z").projected
+{'Donald Trump': 66}
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from threading import Lock
+
+from electoral.ledger.events import Event
+from electoral.ledger.feeds import AP_DESK, APCalls, read_source
+from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, status_at
+from electoral.ledger.store import Appended, Store
+from electoral.rules.calendar import validate_calendar_year
+
+
+def standing_calls(events: Iterable[Event], desk: str) -> dict[str, str]:
+    """The calls of ``desk`` still standing after ``events`` (by unit).
+
+    >>> from electoral.ledger.events import make_event
+    >>> standing_calls([make_event(2020, "AZ", "race_call", "2020-11-04T02:50Z", "AP", fields={"candidate": "Biden"})],
+    ...                "AP")
+    {'AZ': 'Joe Biden'}
+    """
+    calls: dict[str, str] = {}
+    for e in sorted(events, key=lambda e: e.effective_us):
+        if e.actor == desk and e.kind == "race_call":
+            calls[e.unit] = e.fields["candidate"]
+        elif e.actor == desk and e.kind == "call_retracted":
+            calls.pop(e.unit, None)
+    return calls
+
+
+def ingest(store: Store, source: str, fmt: str = "own", test: bool = False,
+           received: datetime | None = None) -> list[Appended]:
+    """Read ``source`` and append it, one transaction per batch (a file, or a feed page); a failing batch stores
+    nothing and stops the ingest (the batches before it stay stored)."""
+    calls = None
+    if fmt == "ap":
+        calls = APCalls()
+        first = next(read_source(source, fmt, test, APCalls(), received), [])
+        for year in sorted({e.year for e in first}):
+            calls.standing.update(standing_calls(
+                [r.event for r in store.read(year) if r.event.kind in ("race_call", "call_retracted")], AP_DESK))
+    return [store.append(batch) for batch in read_source(source, fmt, test, calls, received)]
+
+
+_timelines: dict[tuple[str, int], tuple[int, Timeline]] = {}
+_lock = Lock()
+
+
+def timeline(store: Store, year: int | str) -> Timeline:
+    """The timeline of ``year``, rebuilt only when the ledger has new events since the last call."""
+    number = validate_calendar_year(year)
+    key, last = (store.url, number), store.last_seq()
+    with _lock:
+        cached = _timelines.get(key)
+    if cached and cached[0] == last:
+        return cached[1]
+    built = build_timeline(store.events(number), number)
+    with _lock:
+        _timelines[key] = (last, built)
+    return built
+
+
+def status(store: Store, year: int | str, as_of: datetime | date | str) -> LedgerStatus:
+    """The status of ``year`` at ``as_of`` from the ledger in ``store``."""
+    return status_at(timeline(store, year), as_of)

@@ -1,0 +1,345 @@
+"""Where an election stood at any moment, from its ledger: pure functions over a list of events.
+
+:func:`build_timeline` sweeps the events once, in effective order, and keeps every change of each unit's
+state and the first moment each candidate held a majority of electors projected, certified and cast;
+:func:`status_at` then answers for any moment with one binary search per unit. Per unit, the stage is the
+furthest reached: ``not_projected``, ``projected`` (a decision desk's call stands), ``certified`` (the
+canvass), ``certificate_issued`` (ascertainment), ``electors_voted``, ``counted`` (the joint session
+declared the count). The leader is the candidate at that stage (the one ahead in the latest results when
+nothing is projected). The deadlines are the certification calendar's (:mod:`electoral.rules.calendar`).
+
+>>> from electoral.ledger.events import make_event
+>>> night = [make_event(2020, "PA", "results_update", "2020-11-04T01:00-05:00", "AP",
+...                     fields={"votes": {"Trump": 3000, "Biden": 2000}}),
+...          make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"})]
+>>> s = status_as_of(night, 2020, "2020-11-07T12:00-05:00")
+>>> s.unit("PA").stage, s.unit("PA").leader, s.projected
+('projected', 'Joe Biden', {'Joe Biden': 20})
+>>> status_as_of(night, 2020, "2020-11-05").unit("PA").leader  # a day: its end, in Washington
+'Donald Trump'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, timezone
+
+from electoral.errors import InvalidInput
+from electoral.ledger.events import EASTERN, NATIONAL, Event, to_us, unit_electors
+from electoral.rules.calendar import calendar_for, validate_calendar_year
+from electoral.tally import majority_needed
+
+STAGES = ("not_projected", "projected", "certified", "certificate_issued", "electors_voted", "counted")
+MEASURES = ("projected", "certified", "cast")
+DEADLINE_STAGES = {"safe_harbor": "certified", "certificates": "certificate_issued",
+                   "electors_meet": "electors_voted", "joint_session": "counted"}
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """One unit at one moment."""
+
+    unit: str
+    electors: int
+    calls: Mapping[str, str] = field(default_factory=dict)  # desk -> candidate of its standing call
+    called: str | None = None  # the latest standing call
+    votes: Mapping[str, int] = field(default_factory=dict)  # latest results
+    eevp: float | None = None
+    counting: str | None = None
+    certified: str | None = None  # winner of the latest certification
+    ascertained: bool = False
+    cast: Mapping[str, int] = field(default_factory=dict)  # the electors' votes
+    recount: bool = False  # a recount under way
+    changed: datetime | None = None
+
+    @property
+    def base_stage(self) -> str:
+        """The stage from this unit's own events (``counted`` comes from the national count)."""
+        if self.cast:
+            return "electors_voted"
+        if self.ascertained:
+            return "certificate_issued"
+        if self.certified:
+            return "certified"
+        return "projected" if self.called else "not_projected"
+
+    @property
+    def ahead(self) -> str | None:
+        """The candidate ahead in the latest results."""
+        return max(self.votes, key=self.votes.__getitem__) if self.votes and any(self.votes.values()) else None
+
+    @property
+    def leader(self) -> str | None:
+        """The candidate at the furthest stage reached (electors: the most votes)."""
+        if self.cast:
+            return max(self.cast, key=self.cast.__getitem__)
+        return self.certified or self.called or self.ahead
+
+    def share(self, measure: str) -> dict[str, int]:
+        """The unit's electors by candidate under ``measure`` (``projected``: the furthest stage's winner)."""
+        if measure == "cast" or (measure == "projected" and self.cast):
+            return dict(self.cast)
+        winner = self.certified if measure == "certified" else (self.certified or self.called)
+        return {winner: self.electors} if winner else {}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """The first moment a candidate held a majority of electors under one measure, and the unit that did it."""
+
+    measure: str
+    candidate: str
+    at: datetime
+    units: tuple[str, ...]
+    electoral_votes: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every change of every unit's state, the national count, and the majority milestones of one ledger."""
+
+    year: int
+    majority: int
+    electors: Mapping[str, int]
+    changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]  # unit -> (times, states)
+    counted_at: datetime | None
+    counted_votes: Mapping[str, int]
+    presidency_calls: tuple[Event, ...]
+    milestones: tuple[Milestone, ...]
+    events: int
+
+
+def _apply(state: UnitState, e: Event) -> UnitState:
+    """The unit's state after one of its events."""
+    f, kind = e.fields, e.kind
+    if kind == "race_call":
+        calls = {**state.calls, e.actor: f["candidate"]}
+        return replace(state, calls=calls, called=f["candidate"])
+    if kind == "call_retracted":
+        calls = {desk: c for desk, c in state.calls.items() if desk != e.actor}
+        return replace(state, calls=calls, called=next(reversed(calls.values()), None))
+    if kind == "results_update":
+        return replace(state, votes=dict(f["votes"]), eevp=f.get("eevp", state.eevp),
+                       counting=f.get("counting", state.counting))
+    if kind in ("certified", "recertified"):
+        totals = f.get("totals") or {}
+        winner = f.get("candidate") or max(totals, key=totals.__getitem__)
+        return replace(state, certified=winner, votes=dict(totals) or state.votes, recount=False)
+    if kind == "recount_started":
+        return replace(state, recount=True)
+    if kind == "recount_finished":
+        return replace(state, recount=False, votes=dict(f.get("totals") or state.votes))
+    if kind == "ascertainment":
+        return replace(state, ascertained=True)
+    if kind == "electors_voted":
+        return replace(state, cast=dict(f.get("votes") or {f["candidate"]: state.electors}))
+    return state  # court cases, objections: recorded, no change of stage
+
+
+class _Sweep:
+    """The running totals of one sweep over the ledger, and the milestones it passes."""
+
+    def __init__(self, majority: int) -> None:
+        self.majority = majority
+        self.totals: dict[str, dict[str, int]] = {m: {} for m in MEASURES}
+        self.milestones: list[Milestone] = []
+        self.reached: set[tuple[str, str]] = set()
+
+    def move(self, before: UnitState, after: UnitState, at: datetime) -> None:
+        for measure in MEASURES:
+            old, new = before.share(measure), after.share(measure)
+            if old == new:
+                continue
+            totals = self.totals[measure]
+            for name, votes in old.items():
+                totals[name] -= votes
+            for name, votes in new.items():
+                totals[name] = totals.get(name, 0) + votes
+                if totals[name] >= self.majority and (measure, name) not in self.reached:
+                    self.reached.add((measure, name))
+                    self.milestones.append(Milestone(measure, name, at, (after.unit,), totals[name]))
+
+
+def build_timeline(events: Iterable[Event], year: int | str) -> Timeline:
+    """Sweep the ledger of ``year`` once (events of other years are ignored).
+
+    >>> build_timeline([], 2024).majority
+    270
+    """
+    number = validate_calendar_year(year)
+    electors = unit_electors(number)
+    states = {unit: UnitState(unit, votes) for unit, votes in electors.items()}
+    history: dict[str, tuple[list[int], list[UnitState]]] = {unit: ([], []) for unit in electors}
+    sweep = _Sweep(majority_needed(sum(electors.values())))
+    counted_at, counted_votes, calls, seen = None, {}, [], 0
+    for e in sorted((e for e in events if e.year == number), key=lambda e: e.effective_us):
+        seen += 1
+        if e.unit == NATIONAL:
+            if e.kind == "count_declared" and counted_at is None:
+                counted_at, counted_votes = e.effective, dict(e.fields.get("votes") or {})
+            elif e.kind in ("race_call", "call_retracted"):
+                calls.append(e)
+            continue
+        before = states[e.unit]
+        after = replace(_apply(before, e), changed=e.effective)
+        states[e.unit] = after
+        sweep.move(before, after, e.effective)
+        times, snapshots = history[e.unit]
+        times.append(e.effective_us)
+        snapshots.append(after)
+    changes = {unit: (tuple(t), tuple(s)) for unit, (t, s) in history.items()}
+    return Timeline(number, sweep.majority, electors, changes, counted_at, counted_votes, tuple(calls),
+                    tuple(sweep.milestones), seen)
+
+
+# -- the status at a moment ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """A unit at the moment asked."""
+
+    unit: str
+    electors: int
+    stage: str
+    leader: str | None
+    called: str | None
+    calls: Mapping[str, str]
+    certified: str | None
+    votes: Mapping[str, int]
+    eevp: float | None
+    counting: str | None
+    cast: Mapping[str, int]
+    recount: bool
+    changed: datetime | None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A legal deadline of the calendar, whether it had passed, and the units that had not reached its stage."""
+
+    step: str
+    label: str
+    day: date
+    stage: str
+    passed: bool
+    overdue: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LedgerStatus:
+    """The election of ``year`` as its ledger stood at ``as_of``."""
+
+    year: int
+    as_of: datetime
+    majority: int
+    units: tuple[UnitStatus, ...]
+    projected: dict[str, int]
+    certified: dict[str, int]
+    cast: dict[str, int]
+    counted: dict[str, int]
+    milestones: tuple[Milestone, ...]
+    deadlines: tuple[Deadline, ...]
+    presidency_call: Event | None
+    events: int  # events in the ledger of the year (all, not only those before as_of)
+
+    def unit(self, code: str) -> UnitStatus:
+        """The status of one unit."""
+        for u in self.units:
+            if u.unit == code:
+                return u
+        raise InvalidInput(f"no unit {code!r} in the {self.year} ledger status")
+
+    @property
+    def stages(self) -> dict[str, int]:
+        """How many units are at each stage."""
+        return {stage: sum(1 for u in self.units if u.stage == stage) for stage in STAGES}
+
+
+def parse_moment(value: datetime | date | str) -> datetime:
+    """An as-of moment: an aware time, or a day (its end, in Washington).
+
+    >>> parse_moment("2020-11-07").isoformat()
+    '2020-11-07T23:59:59.999999-05:00'
+    >>> parse_moment("2020-11-07T11:30:00Z").isoformat()
+    '2020-11-07T11:30:00+00:00'
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        return datetime.combine(value, time.max, EASTERN)
+    else:
+        text = str(value).strip()
+        try:
+            if len(text) == 10:
+                return datetime.combine(date.fromisoformat(text), time.max, EASTERN)
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(f"as-of must be a day YYYY-MM-DD or a time with its zone, such as "
+                               f"2020-11-07T11:30:00-05:00, got {value!r}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidInput(f"as-of time {str(value)!r} has no time zone: add an offset (-05:00) or Z")
+    return moment
+
+
+def _unit_status(t: Timeline, unit: str, at_us: int, counted: bool) -> UnitStatus:
+    times, states = t.changes[unit]
+    i = bisect_right(times, at_us)
+    s = states[i - 1] if i else UnitState(unit, t.electors[unit])
+    return UnitStatus(unit, s.electors, "counted" if counted else s.base_stage, s.leader, s.called, dict(s.calls),
+                      s.certified, dict(s.votes), s.eevp, s.counting, dict(s.cast), s.recount, s.changed)
+
+
+def _sum(units: Sequence[UnitStatus], measure: str) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for u in units:
+        state = UnitState(u.unit, u.electors, called=u.called, certified=u.certified, cast=u.cast)
+        for name, votes in state.share(measure).items():
+            totals[name] = totals.get(name, 0) + votes
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def deadlines(year: int, units: Sequence[UnitStatus], as_of: datetime) -> tuple[Deadline, ...]:
+    """The calendar's deadlines for ``year`` with the units not at the deadline's stage once it had passed."""
+    result = []
+    for step in calendar_for(year).steps:
+        stage = DEADLINE_STAGES.get(step.step)
+        if stage is None or step.date is None:
+            continue
+        passed = as_of >= datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN)
+        late = tuple(u.unit for u in units if passed and STAGES.index(u.stage) < STAGES.index(stage))
+        result.append(Deadline(step.step, step.label, step.date, stage, passed, late))
+    return tuple(result)
+
+
+def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
+    """The status at ``as_of`` from a timeline (one binary search per unit).
+
+    >>> status_at(build_timeline([], 2024), "2024-12-20").deadlines[0].overdue[:3]
+    ('AK', 'AL', 'AR')
+    """
+    moment = parse_moment(as_of)
+    at_us = to_us(moment)
+    counted = t.counted_at is not None and t.counted_at <= moment
+    units = tuple(_unit_status(t, unit, at_us, counted) for unit in t.electors)
+    cast = _sum(units, "cast")
+    calls = [e for e in t.presidency_calls if e.effective <= moment]
+    standing = calls[-1] if calls and calls[-1].kind == "race_call" else None
+    return LedgerStatus(
+        year=t.year, as_of=moment, majority=t.majority, units=units,
+        projected=_sum(units, "projected"), certified=_sum(units, "certified"), cast=cast,
+        counted=(dict(t.counted_votes) or cast) if counted else {},
+        milestones=tuple(m for m in t.milestones if m.at <= moment),
+        deadlines=deadlines(t.year, units, moment), presidency_call=standing, events=t.events)
+
+
+def status_as_of(events: Iterable[Event], year: int | str, as_of: datetime | date | str) -> LedgerStatus:
+    """The status of the election of ``year`` at ``as_of`` from its events (see the module's example)."""
+    return status_at(build_timeline(events, year), as_of)
+
+
+def now() -> datetime:
+    """The present moment, in UTC."""
+    return datetime.now(timezone.utc)
