@@ -45,6 +45,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "electoral.cli.analysis",
     "electoral.cli.probability",
     "electoral.cli.serve",
+    "electoral.cli.ledger",
 )
 
 for _module in COMMAND_MODULES:

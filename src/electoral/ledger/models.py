@@ -78,9 +78,10 @@ class UnitOut(BaseModel):
 
     @classmethod
     def of(cls, u: UnitStatus) -> UnitOut:
-        return cls(unit=u.unit, electors=u.electors, stage=u.stage, leader=u.leader, called=u.called,
-                   calls=dict(u.calls), certified=u.certified, votes=dict(u.votes), eevp=u.eevp,
-                   counting=u.counting, cast=dict(u.cast), recount=u.recount, changed=u.changed)
+        s = u.state
+        return cls(unit=s.unit, electors=s.electors, stage=u.stage, leader=s.leader, called=s.called,
+                   calls=dict(s.calls), certified=s.certified, votes=dict(s.votes), eevp=s.eevp,
+                   counting=s.counting, cast=dict(s.cast), recount=s.recount, changed=s.changed)
 
 
 class MilestoneOut(BaseModel):

@@ -199,21 +199,20 @@ def build_timeline(events: Iterable[Event], year: int | str) -> Timeline:
 
 @dataclass(frozen=True)
 class UnitStatus:
-    """A unit at the moment asked."""
+    """A unit at the moment asked: its state and its stage (``counted`` once the count was declared)."""
 
-    unit: str
-    electors: int
+    state: UnitState
     stage: str
-    leader: str | None
-    called: str | None
-    calls: Mapping[str, str]
-    certified: str | None
-    votes: Mapping[str, int]
-    eevp: float | None
-    counting: str | None
-    cast: Mapping[str, int]
-    recount: bool
-    changed: datetime | None
+
+    @property
+    def unit(self) -> str:
+        """The unit's code."""
+        return self.state.unit
+
+    @property
+    def leader(self) -> str | None:
+        """The candidate at the furthest stage reached."""
+        return self.state.leader
 
 
 @dataclass(frozen=True)
@@ -288,15 +287,13 @@ def _unit_status(t: Timeline, unit: str, at_us: int, counted: bool) -> UnitStatu
     times, states = t.changes[unit]
     i = bisect_right(times, at_us)
     s = states[i - 1] if i else UnitState(unit, t.electors[unit])
-    return UnitStatus(unit, s.electors, "counted" if counted else s.base_stage, s.leader, s.called, dict(s.calls),
-                      s.certified, dict(s.votes), s.eevp, s.counting, dict(s.cast), s.recount, s.changed)
+    return UnitStatus(s, "counted" if counted else s.base_stage)
 
 
 def _sum(units: Sequence[UnitStatus], measure: str) -> dict[str, int]:
     totals: dict[str, int] = {}
     for u in units:
-        state = UnitState(u.unit, u.electors, called=u.called, certified=u.certified, cast=u.cast)
-        for name, votes in state.share(measure).items():
+        for name, votes in u.state.share(measure).items():
             totals[name] = totals.get(name, 0) + votes
     return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
