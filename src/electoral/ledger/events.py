@@ -156,9 +156,12 @@ def zone_name(moment: datetime) -> str:
     >>> zone_name(datetime(2020, 11, 3, tzinfo=ZoneInfo("America/Chicago")))
     'America/Chicago'
     """
-    if isinstance(moment.tzinfo, ZoneInfo):
-        return moment.tzinfo.key
-    offset = moment.utcoffset() or timedelta(0)
+    key = getattr(moment.tzinfo, "key", None)
+    return key if key else _offset_name(moment.utcoffset() or timedelta(0))
+
+
+@lru_cache(maxsize=256)
+def _offset_name(offset: timedelta) -> str:
     minutes = int(offset.total_seconds() // 60)
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
