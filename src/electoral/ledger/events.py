@@ -502,11 +502,7 @@ def check_history(batch: Iterable[Event], prior: Iterable[Event], known_ids: Cal
     """
     batch = list(batch)
     ids = {e.id for e in batch}
-    wanted = {e.fields["supersedes"] for e in batch if "supersedes" in e.fields} - ids
-    missing = wanted - known_ids(wanted) if wanted else set()
-    for e in batch:
-        if e.fields.get("supersedes") in missing:
-            raise InvalidInput(f"{_label(e)}: corrects event {e.fields['supersedes']!r}, which the ledger does not hold")
+    _check_corrections(batch, ids, known_ids)
     calls = sorted((e for e in [*prior, *batch] if e.kind in ("race_call", "call_retracted")),
                    key=lambda e: (e.effective_us, e.kind == "call_retracted"))
     active: dict[tuple[int, str, str], str] = {}
@@ -520,6 +516,14 @@ def check_history(batch: Iterable[Event], prior: Iterable[Event], known_ids: Cal
             called = f" for {named}" if named else ""
             raise InvalidInput(f"{_label(e)}: no call by {e.actor}{called} to retract")
         active.pop(key, None)
+
+
+def _check_corrections(batch: list[Event], ids: set[str], known_ids: Callable[[set[str]], set[str]]) -> None:
+    wanted = {e.fields["supersedes"] for e in batch if "supersedes" in e.fields} - ids
+    missing = wanted - known_ids(wanted) if wanted else set()
+    for e in batch:
+        if e.fields.get("supersedes") in missing:
+            raise InvalidInput(f"{_label(e)}: corrects event {e.fields['supersedes']!r}, which the ledger does not hold")
 
 
 def _label(e: Event) -> str:

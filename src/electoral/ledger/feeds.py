@@ -72,13 +72,12 @@ def _kit_effective(rec: Mapping[str, Any]) -> tuple[datetime, bool]:
     return when.replace(tzinfo=zone(tz) if tz else EASTERN), bool(clock)
 
 
-def record_event(rec: Mapping[str, Any], received: datetime | None = None) -> Event:
-    """One event from an own-format record (JSON object or CSV row); kit columns map onto the event.
+KIT_FIELDS = (("winner", "candidate"), ("detail", "detail"), ("source_title", "source_title"),
+              ("confidence", "confidence"))
 
-    >>> record_event({"year": "2016", "unit": "WI", "event": "recertified", "date": "2016-12-12",
-    ...               "actor": "Wisconsin Elections Commission", "winner": "Trump"}).effective.isoformat()
-    '2016-12-12T23:59:59-05:00'
-    """
+
+def _record_fields(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """The kind's fields of a record: its ``fields`` object (or JSON text) and the kit's columns."""
     fields = rec.get("fields") or {}
     if isinstance(fields, str):
         try:
@@ -87,11 +86,21 @@ def record_event(rec: Mapping[str, Any], received: datetime | None = None) -> Ev
             raise InvalidInput(f"fields must be a JSON object, got {fields!r}") from None
     if not isinstance(fields, Mapping):
         raise InvalidInput(f"fields must be a JSON object, got {fields!r}")
-    fields = dict(fields)
-    for column, name in (("winner", "candidate"), ("detail", "detail"), ("source_title", "source_title"),
-                         ("confidence", "confidence")):
-        if rec.get(column) not in (None, "") and name not in fields:
-            fields[name] = rec[column]
+    found = dict(fields)
+    for column, name in KIT_FIELDS:
+        if rec.get(column) not in (None, "") and name not in found:
+            found[name] = rec[column]
+    return found
+
+
+def record_event(rec: Mapping[str, Any], received: datetime | None = None) -> Event:
+    """One event from an own-format record (JSON object or CSV row); kit columns map onto the event.
+
+    >>> record_event({"year": "2016", "unit": "WI", "event": "recertified", "date": "2016-12-12",
+    ...               "actor": "Wisconsin Elections Commission", "winner": "Trump"}).effective.isoformat()
+    '2016-12-12T23:59:59-05:00'
+    """
+    fields = _record_fields(rec)
     effective: datetime | str
     tz = str(rec.get("tz") or "")
     if rec.get("effective") not in (None, ""):
@@ -183,18 +192,28 @@ def _ap_unit_events(year: int, race: Mapping[str, Any], ru: Mapping[str, Any], u
         fields["counting"] = ru.get("tabulationStatus") or race.get("tabulationStatus")
     events = [make_event(year, unit, "results_update", when, AP_DESK, source, fields, received)]
     for c in candidates:
-        name = candidate_name(year, _ap_name(c))
-        call_time = c.get("winnerDateTime") or race.get("raceCallTimestamp") or when
-        if c.get("winnerOverturned") and calls.standing.get(unit) == name:
-            events.append(make_event(year, unit, "call_retracted", c.get("winnerOverturnedDateTime") or when,
-                                     AP_DESK, source, {"candidate": name}, received))
-            del calls.standing[unit]
-        elif str(c.get("winner", "")).upper() == "X" and not c.get("winnerOverturned") \
-                and calls.standing.get(unit) != name:
-            events.append(make_event(year, unit, "race_call", call_time, AP_DESK, source, {"candidate": name},
-                                     received))
-            calls.standing[unit] = name
+        event = _ap_call(year, race, unit, when, c, calls, received, source)
+        if event is not None:
+            events.append(event)
     return events
+
+
+def _ap_call(year: int, race: Mapping[str, Any], unit: str, when: str, c: Mapping[str, Any], calls: APCalls,
+             received: datetime, source: str) -> Event | None:
+    """AP's call (``winner: "X"``) or its retraction (``winnerOverturned``) when it changes the standing call."""
+    name = candidate_name(year, _ap_name(c))
+    standing = calls.standing.get(unit)
+    if c.get("winnerOverturned"):
+        if standing != name:
+            return None
+        del calls.standing[unit]
+        return make_event(year, unit, "call_retracted", c.get("winnerOverturnedDateTime") or when, AP_DESK, source,
+                          {"candidate": name}, received)
+    if str(c.get("winner", "")).upper() != "X" or standing == name:
+        return None
+    calls.standing[unit] = name
+    return make_event(year, unit, "race_call", c.get("winnerDateTime") or race.get("raceCallTimestamp") or when,
+                      AP_DESK, source, {"candidate": name}, received)
 
 
 def read_ap(doc: Mapping[str, Any], calls: APCalls | None = None, received: datetime | None = None) -> list[Event]:
@@ -278,6 +297,11 @@ def _http_page(location: str, client: Any, etag: str | None) -> Page:
                 else None)
 
 
+def _last_page(page: Page, remote: bool, poll: float, seen: set[str]) -> bool:
+    """No next link; nothing new (304) and no polling; or a local file linking back to one already read."""
+    return not page.next or (page.doc is None and poll <= 0) or (not remote and page.next in seen)
+
+
 def pages(source: str, test: bool = False, client: Any = None, max_pages: int = 1000,
           poll: float = 0.0, sleep: Callable[[float], None] = _time.sleep) -> Iterator[Page]:
     """The pages of a feed from ``source`` (a file, a fixture name or a URL), following ``nextrequest``.
@@ -303,7 +327,7 @@ def pages(source: str, test: bool = False, client: Any = None, max_pages: int = 
             if page.doc is not None:
                 yield page
             etag, seen = page.etag, seen | {location}
-            if not page.next or (page.doc is None and poll <= 0) or (not remote and page.next in seen):
+            if _last_page(page, remote, poll, seen):
                 return
             if remote and poll > 0 and not (page.doc or {}).get("isTruncated"):
                 sleep(poll)

@@ -22,7 +22,7 @@ nothing is projected). The deadlines are the certification calendar's (:mod:`ele
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -111,31 +111,45 @@ class Timeline:
     events: int
 
 
+def _call(state: UnitState, e: Event) -> UnitState:
+    return replace(state, calls={**state.calls, e.actor: e.fields["candidate"]}, called=e.fields["candidate"])
+
+
+def _retract(state: UnitState, e: Event) -> UnitState:
+    calls = {desk: c for desk, c in state.calls.items() if desk != e.actor}
+    return replace(state, calls=calls, called=next(reversed(calls.values()), None))
+
+
+def _results(state: UnitState, e: Event) -> UnitState:
+    f = e.fields
+    return replace(state, votes=dict(f["votes"]), eevp=f.get("eevp", state.eevp),
+                   counting=f.get("counting", state.counting))
+
+
+def _certify(state: UnitState, e: Event) -> UnitState:
+    totals = e.fields.get("totals") or {}
+    winner = e.fields.get("candidate") or max(totals, key=totals.__getitem__)
+    return replace(state, certified=winner, votes=dict(totals) or state.votes, recount=False)
+
+
+# How each kind of event changes its unit; kinds not here (court cases, objections) change no stage.
+APPLY: dict[str, Callable[[UnitState, Event], UnitState]] = {
+    "race_call": _call,
+    "call_retracted": _retract,
+    "results_update": _results,
+    "certified": _certify,
+    "recertified": _certify,
+    "recount_started": lambda s, e: replace(s, recount=True),
+    "recount_finished": lambda s, e: replace(s, recount=False, votes=dict(e.fields.get("totals") or s.votes)),
+    "ascertainment": lambda s, e: replace(s, ascertained=True),
+    "electors_voted": lambda s, e: replace(s, cast=dict(e.fields.get("votes") or {e.fields["candidate"]: s.electors})),
+}
+
+
 def _apply(state: UnitState, e: Event) -> UnitState:
     """The unit's state after one of its events."""
-    f, kind = e.fields, e.kind
-    if kind == "race_call":
-        calls = {**state.calls, e.actor: f["candidate"]}
-        return replace(state, calls=calls, called=f["candidate"])
-    if kind == "call_retracted":
-        calls = {desk: c for desk, c in state.calls.items() if desk != e.actor}
-        return replace(state, calls=calls, called=next(reversed(calls.values()), None))
-    if kind == "results_update":
-        return replace(state, votes=dict(f["votes"]), eevp=f.get("eevp", state.eevp),
-                       counting=f.get("counting", state.counting))
-    if kind in ("certified", "recertified"):
-        totals = f.get("totals") or {}
-        winner = f.get("candidate") or max(totals, key=totals.__getitem__)
-        return replace(state, certified=winner, votes=dict(totals) or state.votes, recount=False)
-    if kind == "recount_started":
-        return replace(state, recount=True)
-    if kind == "recount_finished":
-        return replace(state, recount=False, votes=dict(f.get("totals") or state.votes))
-    if kind == "ascertainment":
-        return replace(state, ascertained=True)
-    if kind == "electors_voted":
-        return replace(state, cast=dict(f.get("votes") or {f["candidate"]: state.electors}))
-    return state  # court cases, objections: recorded, no change of stage
+    change = APPLY.get(e.kind)
+    return change(state, e) if change else state
 
 
 class _Sweep:
