@@ -117,3 +117,15 @@ def test_replay_keeps_the_pace_of_the_night():
     assert [e.fields["votes"]["Joe Biden"] for e in out] == [1, 2, 3] and waits == [1.0, 1.0] and lag == 0
     with pytest.raises(InvalidInput, match="speed must be above 0"):
         replay(night, 0, out.append)
+
+
+def test_polling_asks_again_after_not_modified():
+    answers = iter([httpx.Response(200, json=_page("2024-11-06T10:00:00Z", nxt="https://feed.test/next"),
+                                   headers={"ETag": '"a"'}),
+                    httpx.Response(304),
+                    httpx.Response(200, json=_page("2024-11-06T10:01:00Z", nxt="https://feed.test/next"),
+                                   headers={"ETag": '"b"'})])
+    client = httpx.Client(transport=httpx.MockTransport(lambda request: next(answers)))
+    naps = []
+    got = list(pages("https://feed.test/first", client=client, poll=5, max_pages=3, sleep=naps.append))
+    assert [p.doc["timestamp"] for p in got] == ["2024-11-06T10:00:00Z", "2024-11-06T10:01:00Z"] and naps == [5, 5]

@@ -13,7 +13,7 @@ from electoral.errors import InvalidInput
 from electoral.ledger.events import kind_of, parse_time
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.ledger.models import EventOut, EventsOut, IngestOut, LedgerStatusOut
-from electoral.ledger.service import ingest, status
+from electoral.ledger.service import ingest_batches, status
 from electoral.ledger.status import LedgerStatus, now
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
@@ -44,13 +44,21 @@ def _emit(text: str) -> None:
 @ledger_app.command("ingest")
 def ingest_command(source: str = typer.Argument(..., help="A file, a URL, or with --test a fixture name."),
                    db: str | None = DbOption, fmt: str = FormatOption, test: bool = TestOption,
+                   poll: float = typer.Option(0.0, "--poll", metavar="SECONDS", min=0.0,
+                                              help="Follow a feed URL without end, asking every SECONDS "
+                                                   "(one line per stored page; stop with Ctrl-C)."),
                    json: bool = JsonFlag) -> None:
     """Append the events of SOURCE, one transaction per batch; events already in the ledger are skipped."""
     store = open_store(db)
+    done = []
     try:
-        result = IngestOut.of(ingest(store, source, _format(fmt), test))
+        for appended in ingest_batches(store, source, _format(fmt), test, poll=poll):
+            done.append(appended)
+            if poll > 0:
+                print(f"page {len(done)}: stored {appended.stored}, {appended.duplicates} already held", flush=True)
     finally:
         store.close()
+    result = IngestOut.of(done)
     if json:
         _emit(result.model_dump_json(indent=2))
         return

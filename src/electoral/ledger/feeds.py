@@ -321,16 +321,17 @@ def pages(source: str, test: bool = False, client: Any = None, max_pages: int = 
 
         client = httpx.Client(timeout=30.0, follow_redirects=True)
     try:
-        location, etag, seen = source, None, set()
+        location, etag, seen, wait = source, None, set(), False
         for _ in range(max_pages):
+            if wait:
+                sleep(poll)
             page = _http_page(location, client, etag) if remote else _local_page(location)
             if page.doc is not None:
                 yield page
             etag, seen = page.etag, seen | {location}
             if _last_page(page, remote, poll, seen):
                 return
-            if remote and poll > 0 and not (page.doc or {}).get("isTruncated"):
-                sleep(poll)
+            wait = remote and poll > 0 and not (page.doc or {}).get("isTruncated")
             location = page.next
     finally:
         if own_client:
@@ -368,8 +369,9 @@ def replay(events: Sequence[Event], speed: float, emit: Callable[[Event], None],
 
 
 def read_source(source: str, fmt: str = "own", test: bool = False, calls: APCalls | None = None,
-                received: datetime | None = None) -> Iterator[list[Event]]:
-    """The events of a source, one list per batch: an own-format file is one batch, each feed page one."""
+                received: datetime | None = None, poll: float = 0.0) -> Iterator[list[Event]]:
+    """The events of a source, one list per batch: an own-format file is one batch, each feed page one
+    (``poll`` > 0: a feed URL is asked again every ``poll`` seconds, without end)."""
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown feed format {fmt!r}; the formats are {', '.join(FORMATS)}")
     if fmt == "own":
@@ -384,7 +386,7 @@ def read_source(source: str, fmt: str = "own", test: bool = False, calls: APCall
         yield read_own(path.read_text(encoding="utf-8"), own_format_of(source), received)
         return
     calls = calls if calls is not None else APCalls()
-    for page in pages(source, test=test):
+    for page in pages(source, test=test, poll=poll, max_pages=10**9 if poll > 0 else 1000):
         yield read_ap(page.doc or {}, calls, received)
 
 

@@ -15,7 +15,7 @@ the status at a moment (with the timeline kept while the ledger has no new event
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from threading import Lock
 
@@ -43,10 +43,10 @@ def standing_calls(events: Iterable[Event], desk: str) -> dict[str, str]:
     return calls
 
 
-def ingest(store: Store, source: str, fmt: str = "own", test: bool = False,
-           received: datetime | None = None) -> list[Appended]:
-    """Read ``source`` and append it, one transaction per batch (a file, or a feed page); a failing batch stores
-    nothing and stops the ingest (the batches before it stay stored)."""
+def ingest_batches(store: Store, source: str, fmt: str = "own", test: bool = False,
+                   received: datetime | None = None, poll: float = 0.0) -> Iterator[Appended]:
+    """Read ``source`` and append it, one transaction per batch (a file, or a feed page), yielding each result
+    once committed; a failing batch stores nothing and stops the ingest (the batches before it stay stored)."""
     calls = None
     if fmt == "ap":
         calls = APCalls()
@@ -54,7 +54,14 @@ def ingest(store: Store, source: str, fmt: str = "own", test: bool = False,
         for year in sorted({e.year for e in first}):
             calls.standing.update(standing_calls(
                 [r.event for r in store.read(year) if r.event.kind in ("race_call", "call_retracted")], AP_DESK))
-    return [store.append(batch) for batch in read_source(source, fmt, test, calls, received)]
+    for batch in read_source(source, fmt, test, calls, received, poll):
+        yield store.append(batch)
+
+
+def ingest(store: Store, source: str, fmt: str = "own", test: bool = False,
+           received: datetime | None = None) -> list[Appended]:
+    """Every batch of ``source`` appended (see :func:`ingest_batches`)."""
+    return list(ingest_batches(store, source, fmt, test, received))
 
 
 _timelines: dict[tuple[str, int], tuple[int, Timeline]] = {}
