@@ -32,7 +32,7 @@ from typing import Any
 import orjson
 
 from electoral.errors import ElectoralError, InvalidInput
-from electoral.ledger.events import EASTERN, Event, candidate_name, make_event, parse_time, zone
+from electoral.ledger.events import EASTERN, Event, candidate_name, make_event, zone
 
 FORMATS = ("own", "ap")
 KIT_COLUMNS = ("year", "unit", "event", "date", "time", "tz", "actor", "winner", "detail", "source_url",
@@ -138,7 +138,12 @@ def _records(text: str, fmt: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
 
 
 def read_own(text: str | bytes, fmt: str = "jsonl", received: datetime | None = None) -> list[Event]:
-    """Every event of an own-format text (``jsonl`` or ``csv``); the first bad one is an error naming its line."""
+    """Every event of an own-format text (``jsonl`` or ``csv``); the first bad one is an error naming its line.
+
+    >>> read_own(orjson.dumps({"year": 2020, "unit": "WI", "kind": "recount_finished", "date": "2020-11-29",
+    ...                        "actor": "WEC"}), "jsonl")[0].kind
+    'recount_finished'
+    """
     body = text.decode() if isinstance(text, bytes) else text
     received = received or datetime.now(timezone.utc)
     events = []
@@ -151,7 +156,11 @@ def read_own(text: str | bytes, fmt: str = "jsonl", received: datetime | None = 
 
 
 def own_format_of(path: str) -> str:
-    """``csv`` for a ``.csv`` name, else ``jsonl``."""
+    """``csv`` for a ``.csv`` name, else ``jsonl``.
+
+    >>> own_format_of("night.CSV"), own_format_of("night.jsonl")
+    ('csv', 'jsonl')
+    """
     return "csv" if path.lower().endswith(".csv") else "jsonl"
 
 
@@ -371,7 +380,11 @@ def replay(events: Sequence[Event], speed: float, emit: Callable[[Event], None],
 def read_source(source: str, fmt: str = "own", test: bool = False, calls: APCalls | None = None,
                 received: datetime | None = None, poll: float = 0.0) -> Iterator[list[Event]]:
     """The events of a source, one list per batch: an own-format file is one batch, each feed page one
-    (``poll`` > 0: a feed URL is asked again every ``poll`` seconds, without end)."""
+    (``poll`` > 0: a feed URL is asked again every ``poll`` seconds, without end).
+
+    >>> [len(batch) for batch in read_source("ap-2024-night-1.json", "ap", test=True)]
+    [7, 5, 3]
+    """
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown feed format {fmt!r}; the formats are {', '.join(FORMATS)}")
     if fmt == "own":
@@ -400,8 +413,3 @@ def _fetch_text(url: str) -> str:
     if response.status_code >= 400:
         raise InvalidInput(f"{url!r} answered HTTP {response.status_code}")
     return response.text
-
-
-def parse_received(value: str | None) -> datetime | None:
-    """A received time given on the command line (None: now)."""
-    return parse_time(value, "received time") if value else None

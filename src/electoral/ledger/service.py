@@ -46,7 +46,9 @@ def standing_calls(events: Iterable[Event], desk: str) -> dict[str, str]:
 def ingest_batches(store: Store, source: str, fmt: str = "own", test: bool = False,
                    received: datetime | None = None, poll: float = 0.0) -> Iterator[Appended]:
     """Read ``source`` and append it, one transaction per batch (a file, or a feed page), yielding each result
-    once committed; a failing batch stores nothing and stops the ingest (the batches before it stay stored)."""
+    once committed; a failing batch stores nothing and stops the ingest (the batches before it stay stored).
+    See the module's example.
+    """
     calls = None
     if fmt == "ap":
         calls = APCalls()
@@ -69,7 +71,12 @@ _lock = Lock()
 
 
 def timeline(store: Store, year: int | str) -> Timeline:
-    """The timeline of ``year``, rebuilt only when the ledger has new events since the last call."""
+    """The timeline of ``year``, rebuilt only when the ledger has new events since the last call.
+
+    >>> from electoral.ledger.store import open_store
+    >>> timeline(open_store("no-such-folder/ledger.db", create=False), 2024).events
+    0
+    """
     number = validate_calendar_year(year)
     key, last = (store.url, number), store.last_seq()
     with _lock:
@@ -83,5 +90,10 @@ def timeline(store: Store, year: int | str) -> Timeline:
 
 
 def status(store: Store, year: int | str, as_of: datetime | date | str) -> LedgerStatus:
-    """The status of ``year`` at ``as_of`` from the ledger in ``store``."""
+    """The status of ``year`` at ``as_of`` from the ledger in ``store``.
+
+    >>> from electoral.ledger.store import open_store
+    >>> status(open_store("no-such-folder/ledger.db", create=False), 2024, "2024-11-06").stages["not_projected"]
+    56
+    """
     return status_at(timeline(store, year), as_of)

@@ -313,7 +313,11 @@ def _sum(units: Sequence[UnitStatus], measure: str) -> dict[str, int]:
 
 
 def deadlines(year: int, units: Sequence[UnitStatus], as_of: datetime) -> tuple[Deadline, ...]:
-    """The calendar's deadlines for ``year`` with the units not at the deadline's stage once it had passed."""
+    """The calendar's deadlines for ``year`` with the units not at the deadline's stage once it had passed.
+
+    >>> [(d.step, d.passed) for d in deadlines(2020, (), parse_moment("2020-12-10"))]
+    [('safe_harbor', True), ('electors_meet', False), ('joint_session', False)]
+    """
     result = []
     for step in calendar_for(year).steps:
         stage = DEADLINE_STAGES.get(step.step)
@@ -347,10 +351,18 @@ def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
 
 
 def status_as_of(events: Iterable[Event], year: int | str, as_of: datetime | date | str) -> LedgerStatus:
-    """The status of the election of ``year`` at ``as_of`` from its events (see the module's example)."""
+    """The status of the election of ``year`` at ``as_of`` from its events (see also the module's example).
+
+    >>> status_as_of([], 2020, "2020-11-04").projected
+    {}
+    """
     return status_at(build_timeline(events, year), as_of)
 
 
 def now() -> datetime:
-    """The present moment, in UTC."""
+    """The present moment, in UTC.
+
+    >>> now().utcoffset()
+    datetime.timedelta(0)
+    """
     return datetime.now(timezone.utc)

@@ -78,7 +78,11 @@ def data_dir() -> Path:
 
 
 def default_url() -> str:
-    """``$ELECTORAL_LEDGER_URL``, else a SQLite file ``ledger.db`` in :func:`data_dir`."""
+    """``$ELECTORAL_LEDGER_URL``, else a SQLite file ``ledger.db`` in :func:`data_dir`.
+
+    >>> default_url().startswith(("sqlite:///", "postgresql")) or URL_VARIABLE in os.environ
+    True
+    """
     return os.environ.get(URL_VARIABLE) or f"sqlite:///{data_dir() / 'ledger.db'}"
 
 
@@ -125,7 +129,7 @@ def _engine(url: str) -> sa.Engine:
 
 
 def migrate(engine: sa.Engine) -> None:
-    """Bring the schema to the newest migration (Alembic, run in this process)."""
+    """Bring the schema to the newest migration (Alembic, run in this process); see the module's example."""
     from alembic import command
     from alembic.config import Config
 
@@ -153,13 +157,21 @@ class Recorded:
 
 
 def event_row(e: Event, batch: str) -> tuple[Any, ...]:
-    """The table row of an event, its values in the order of :data:`COLUMNS`."""
+    """The table row of an event, its values in the order of :data:`COLUMNS`.
+
+    >>> from electoral.ledger.events import make_event
+    >>> e = make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"})
+    >>> from types import SimpleNamespace
+    >>> row = SimpleNamespace(seq=1, **dict(zip(COLUMNS, event_row(e, "b1"))))
+    >>> event_row(e, "b1")[2:6], row_event(row).event == e
+    (('PA', 'race_call', 1604766300000000, '-05:00'), True)
+    """
     return (e.id, e.year, e.unit, e.kind, to_us(e.effective), zone_name(e.effective), to_us(e.received),
             zone_name(e.received), e.actor, e.source, orjson.dumps(dict(e.fields)).decode(), batch)
 
 
 def row_event(row: Any) -> Recorded:
-    """The event of a table row (rows were checked when stored)."""
+    """The event of a table row (rows were checked when stored); see :func:`event_row`."""
     return Recorded(row.seq, Event(row.id, row.year, row.unit, row.kind, from_us(row.effective_us, row.effective_tz),
                                    from_us(row.received_us, row.received_tz), row.actor, row.source,
                                    orjson.loads(row.fields)))
@@ -298,7 +310,11 @@ def _repeats(events: Iterable[Event], unique: Sequence[Event]) -> int:
 
 def open_store(url: str | None = None, create: bool = True) -> Store:
     """Open (and migrate) the ledger at ``url`` (default :func:`default_url`); ``create=False`` does not create
-    a missing SQLite file: its reads are empty."""
+    a missing SQLite file: its reads are empty.
+
+    >>> open_store("no-such-folder/ledger.db", create=False).read(2024)
+    []
+    """
     full = database_url(url)
     path = _sqlite_file(full)
     if path is not None and not path.exists():
