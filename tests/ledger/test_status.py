@@ -97,3 +97,23 @@ def test_as_of_must_carry_its_zone():
     with pytest.raises(InvalidInput, match="has no time zone"):
         status_as_of([], 2020, "2020-11-07T12:00")
     assert set(status_as_of([], 2020, "2020-11-07").stages) == set(STAGES)
+
+
+def test_the_order_events_arrive_in_does_not_change_the_status():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    events = ledger_2020()
+    moments = ["2020-11-07T11:25:00-05:00", "2020-12-02", "2021-01-07"]
+    expected = [status_at(build_timeline(events, 2020), m) for m in moments]
+
+    @settings(max_examples=10, deadline=None)
+    @given(st.permutations(events))
+    def check(shuffled):
+        timeline = build_timeline(shuffled, 2020)
+        for moment, want in zip(moments, expected):
+            got = status_at(timeline, moment)
+            assert (got.projected, got.certified, got.cast, got.stages, got.milestones) == (
+                want.projected, want.certified, want.cast, want.stages, want.milestones)
+
+    check()

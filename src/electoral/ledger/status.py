@@ -188,7 +188,7 @@ def build_timeline(events: Iterable[Event], year: int | str) -> Timeline:
     history: dict[str, tuple[list[int], list[UnitState]]] = {unit: ([], []) for unit in electors}
     sweep = _Sweep(majority_needed(sum(electors.values())))
     counted_at, counted_votes, calls, seen = None, {}, [], 0
-    for e in sorted((e for e in events if e.year == number), key=lambda e: e.effective_us):
+    for e in sorted((e for e in events if e.year == number), key=lambda e: (e.effective_us, e.id)):  # ties: by id
         seen += 1
         if e.unit == NATIONAL:
             if e.kind == "count_declared" and counted_at is None:
