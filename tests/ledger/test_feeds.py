@@ -129,3 +129,20 @@ def test_polling_asks_again_after_not_modified():
     naps = []
     got = list(pages("https://feed.test/first", client=client, poll=5, max_pages=3, sleep=naps.append))
     assert [p.doc["timestamp"] for p in got] == ["2024-11-06T10:00:00Z", "2024-11-06T10:01:00Z"] and naps == [5, 5]
+
+
+def test_a_later_ingest_retracts_a_call_the_ledger_already_holds(tmp_path):
+    from electoral.ledger.service import ingest, status
+    from electoral.ledger.store import open_store
+
+    (tmp_path / "a.json").write_text(json.dumps(_page("2024-11-06T10:34:00Z", {"winner": "X"})))
+    (tmp_path / "b.json").write_text(json.dumps(_page("2024-11-06T11:00:00Z", {"winner": "X",
+                                                                               "winnerOverturned": True})))
+    store = open_store(str(tmp_path / "ledger.db"))
+    ingest(store, str(tmp_path / "a.json"), "ap", test=True)
+    assert status(store, 2024, "2024-11-06T10:50:00Z").projected == {"Donald Trump": 10}
+    (appended,) = ingest(store, str(tmp_path / "b.json"), "ap", test=True)
+    assert appended.stored == 2  # the results and the retraction
+    assert status(store, 2024, "2024-11-06T11:30:00Z").projected == {}
+    assert [r.stored for r in ingest(store, str(tmp_path / "b.json"), "ap", test=True)] == [0]
+    store.close()

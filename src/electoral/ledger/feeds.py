@@ -380,7 +380,8 @@ def replay(events: Sequence[Event], speed: float, emit: Callable[[Event], None],
 def read_source(source: str, fmt: str = "own", test: bool = False, calls: APCalls | None = None,
                 received: datetime | None = None, poll: float = 0.0) -> Iterator[list[Event]]:
     """The events of a source, one list per batch: an own-format file is one batch, each feed page one
-    (``poll`` > 0: a feed URL is asked again every ``poll`` seconds, without end).
+    (``poll`` > 0: a feed URL is asked again every ``poll`` seconds, without end). AP calls start from ``calls``
+    (default: none standing).
 
     >>> [len(batch) for batch in read_source("ap-2024-night-1.json", "ap", test=True)]
     [7, 5, 3]

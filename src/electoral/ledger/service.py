@@ -20,7 +20,8 @@ from datetime import date, datetime
 from threading import Lock
 
 from electoral.ledger.events import Event
-from electoral.ledger.feeds import AP_DESK, APCalls, read_source
+from electoral.errors import ElectoralError
+from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
 from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, status_at
 from electoral.ledger.store import Appended, Store
 from electoral.rules.calendar import validate_calendar_year
@@ -49,15 +50,24 @@ def ingest_batches(store: Store, source: str, fmt: str = "own", test: bool = Fal
     once committed; a failing batch stores nothing and stops the ingest (the batches before it stay stored).
     See the module's example.
     """
-    calls = None
-    if fmt == "ap":
-        calls = APCalls()
-        first = next(read_source(source, fmt, test, APCalls(), received), [])
-        for year in sorted({e.year for e in first}):
-            calls.standing.update(standing_calls(
-                [r.event for r in store.read(year) if r.event.kind in ("race_call", "call_retracted")], AP_DESK))
-    for batch in read_source(source, fmt, test, calls, received, poll):
-        yield store.append(batch)
+    if fmt != "ap":
+        for batch in read_source(source, fmt, test, None, received):
+            yield store.append(batch)
+        return
+    calls: APCalls | None = None
+    for page in pages(source, test=test, poll=poll, max_pages=10**9 if poll > 0 else 1000):
+        if calls is None:  # AP's standing calls, from the ledger, before the first page is read
+            calls = APCalls(_ledger_calls(store, (page.doc or {}).get("electionDate")))
+        yield store.append(read_ap(page.doc or {}, calls, received))
+
+
+def _ledger_calls(store: Store, election_date: object) -> dict[str, str]:
+    try:
+        year = validate_calendar_year(str(election_date)[:4])
+    except ElectoralError:
+        return {}  # read_ap names what is wrong with the page
+    return standing_calls([r.event for r in store.read(year) if r.event.kind in ("race_call", "call_retracted")],
+                          AP_DESK)
 
 
 def ingest(store: Store, source: str, fmt: str = "own", test: bool = False,
