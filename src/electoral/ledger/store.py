@@ -221,10 +221,14 @@ class Store:
             return Appended(0, 0)
         batch = uuid.uuid4().hex
         writer = self.engine.execution_options(ledger_begin="BEGIN IMMEDIATE")
-        with writer.begin() as connection:
-            prior = self._calls(connection, {e.year for e in unique})
-            check_history(unique, prior, lambda ids: self._known(connection, ids))
-            stored = _insert_rows(connection, [event_row(e, batch) for e in unique])
+        try:
+            with writer.begin() as connection:
+                prior = self._calls(connection, {e.year for e in unique})
+                check_history(unique, prior, lambda ids: self._known(connection, ids))
+                stored = _insert_rows(connection, [event_row(e, batch) for e in unique])
+        except sa.exc.DBAPIError as exc:
+            raise InvalidInput(f"the database refused the batch, so nothing of it was stored: {_one_line(exc.orig)}") \
+                from exc
         return Appended(stored, len(unique) - stored + _repeats(events, unique))
 
     def _calls(self, connection: sa.Connection, years: set[int]) -> list[Event]:
@@ -320,15 +324,21 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
     if path is not None and not path.exists():
         if not create:
             return Store(full, None)
-        if not path.parent.is_dir():
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"cannot create the ledger's folder {str(path.parent)!r}: {exc.strerror}") from None
     engine = _engine(full)
     try:
         migrate(engine)
     except sa.exc.OperationalError as exc:
         engine.dispose()
-        raise InvalidInput(f"cannot open the ledger database {_safe(full)}: {str(exc.orig).strip()}") from None
+        raise InvalidInput(f"cannot open the ledger database {_safe(full)}: {_one_line(exc.orig)}") from None
     return Store(full, engine)
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
 
 
 def _safe(url: str) -> str:
