@@ -19,6 +19,8 @@ def test_ingest_twice_then_status_and_events(run_cli, tmp_path) -> None:
     assert doc["projected"] == {"Donald Trump": 47} and doc["majority_needed"] == 270  # FL, GA, ME-2; PA at 2:24 a.m.
     units = {u["unit"]: u for u in doc["units"]}
     assert units["PA"]["stage"] == "not_projected" and units["PA"]["leader"] == "Donald Trump"
+    assert (units["PA"]["call_status"], units["PA"]["counting"], units["PA"]["eevp"]) == (
+        "Too Close to Call", "Active Tabulation", 85.0)
     assert units["ME-1"]["leader"] == "Kamala Harris" and units["GA"]["calls"] == {"AP": "Donald Trump"}
     text = run_cli("ledger", "status", "2024", "--as-of", "2024-11-07", "--db", db)
     assert "projected: Donald Trump 66" in text.stdout and "certificates of ascertainment due" in text.stdout

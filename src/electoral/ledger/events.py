@@ -61,7 +61,8 @@ COMMON_FIELDS = ("candidate", "detail", "confidence", "source_title", "time_know
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("race_call", "race called by a decision desk", required=("candidate",)),
     Kind("call_retracted", "call retracted"),
-    Kind("results_update", "results update", required=("votes",), optional=("counting", "eevp"), units="state"),
+    Kind("results_update", "results update", required=("votes",), optional=("counting", "eevp", "call_status"),
+         units="state"),
     Kind("certified", "canvass certified", one_of=("totals", "candidate"), units="state"),
     Kind("recount_started", "recount started", units="state"),
     Kind("recount_finished", "recount finished", optional=("totals",), units="state"),
@@ -376,7 +377,7 @@ FIELD_PARSERS: dict[str, Callable[[int, object, str], Any]] = {
     "candidate": lambda year, value, what: candidate_name(year, value),
     "votes": _counts, "totals": _counts,
     "eevp": _share,
-    "counting": _text, "case": _text, "ruling": _text, "question": _text, "fate": _text, "objectors": _text,
+    "counting": _text, "call_status": _text, "case": _text, "ruling": _text, "question": _text, "fate": _text, "objectors": _text,
     "detail": _text, "source_title": _text, "supersedes": _text,
     "confidence": _choice(CONFIDENCE), "chamber": _choice(CHAMBERS),
     "yeas": lambda year, value, what: _count(value, what), "nays": lambda year, value, what: _count(value, what),

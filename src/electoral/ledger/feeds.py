@@ -199,6 +199,8 @@ def _ap_unit_events(year: int, race: Mapping[str, Any], ru: Mapping[str, Any], u
         fields["eevp"] = ru.get("eevp", race.get("eevp"))
     if ru.get("tabulationStatus") or race.get("tabulationStatus"):
         fields["counting"] = ru.get("tabulationStatus") or race.get("tabulationStatus")
+    if race.get("raceCallStatus"):
+        fields["call_status"] = race["raceCallStatus"]
     events = [make_event(year, unit, "results_update", when, AP_DESK, source, fields, received)]
     for c in candidates:
         event = _ap_call(year, race, unit, when, c, calls, received, source)

@@ -71,7 +71,8 @@ class UnitOut(BaseModel):
     certified: str | None
     votes: dict[str, int] = Field(description="The latest results (or certified totals).")
     eevp: float | None = Field(description="Expected vote counted, percent, when the feed gives it.")
-    counting: str | None
+    counting: str | None = Field(description="The feed's counting status (AP: tabulationStatus).")
+    call_status: str | None = Field(description="The feed's race-call status (AP: raceCallStatus).")
     cast: dict[str, int] = Field(description="The electors' votes.")
     recount: bool
     changed: datetime | None
@@ -81,7 +82,7 @@ class UnitOut(BaseModel):
         s = u.state
         return cls(unit=s.unit, electors=s.electors, stage=u.stage, leader=s.leader, called=s.called,
                    calls=dict(s.calls), certified=s.certified, votes=dict(s.votes), eevp=s.eevp,
-                   counting=s.counting, cast=dict(s.cast), recount=s.recount, changed=s.changed)
+                   counting=s.counting, call_status=s.call_status, cast=dict(s.cast), recount=s.recount, changed=s.changed)
 
 
 class MilestoneOut(BaseModel):

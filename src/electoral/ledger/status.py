@@ -48,6 +48,7 @@ class UnitState:
     votes: Mapping[str, int] = field(default_factory=dict)  # latest results
     eevp: float | None = None
     counting: str | None = None
+    call_status: str | None = None  # the feed's word on the race call ("Too Close to Call" ...)
     certified: str | None = None  # winner of the latest certification
     ascertained: bool = False
     cast: Mapping[str, int] = field(default_factory=dict)  # the electors' votes
@@ -123,7 +124,7 @@ def _retract(state: UnitState, e: Event) -> UnitState:
 def _results(state: UnitState, e: Event) -> UnitState:
     f = e.fields
     return replace(state, votes=dict(f["votes"]), eevp=f.get("eevp", state.eevp),
-                   counting=f.get("counting", state.counting))
+                   counting=f.get("counting", state.counting), call_status=f.get("call_status", state.call_status))
 
 
 def _certify(state: UnitState, e: Event) -> UnitState:
