@@ -233,7 +233,11 @@ def candidate_name(year: int, name: object) -> str:
     >>> candidate_name(2016, "trump"), candidate_name(2028, "Jane Doe")
     ('Donald Trump', 'Jane Doe')
     """
-    text = str(name).strip() if name is not None else ""
+    return _candidate(year, str(name).strip() if name is not None else "")
+
+
+@lru_cache(maxsize=4096)
+def _candidate(year: int, text: str) -> str:
     if not text:
         raise InvalidInput("candidate name is empty")
     if year not in election_years():
@@ -289,6 +293,8 @@ def check_unit(year: int, unit: object, kind: Kind) -> str:
 
 
 def _count(value: object, what: str) -> int:
+    if type(value) is int and value >= 0:
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, str, float)):
         raise InvalidInput(f"{what} must be a whole number, got {value!r}")
     try:
@@ -305,8 +311,8 @@ def _counts(year: int, value: object, what: str) -> dict[str, int]:
         raise InvalidInput(f"{what} must be an object of candidate: count, got {value!r}")
     result: dict[str, int] = {}
     for name, number in value.items():
-        result[candidate_name(year, name)] = result.get(candidate_name(year, name), 0) + _count(
-            number, f"{what} of {name!r}")
+        key = candidate_name(year, name)
+        result[key] = result.get(key, 0) + _count(number, f"{what} of {name!r}")
     return result
 
 
