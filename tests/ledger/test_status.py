@@ -117,3 +117,32 @@ def test_the_order_events_arrive_in_does_not_change_the_status():
                 want.projected, want.certified, want.cast, want.stages, want.milestones)
 
     check()
+
+
+def test_extending_a_timeline_gives_what_building_it_again_gives():
+    from electoral.ledger.status import extend_timeline
+
+    events = sorted(ledger_2020(), key=lambda e: (e.effective_us, e.id))
+    head, tail = events[:100], events[100:]
+    grown = extend_timeline(extend_timeline(build_timeline(head, 2020), tail[:50]), tail[50:])
+    whole = build_timeline(events, 2020)
+    assert grown.changes == whole.changes and grown.milestones == whole.milestones and grown.events == whole.events
+    assert status_at(grown, "2021-01-08") == status_at(whole, "2021-01-08")
+    assert extend_timeline(whole, events[:1]) is None  # an earlier event: build again
+    assert build_timeline(head, 2020).events == 100  # the timeline extended from is left as it was
+
+
+def test_the_service_extends_its_timeline_as_events_arrive(tmp_path):
+    from electoral.ledger.service import status
+    from electoral.ledger.store import open_store
+
+    in_time = sorted(ledger_2020(), key=lambda e: e.effective_us)
+    for name, events in (("late.db", ledger_2020()), ("live.db", in_time)):  # a rebuild, then an extension
+        store = open_store(str(tmp_path / name))
+        store.append(events[:60])
+        assert status(store, 2020, "2021-01-08").events == 60
+        store.append(events[60:])
+        late = status(store, 2020, "2021-01-08")
+        assert late.events == len(events) and late.counted == {"Joe Biden": 306, "Donald Trump": 232}
+        assert status(store, 2020, "2021-01-08") == late
+        store.close()

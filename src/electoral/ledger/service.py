@@ -22,8 +22,8 @@ from threading import Lock
 from electoral.ledger.events import Event
 from electoral.errors import ElectoralError
 from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
-from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, status_at
-from electoral.ledger.store import Appended, Store
+from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, status_at
+from electoral.ledger.store import Appended, Filters, Store
 from electoral.rules.calendar import validate_calendar_year
 
 
@@ -81,21 +81,29 @@ _lock = Lock()
 
 
 def timeline(store: Store, year: int | str) -> Timeline:
-    """The timeline of ``year``, rebuilt only when the ledger has new events since the last call.
+    """The timeline of ``year``: extended with the events stored since the last call when they all come later
+    (a live night), built again from the whole ledger otherwise.
 
     >>> from electoral.ledger.store import open_store
     >>> timeline(open_store("no-such-folder/ledger.db", create=False), 2024).events
     0
     """
     number = validate_calendar_year(year)
-    key, last = (store.url, number), store.last_seq()
+    key = (store.url, number)
     with _lock:
         cached = _timelines.get(key)
-    if cached and cached[0] == last:
-        return cached[1]
-    built = build_timeline(store.events(number), number)
+    built = None
+    if cached is not None:
+        records = store.read(number, Filters(after_seq=cached[0]))
+        if not records:
+            return cached[1]
+        built = extend_timeline(cached[1], [r.event for r in records])
+    if built is None:
+        records = store.read(number)
+        built = build_timeline([r.event for r in records], number)
+    seq = max((r.seq for r in records), default=cached[0] if cached else 0)  # the newest event swept
     with _lock:
-        _timelines[key] = (last, built)
+        _timelines[key] = (seq, built)
     return built
 
 

@@ -110,6 +110,7 @@ class Timeline:
     presidency_calls: tuple[Event, ...]
     milestones: tuple[Milestone, ...]
     events: int
+    sweep: _Sweep = field(repr=False, compare=False)  # the sweep's state, to extend the timeline with new events
 
 
 def _call(state: UnitState, e: Event) -> UnitState:
@@ -153,14 +154,55 @@ def _apply(state: UnitState, e: Event) -> UnitState:
     return change(state, e) if change else state
 
 
+@dataclass
 class _Sweep:
-    """The running totals of one sweep over the ledger, and the milestones it passes."""
+    """The running state of a sweep over the ledger: each unit's state and history, the running totals, the
+    milestones passed, the national count and calls; kept with the timeline so new events can extend it."""
 
-    def __init__(self, majority: int) -> None:
-        self.majority = majority
-        self.totals: dict[str, dict[str, int]] = {m: {} for m in MEASURES}
-        self.milestones: list[Milestone] = []
-        self.reached: set[tuple[str, str]] = set()
+    year: int
+    majority: int
+    states: dict[str, UnitState]
+    history: dict[str, tuple[list[int], list[UnitState]]]
+    totals: dict[str, dict[str, int]] = field(default_factory=lambda: {m: {} for m in MEASURES})
+    milestones: list[Milestone] = field(default_factory=list)
+    reached: set[tuple[str, str]] = field(default_factory=set)
+    counted_at: datetime | None = None
+    counted_votes: dict[str, int] = field(default_factory=dict)
+    calls: list[Event] = field(default_factory=list)
+    seen: int = 0
+    last: tuple[int, str] = (-(2**62), "")  # the (effective, id) of the last event swept
+
+    @classmethod
+    def start(cls, year: int) -> _Sweep:
+        electors = unit_electors(year)
+        return cls(year, majority_needed(sum(electors.values())),
+                   {unit: UnitState(unit, votes) for unit, votes in electors.items()},
+                   {unit: ([], []) for unit in electors})
+
+    def copy(self) -> _Sweep:
+        """A copy to extend, leaving this one (and the timeline built from it) as it was."""
+        return replace(self, states=dict(self.states),
+                       history={u: (list(t), list(s)) for u, (t, s) in self.history.items()},
+                       totals={m: dict(t) for m, t in self.totals.items()}, milestones=list(self.milestones),
+                       reached=set(self.reached), counted_votes=dict(self.counted_votes), calls=list(self.calls))
+
+    def take(self, e: Event) -> None:
+        """Sweep one event (events come in (effective, id) order)."""
+        self.seen += 1
+        self.last = (e.effective_us, e.id)
+        if e.unit == NATIONAL:
+            if e.kind == "count_declared" and self.counted_at is None:
+                self.counted_at, self.counted_votes = e.effective, dict(e.fields.get("votes") or {})
+            elif e.kind in ("race_call", "call_retracted"):
+                self.calls.append(e)
+            return
+        before = self.states[e.unit]
+        after = replace(_apply(before, e), changed=e.effective)
+        self.states[e.unit] = after
+        self.move(before, after, e.effective)
+        times, snapshots = self.history[e.unit]
+        times.append(e.effective_us)
+        snapshots.append(after)
 
     def move(self, before: UnitState, after: UnitState, at: datetime) -> None:
         for measure in MEASURES:
@@ -176,6 +218,15 @@ class _Sweep:
                     self.reached.add((measure, name))
                     self.milestones.append(Milestone(measure, name, at, (after.unit,), totals[name]))
 
+    def timeline(self, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]) -> Timeline:
+        return Timeline(self.year, self.majority, unit_electors(self.year), changes, self.counted_at,
+                        dict(self.counted_votes), tuple(self.calls), tuple(self.milestones), self.seen, self)
+
+
+def _order(events: Iterable[Event], year: int) -> list[Event]:
+    """The events of ``year`` in sweep order: effective time, then id (simultaneous events: the same order always)."""
+    return sorted((e for e in events if e.year == year), key=lambda e: (e.effective_us, e.id))
+
 
 def build_timeline(events: Iterable[Event], year: int | str) -> Timeline:
     """Sweep the ledger of ``year`` once (events of other years are ignored).
@@ -183,30 +234,32 @@ def build_timeline(events: Iterable[Event], year: int | str) -> Timeline:
     >>> build_timeline([], 2024).majority
     270
     """
-    number = validate_calendar_year(year)
-    electors = unit_electors(number)
-    states = {unit: UnitState(unit, votes) for unit, votes in electors.items()}
-    history: dict[str, tuple[list[int], list[UnitState]]] = {unit: ([], []) for unit in electors}
-    sweep = _Sweep(majority_needed(sum(electors.values())))
-    counted_at, counted_votes, calls, seen = None, {}, [], 0
-    for e in sorted((e for e in events if e.year == number), key=lambda e: (e.effective_us, e.id)):  # ties: by id
-        seen += 1
-        if e.unit == NATIONAL:
-            if e.kind == "count_declared" and counted_at is None:
-                counted_at, counted_votes = e.effective, dict(e.fields.get("votes") or {})
-            elif e.kind in ("race_call", "call_retracted"):
-                calls.append(e)
-            continue
-        before = states[e.unit]
-        after = replace(_apply(before, e), changed=e.effective)
-        states[e.unit] = after
-        sweep.move(before, after, e.effective)
-        times, snapshots = history[e.unit]
-        times.append(e.effective_us)
-        snapshots.append(after)
-    changes = {unit: (tuple(t), tuple(s)) for unit, (t, s) in history.items()}
-    return Timeline(number, sweep.majority, electors, changes, counted_at, counted_votes, tuple(calls),
-                    tuple(sweep.milestones), seen)
+    sweep = _Sweep.start(validate_calendar_year(year))
+    for e in _order(events, sweep.year):
+        sweep.take(e)
+    return sweep.timeline({u: (tuple(t), tuple(s)) for u, (t, s) in sweep.history.items()})
+
+
+def extend_timeline(t: Timeline, events: Iterable[Event]) -> Timeline | None:
+    """The timeline with ``events`` added, when they all come after what it holds (a live night); None when an
+    event falls earlier (then build it again from the whole ledger).
+
+    >>> from electoral.ledger.events import make_event
+    >>> call = make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"})
+    >>> extend_timeline(build_timeline([], 2020), [call]).events
+    1
+    """
+    new = _order(events, t.year)
+    if not new:
+        return t
+    if (new[0].effective_us, new[0].id) <= t.sweep.last:
+        return None
+    sweep = t.sweep.copy()
+    for e in new:
+        sweep.take(e)
+    touched = {e.unit for e in new if e.unit != NATIONAL}
+    return sweep.timeline({u: (tuple(sweep.history[u][0]), tuple(sweep.history[u][1])) if u in touched else c
+                           for u, c in t.changes.items()})
 
 
 # -- the status at a moment ------------------------------------------------------------------------
