@@ -115,6 +115,10 @@ def test_the_interfaces_take_the_new_name() -> None:
     assert answer.status_code == 200 and answer.json()["scenario"]["method"] == "half-and-half"
 
 
+# The same word, meaning something else: AP's reporting-unit level "district" (a congressional district's race).
+NOT_METHODS = {("ledger/feeds.py", "district")}
+
+
 def test_no_method_name_outside_the_registry() -> None:
     """Only rules/allocation.py names a method: nothing else can branch on one (docstrings aside)."""
     names = set(ALLOCATION_METHODS) | set(ALIASES.values())
@@ -126,6 +130,8 @@ def test_no_method_name_outside_the_registry() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 text = node.value.lower()
+                if (str(path.relative_to(package)), text) in NOT_METHODS:
+                    continue
                 if text in names or ":" in text and text.split(":")[0] in names:
                     found.append(f"{path.relative_to(package)}:{node.lineno}: {node.value!r}")
     assert found == []

@@ -41,6 +41,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "electoral.api.routes.analysis",
     "electoral.api.routes.probability",
     "electoral.api.routes.contingent",
+    "electoral.api.routes.ledger",
 )
 
 MISSING_PAGE = """<!doctype html>

@@ -46,6 +46,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "electoral.cli.probability",
     "electoral.cli.serve",
     "electoral.cli.contingent",
+    "electoral.cli.ledger",
 )
 
 for _module in COMMAND_MODULES:

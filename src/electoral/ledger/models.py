@@ -1,0 +1,138 @@
+"""The ledger's JSON documents: one pydantic model per shape, shared by the CLI's ``--json`` and the HTTP API.
+
+>>> from electoral.ledger.events import make_event
+>>> e = make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"},
+...                received="2020-11-07T11:25:03-05:00")
+>>> EventOut.of(e).model_dump()["fields"]
+{'candidate': 'Joe Biden'}
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from electoral.ledger.events import Event, zone_name
+from electoral.ledger.status import Deadline, LedgerStatus, Milestone, UnitStatus
+from electoral.ledger.store import Appended
+
+
+class EventOut(BaseModel):
+    """One event: the own format (a line of ``ledger events --json`` can be ingested again)."""
+
+    id: str = Field(description="Content hash of everything but the received time.")
+    year: int
+    unit: str = Field(description="USPS code, district (ME-2, NE-1 ...) or US.")
+    kind: str
+    effective: datetime = Field(description="When it happened (with its offset).")
+    tz: str = Field(description="The zone the effective time was given in (IANA name or offset).")
+    received: datetime = Field(description="When the ledger learned of it.")
+    actor: str
+    source: str
+    fields: dict[str, Any] = Field(description="The kind's own fields (see docs/ledger.md).")
+    seq: int | None = Field(None, description="Arrival number in the database (for the stream).")
+
+    @classmethod
+    def of(cls, e: Event, seq: int | None = None) -> EventOut:
+        """The document of an event."""
+        return cls(id=e.id, year=e.year, unit=e.unit, kind=e.kind, effective=e.effective,
+                   tz=zone_name(e.effective), received=e.received, actor=e.actor, source=e.source,
+                   fields=dict(e.fields), seq=seq)
+
+
+class EventsOut(BaseModel):
+    year: int
+    count: int
+    events: list[EventOut]
+
+
+class IngestOut(BaseModel):
+    """What an ingest did: per batch and in all."""
+
+    batches: int
+    stored: int
+    duplicates: int
+
+    @classmethod
+    def of(cls, results: list[Appended]) -> IngestOut:
+        return cls(batches=len(results), stored=sum(r.stored for r in results),
+                   duplicates=sum(r.duplicates for r in results))
+
+
+class UnitOut(BaseModel):
+    unit: str
+    electors: int
+    stage: str = Field(description="not_projected, projected, certified, certificate_issued, electors_voted, counted")
+    leader: str | None
+    called: str | None = Field(description="The latest standing call.")
+    calls: dict[str, str] = Field(description="Standing call of each decision desk.")
+    certified: str | None
+    votes: dict[str, int] = Field(description="The latest results (or certified totals).")
+    eevp: float | None = Field(description="Expected vote counted, percent, when the feed gives it.")
+    counting: str | None = Field(description="The feed's counting status (AP: tabulationStatus).")
+    call_status: str | None = Field(description="The feed's race-call status (AP: raceCallStatus).")
+    cast: dict[str, int] = Field(description="The electors' votes.")
+    recount: bool
+    changed: datetime | None
+
+    @classmethod
+    def of(cls, u: UnitStatus) -> UnitOut:
+        s = u.state
+        return cls(unit=s.unit, electors=s.electors, stage=u.stage, leader=s.leader, called=s.called,
+                   calls=dict(s.calls), certified=s.certified, votes=dict(s.votes), eevp=s.eevp,
+                   counting=s.counting, call_status=s.call_status, cast=dict(s.cast), recount=s.recount, changed=s.changed)
+
+
+class MilestoneOut(BaseModel):
+    measure: str = Field(description="projected, certified or cast")
+    candidate: str
+    at: datetime
+    units: list[str] = Field(description="The unit(s) that carried the candidate over the majority.")
+    electoral_votes: int
+
+    @classmethod
+    def of(cls, m: Milestone) -> MilestoneOut:
+        return cls(measure=m.measure, candidate=m.candidate, at=m.at, units=list(m.units),
+                   electoral_votes=m.electoral_votes)
+
+
+class DeadlineOut(BaseModel):
+    step: str
+    label: str
+    date: date
+    stage: str = Field(description="The stage each unit should have reached by the end of the day.")
+    passed: bool
+    overdue: list[str]
+
+    @classmethod
+    def of(cls, d: Deadline) -> DeadlineOut:
+        return cls(step=d.step, label=d.label, date=d.day, stage=d.stage, passed=d.passed, overdue=list(d.overdue))
+
+
+class LedgerStatusOut(BaseModel):
+    """The election as its ledger stood at ``as_of``."""
+
+    year: int
+    as_of: datetime
+    majority_needed: int
+    events: int
+    stages: dict[str, int]
+    projected: dict[str, int]
+    certified: dict[str, int]
+    cast: dict[str, int]
+    counted: dict[str, int]
+    milestones: list[MilestoneOut]
+    deadlines: list[DeadlineOut]
+    presidency_call: EventOut | None
+    units: list[UnitOut]
+
+    @classmethod
+    def of(cls, s: LedgerStatus) -> LedgerStatusOut:
+        return cls(year=s.year, as_of=s.as_of, majority_needed=s.majority, events=s.events, stages=s.stages,
+                   projected=s.projected, certified=s.certified, cast=s.cast, counted=s.counted,
+                   milestones=[MilestoneOut.of(m) for m in s.milestones],
+                   deadlines=[DeadlineOut.of(d) for d in s.deadlines],
+                   presidency_call=EventOut.of(s.presidency_call) if s.presidency_call else None,
+                   units=[UnitOut.of(u) for u in s.units])

@@ -1,0 +1,422 @@
+"""Where an election stood at any moment, from its ledger: pure functions over a list of events.
+
+:func:`build_timeline` sweeps the events once, in effective order, and keeps every change of each unit's
+state and the first moment each candidate held a majority of electors projected, certified and cast;
+:func:`status_at` then answers for any moment with one binary search per unit. Per unit, the stage is the
+furthest reached: ``not_projected``, ``projected`` (a decision desk's call stands), ``certified`` (the
+canvass), ``certificate_issued`` (ascertainment), ``electors_voted``, ``counted`` (the joint session
+declared the count). The leader is the candidate at that stage (the one ahead in the latest results when
+nothing is projected). The deadlines are the certification calendar's (:mod:`electoral.rules.calendar`).
+
+>>> from electoral.ledger.events import make_event
+>>> night = [make_event(2020, "PA", "results_update", "2020-11-04T01:00-05:00", "AP",
+...                     fields={"votes": {"Trump": 3000, "Biden": 2000}}),
+...          make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"})]
+>>> s = status_as_of(night, 2020, "2020-11-07T12:00-05:00")
+>>> s.unit("PA").stage, s.unit("PA").leader, s.projected
+('projected', 'Joe Biden', {'Joe Biden': 20})
+>>> status_as_of(night, 2020, "2020-11-05").unit("PA").leader  # a day: its end, in Washington
+'Donald Trump'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, timezone
+
+from electoral.errors import InvalidInput
+from electoral.ledger.events import EASTERN, NATIONAL, Event, to_us, unit_electors
+from electoral.rules.calendar import calendar_for, validate_calendar_year
+from electoral.tally import majority_needed
+
+STAGES = ("not_projected", "projected", "certified", "certificate_issued", "electors_voted", "counted")
+MEASURES = ("projected", "certified", "cast")
+DEADLINE_STAGES = {"safe_harbor": "certified", "certificates": "certificate_issued",
+                   "electors_meet": "electors_voted", "joint_session": "counted"}
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """One unit at one moment."""
+
+    unit: str
+    electors: int
+    calls: Mapping[str, str] = field(default_factory=dict)  # desk -> candidate of its standing call
+    called: str | None = None  # the latest standing call
+    votes: Mapping[str, int] = field(default_factory=dict)  # latest results
+    eevp: float | None = None
+    counting: str | None = None
+    call_status: str | None = None  # the feed's word on the race call ("Too Close to Call" ...)
+    certified: str | None = None  # winner of the latest certification
+    ascertained: bool = False
+    cast: Mapping[str, int] = field(default_factory=dict)  # the electors' votes
+    recount: bool = False  # a recount under way
+    changed: datetime | None = None
+
+    @property
+    def base_stage(self) -> str:
+        """The stage from this unit's own events (``counted`` comes from the national count)."""
+        if self.cast:
+            return "electors_voted"
+        if self.ascertained:
+            return "certificate_issued"
+        if self.certified:
+            return "certified"
+        return "projected" if self.called else "not_projected"
+
+    @property
+    def ahead(self) -> str | None:
+        """The candidate ahead in the latest results."""
+        return max(self.votes, key=self.votes.__getitem__) if self.votes and any(self.votes.values()) else None
+
+    @property
+    def leader(self) -> str | None:
+        """The candidate at the furthest stage reached (electors: the most votes)."""
+        if self.cast:
+            return max(self.cast, key=self.cast.__getitem__)
+        return self.certified or self.called or self.ahead
+
+    def share(self, measure: str) -> dict[str, int]:
+        """The unit's electors by candidate under ``measure`` (``projected``: the furthest stage's winner)."""
+        if measure == "cast" or (measure == "projected" and self.cast):
+            return dict(self.cast)
+        winner = self.certified if measure == "certified" else (self.certified or self.called)
+        return {winner: self.electors} if winner else {}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """The first moment a candidate held a majority of electors under one measure, and the unit that did it."""
+
+    measure: str
+    candidate: str
+    at: datetime
+    units: tuple[str, ...]
+    electoral_votes: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every change of every unit's state, the national count, and the majority milestones of one ledger."""
+
+    year: int
+    majority: int
+    electors: Mapping[str, int]
+    changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]  # unit -> (times, states)
+    counted_at: datetime | None
+    counted_votes: Mapping[str, int]
+    presidency_calls: tuple[Event, ...]
+    milestones: tuple[Milestone, ...]
+    events: int
+    sweep: _Sweep = field(repr=False, compare=False)  # the sweep's state, to extend the timeline with new events
+
+
+def _call(state: UnitState, e: Event) -> UnitState:
+    return replace(state, calls={**state.calls, e.actor: e.fields["candidate"]}, called=e.fields["candidate"])
+
+
+def _retract(state: UnitState, e: Event) -> UnitState:
+    calls = {desk: c for desk, c in state.calls.items() if desk != e.actor}
+    return replace(state, calls=calls, called=next(reversed(calls.values()), None))
+
+
+def _results(state: UnitState, e: Event) -> UnitState:
+    f = e.fields
+    return replace(state, votes=dict(f["votes"]), eevp=f.get("eevp", state.eevp),
+                   counting=f.get("counting", state.counting), call_status=f.get("call_status", state.call_status))
+
+
+def _certify(state: UnitState, e: Event) -> UnitState:
+    totals = e.fields.get("totals") or {}
+    winner = e.fields.get("candidate") or max(totals, key=totals.__getitem__)
+    return replace(state, certified=winner, votes=dict(totals) or state.votes, recount=False)
+
+
+# How each kind of event changes its unit; kinds not here (court cases, objections) change no stage.
+APPLY: dict[str, Callable[[UnitState, Event], UnitState]] = {
+    "race_call": _call,
+    "call_retracted": _retract,
+    "results_update": _results,
+    "certified": _certify,
+    "recertified": _certify,
+    "recount_started": lambda s, e: replace(s, recount=True),
+    "recount_finished": lambda s, e: replace(s, recount=False, votes=dict(e.fields.get("totals") or s.votes)),
+    "ascertainment": lambda s, e: replace(s, ascertained=True),
+    "electors_voted": lambda s, e: replace(s, cast=dict(e.fields.get("votes") or {e.fields["candidate"]: s.electors})),
+}
+
+
+def _apply(state: UnitState, e: Event) -> UnitState:
+    """The unit's state after one of its events."""
+    change = APPLY.get(e.kind)
+    return change(state, e) if change else state
+
+
+@dataclass
+class _Sweep:
+    """The running state of a sweep over the ledger: each unit's state and history, the running totals, the
+    milestones passed, the national count and calls; kept with the timeline so new events can extend it."""
+
+    year: int
+    majority: int
+    states: dict[str, UnitState]
+    history: dict[str, tuple[list[int], list[UnitState]]]
+    totals: dict[str, dict[str, int]] = field(default_factory=lambda: {m: {} for m in MEASURES})
+    milestones: list[Milestone] = field(default_factory=list)
+    reached: set[tuple[str, str]] = field(default_factory=set)
+    counted_at: datetime | None = None
+    counted_votes: dict[str, int] = field(default_factory=dict)
+    calls: list[Event] = field(default_factory=list)
+    seen: int = 0
+    last: tuple[int, str] = (-(2**62), "")  # the (effective, id) of the last event swept
+
+    @classmethod
+    def start(cls, year: int) -> _Sweep:
+        electors = unit_electors(year)
+        return cls(year, majority_needed(sum(electors.values())),
+                   {unit: UnitState(unit, votes) for unit, votes in electors.items()},
+                   {unit: ([], []) for unit in electors})
+
+    def copy(self) -> _Sweep:
+        """A copy to extend, leaving this one (and the timeline built from it) as it was."""
+        return replace(self, states=dict(self.states),
+                       history={u: (list(t), list(s)) for u, (t, s) in self.history.items()},
+                       totals={m: dict(t) for m, t in self.totals.items()}, milestones=list(self.milestones),
+                       reached=set(self.reached), counted_votes=dict(self.counted_votes), calls=list(self.calls))
+
+    def take(self, e: Event) -> None:
+        """Sweep one event (events come in (effective, id) order)."""
+        self.seen += 1
+        self.last = (e.effective_us, e.id)
+        if e.unit == NATIONAL:
+            if e.kind == "count_declared" and self.counted_at is None:
+                self.counted_at, self.counted_votes = e.effective, dict(e.fields.get("votes") or {})
+            elif e.kind in ("race_call", "call_retracted"):
+                self.calls.append(e)
+            return
+        before = self.states[e.unit]
+        after = replace(_apply(before, e), changed=e.effective)
+        self.states[e.unit] = after
+        self.move(before, after, e.effective)
+        times, snapshots = self.history[e.unit]
+        times.append(e.effective_us)
+        snapshots.append(after)
+
+    def move(self, before: UnitState, after: UnitState, at: datetime) -> None:
+        for measure in MEASURES:
+            old, new = before.share(measure), after.share(measure)
+            if old == new:
+                continue
+            totals = self.totals[measure]
+            for name, votes in old.items():
+                totals[name] -= votes
+            for name, votes in new.items():
+                totals[name] = totals.get(name, 0) + votes
+                if totals[name] >= self.majority and (measure, name) not in self.reached:
+                    self.reached.add((measure, name))
+                    self.milestones.append(Milestone(measure, name, at, (after.unit,), totals[name]))
+
+    def timeline(self, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]) -> Timeline:
+        return Timeline(self.year, self.majority, unit_electors(self.year), changes, self.counted_at,
+                        dict(self.counted_votes), tuple(self.calls), tuple(self.milestones), self.seen, self)
+
+
+def _order(events: Iterable[Event], year: int) -> list[Event]:
+    """The events of ``year`` in sweep order: effective time, then id (simultaneous events: the same order always)."""
+    return sorted((e for e in events if e.year == year), key=lambda e: (e.effective_us, e.id))
+
+
+def build_timeline(events: Iterable[Event], year: int | str) -> Timeline:
+    """Sweep the ledger of ``year`` once (events of other years are ignored).
+
+    >>> build_timeline([], 2024).majority
+    270
+    """
+    sweep = _Sweep.start(validate_calendar_year(year))
+    for e in _order(events, sweep.year):
+        sweep.take(e)
+    return sweep.timeline({u: (tuple(t), tuple(s)) for u, (t, s) in sweep.history.items()})
+
+
+def extend_timeline(t: Timeline, events: Iterable[Event]) -> Timeline | None:
+    """The timeline with ``events`` added, when they all come after what it holds (a live night); None when an
+    event falls earlier (then build it again from the whole ledger).
+
+    >>> from electoral.ledger.events import make_event
+    >>> call = make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"})
+    >>> extend_timeline(build_timeline([], 2020), [call]).events
+    1
+    """
+    new = _order(events, t.year)
+    if not new:
+        return t
+    if (new[0].effective_us, new[0].id) <= t.sweep.last:
+        return None
+    sweep = t.sweep.copy()
+    for e in new:
+        sweep.take(e)
+    touched = {e.unit for e in new if e.unit != NATIONAL}
+    return sweep.timeline({u: (tuple(sweep.history[u][0]), tuple(sweep.history[u][1])) if u in touched else c
+                           for u, c in t.changes.items()})
+
+
+# -- the status at a moment ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """A unit at the moment asked: its state and its stage (``counted`` once the count was declared)."""
+
+    state: UnitState
+    stage: str
+
+    @property
+    def unit(self) -> str:
+        """The unit's code."""
+        return self.state.unit
+
+    @property
+    def leader(self) -> str | None:
+        """The candidate at the furthest stage reached."""
+        return self.state.leader
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A legal deadline of the calendar, whether it had passed, and the units that had not reached its stage."""
+
+    step: str
+    label: str
+    day: date
+    stage: str
+    passed: bool
+    overdue: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LedgerStatus:
+    """The election of ``year`` as its ledger stood at ``as_of``."""
+
+    year: int
+    as_of: datetime
+    majority: int
+    units: tuple[UnitStatus, ...]
+    projected: dict[str, int]
+    certified: dict[str, int]
+    cast: dict[str, int]
+    counted: dict[str, int]
+    milestones: tuple[Milestone, ...]
+    deadlines: tuple[Deadline, ...]
+    presidency_call: Event | None
+    events: int  # events in the ledger of the year (all, not only those before as_of)
+
+    def unit(self, code: str) -> UnitStatus:
+        """The status of one unit."""
+        for u in self.units:
+            if u.unit == code:
+                return u
+        raise InvalidInput(f"no unit {code!r} in the {self.year} ledger status")
+
+    @property
+    def stages(self) -> dict[str, int]:
+        """How many units are at each stage."""
+        return {stage: sum(1 for u in self.units if u.stage == stage) for stage in STAGES}
+
+
+def parse_moment(value: datetime | date | str) -> datetime:
+    """An as-of moment: an aware time, or a day (its end, in Washington).
+
+    >>> parse_moment("2020-11-07").isoformat()
+    '2020-11-07T23:59:59.999999-05:00'
+    >>> parse_moment("2020-11-07T11:30:00Z").isoformat()
+    '2020-11-07T11:30:00+00:00'
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        return datetime.combine(value, time.max, EASTERN)
+    else:
+        text = str(value).strip()
+        try:
+            if len(text) == 10:
+                return datetime.combine(date.fromisoformat(text), time.max, EASTERN)
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(f"as-of must be a day YYYY-MM-DD or a time with its zone, such as "
+                               f"2020-11-07T11:30:00-05:00, got {value!r}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidInput(f"as-of time {str(value)!r} has no time zone: add an offset (-05:00) or Z")
+    return moment
+
+
+def _unit_status(t: Timeline, unit: str, at_us: int, counted: bool) -> UnitStatus:
+    times, states = t.changes[unit]
+    i = bisect_right(times, at_us)
+    s = states[i - 1] if i else UnitState(unit, t.electors[unit])
+    return UnitStatus(s, "counted" if counted else s.base_stage)
+
+
+def _sum(units: Sequence[UnitStatus], measure: str) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for u in units:
+        for name, votes in u.state.share(measure).items():
+            totals[name] = totals.get(name, 0) + votes
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def deadlines(year: int, units: Sequence[UnitStatus], as_of: datetime) -> tuple[Deadline, ...]:
+    """The calendar's deadlines for ``year`` with the units not at the deadline's stage once it had passed.
+
+    >>> [(d.step, d.passed) for d in deadlines(2020, (), parse_moment("2020-12-10"))]
+    [('safe_harbor', True), ('electors_meet', False), ('joint_session', False)]
+    """
+    result = []
+    for step in calendar_for(year).steps:
+        stage = DEADLINE_STAGES.get(step.step)
+        if stage is None or step.date is None:
+            continue
+        passed = as_of >= datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN)
+        late = tuple(u.unit for u in units if passed and STAGES.index(u.stage) < STAGES.index(stage))
+        result.append(Deadline(step.step, step.label, step.date, stage, passed, late))
+    return tuple(result)
+
+
+def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
+    """The status at ``as_of`` from a timeline (one binary search per unit).
+
+    >>> status_at(build_timeline([], 2024), "2024-12-20").deadlines[0].overdue[:3]
+    ('AK', 'AL', 'AR')
+    """
+    moment = parse_moment(as_of)
+    at_us = to_us(moment)
+    counted = t.counted_at is not None and t.counted_at <= moment
+    units = tuple(_unit_status(t, unit, at_us, counted) for unit in t.electors)
+    cast = _sum(units, "cast")
+    calls = [e for e in t.presidency_calls if e.effective <= moment]
+    standing = calls[-1] if calls and calls[-1].kind == "race_call" else None
+    return LedgerStatus(
+        year=t.year, as_of=moment, majority=t.majority, units=units,
+        projected=_sum(units, "projected"), certified=_sum(units, "certified"), cast=cast,
+        counted=(dict(t.counted_votes) or cast) if counted else {},
+        milestones=tuple(m for m in t.milestones if m.at <= moment),
+        deadlines=deadlines(t.year, units, moment), presidency_call=standing, events=t.events)
+
+
+def status_as_of(events: Iterable[Event], year: int | str, as_of: datetime | date | str) -> LedgerStatus:
+    """The status of the election of ``year`` at ``as_of`` from its events (see also the module's example).
+
+    >>> status_as_of([], 2020, "2020-11-04").projected
+    {}
+    """
+    return status_at(build_timeline(events, year), as_of)
+
+
+def now() -> datetime:
+    """The present moment, in UTC.
+
+    >>> now().utcoffset()
+    datetime.timedelta(0)
+    """
+    return datetime.now(timezone.utc)

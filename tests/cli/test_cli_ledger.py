@@ -1,0 +1,70 @@
+"""``electoral ledger ...`` as a user runs it: ingest, status, events, replay; errors are one line, exit 2."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_ingest_twice_then_status_and_events(run_cli, tmp_path) -> None:
+    db = str(tmp_path / "ledger.db")
+    first = run_cli("ledger", "ingest", "ap-2024-night-1.json", "--format", "ap", "--test", "--db", db, "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) == {"batches": 3, "stored": 14, "duplicates": 1}
+    again = run_cli("ledger", "ingest", "ap-2024-night-1.json", "--format", "ap", "--test", "--db", db)
+    assert again.returncode == 0 and "Stored 0 new event(s)" in again.stdout
+
+    status = run_cli("ledger", "status", "2024", "--as-of", "2024-11-06T02:20:00-05:00", "--db", db, "--json")
+    assert status.returncode == 0, status.stderr
+    doc = json.loads(status.stdout)
+    assert doc["projected"] == {"Donald Trump": 47} and doc["majority_needed"] == 270  # FL, GA, ME-2; PA at 2:24 a.m.
+    units = {u["unit"]: u for u in doc["units"]}
+    assert units["PA"]["stage"] == "not_projected" and units["PA"]["leader"] == "Donald Trump"
+    assert (units["PA"]["call_status"], units["PA"]["counting"], units["PA"]["eevp"]) == (
+        "Too Close to Call", "Active Tabulation", 85.0)
+    assert units["ME-1"]["leader"] == "Kamala Harris" and units["GA"]["calls"] == {"AP": "Donald Trump"}
+    text = run_cli("ledger", "status", "2024", "--as-of", "2024-11-07", "--db", db)
+    assert "projected: Donald Trump 66" in text.stdout and "certificates of ascertainment due" in text.stdout
+
+    events = run_cli("ledger", "events", "2024", "--kind", "race_call", "--db", db, "--json")
+    assert [e["unit"] for e in json.loads(events.stdout)["events"]] == ["FL", "ME-2", "GA", "PA"]
+    out = tmp_path / "calls.jsonl"
+    out.write_text("\n".join(json.dumps(e) for e in json.loads(events.stdout)["events"]))
+    back = run_cli("ledger", "ingest", str(out), "--db", db, "--json")  # what events prints, ingest reads
+    assert json.loads(back.stdout) == {"batches": 1, "stored": 0, "duplicates": 4}
+
+
+def test_replay_prints_the_night_in_order(run_cli, tmp_path) -> None:
+    result = run_cli("ledger", "replay", "ap-2024-night-1.json", "--format", "ap", "--test", "--speed", "1000000",
+                     "--db", str(tmp_path / "r.db"))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 15 and [x["effective"] for x in lines] == sorted(x["effective"] for x in lines)
+    assert "replayed 15 event(s)" in result.stderr
+
+
+def test_errors_are_one_line_and_exit_2(run_cli, tmp_path) -> None:
+    db = str(tmp_path / "ledger.db")
+    for args, named in [
+        (("ledger", "status", "2023", "--db", db), "2023"),
+        (("ledger", "status", "2024", "--as-of", "2024-11-06T02:30", "--db", db), "no time zone"),
+        (("ledger", "events", "2024", "--kind", "vibes", "--db", db), "'vibes'"),
+        (("ledger", "ingest", str(tmp_path / "none.jsonl"), "--db", db), "does not exist"),
+        (("ledger", "ingest", "x.json", "--format", "xml", "--db", db), "'xml'"),
+        (("ledger", "replay", "ap-2024-night-1.json", "--format", "ap", "--test", "--speed", "-1"), "speed"),
+    ]:
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and named in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_rejected_batch_stores_nothing(run_cli, tmp_path) -> None:
+    db = str(tmp_path / "ledger.db")
+    feed = tmp_path / "night.jsonl"
+    good = {"year": 2020, "unit": "AZ", "kind": "race_call", "effective": "2020-11-04T02:50:00Z", "actor": "AP",
+            "fields": {"candidate": "Biden"}}
+    bad = {**good, "unit": "AZ", "kind": "call_retracted", "actor": "Fox News", "fields": {}}
+    feed.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
+    result = run_cli("ledger", "ingest", str(feed), "--db", db)
+    assert result.returncode == 2 and "no call by Fox News to retract" in result.stderr
+    listed = run_cli("ledger", "events", "2020", "--db", db, "--json")
+    assert json.loads(listed.stdout)["count"] == 0
