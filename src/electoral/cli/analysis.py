@@ -1,6 +1,6 @@
 """``electoral tipping-point``, ``paths``, ``min-votes`` and ``power``: the analytics commands.
 
-The ``*_json`` functions give each result's JSON shape, for the CLI and the HTTP API alike.
+Their ``--json`` documents are the models of :mod:`electoral.output.analysis`, shared with the HTTP API.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from electoral.analysis.power import power
 from electoral.analysis.tipping import tipping_point
 from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
 from electoral.parse import whole_number
-from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
+from electoral.output.analysis import min_votes_out, paths_out, power_out, tipping_out
 
 YearArgument = typer.Argument(..., help="Election year, 1789-2024.")
 
@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
         """The tipping-point unit, the Electoral College bias and the snake-chart rows."""
         tp = tipping_point(year, first, second, margin)
         if json:
-            print_json(tipping_json(tp))
+            print_json(tipping_out(tp))
             return
         a, b = tp.candidates
         table = _table(f"{tp.year}: units by {tp.winner}'s margin (share of {tp.definition} votes; {a} minus {b},"
@@ -96,7 +96,7 @@ def register(app: typer.Typer) -> None:
         """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
         report = paths(year, parse_assignments(decided, "--decided"), whole_number(limit, "--limit"), margin=margin)
         if json:
-            print_json(paths_json(report))
+            print_json(paths_out(report))
             return
         total = report.counts.total
         table = _table(f"{report.year}: {len(report.open_units)} open units, {total:,} outcomes, "
@@ -125,7 +125,7 @@ def register(app: typer.Typer) -> None:
         """The fewest votes that would have changed the outcome, and the smallest winning popular share."""
         report = min_votes(year, mode.strip().lower())
         if json:
-            print_json(min_votes_json(report))
+            print_json(min_votes_out(report))
             return
         for s in report.changes:
             _print_solution(s)
@@ -148,7 +148,7 @@ def register(app: typer.Typer) -> None:
         changes = {code: whole_number(v, f"--set {code}", minimum=0) for code, v in parse_assignments(set_votes, "--set").items()}
         p = power(year, changes, whole_number(quota, "--quota") if quota.strip() else None)
         if json:
-            print_json(power_json(p))
+            print_json(power_out(p))
             return
         total = int(p.weights.sum())
         table = _table(f"{p.year}: power of {len(p.codes)} units, quota {p.quota} of {total}", "Unit",

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from electoral.certification import Status, status_as_of
 from electoral.cli.common import JsonOption, console, print_json
-from electoral.serialize import calendar_json, status_json
+from electoral.output.rules import calendar_out, status_out
 from electoral.rules.calendar import Calendar, calendar_for, format_day, laws, rule_text
 
 
@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         """The legal steps of an election and their dates under the law in force, with recorded exceptions."""
         cal = calendar_for(year)
         if json:
-            print_json(calendar_json(cal))
+            print_json(calendar_out(cal))
             return
         console.print(_calendar_table(cal))
         if cal.statutory_only:
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         """Which step the result had reached on a date, what it said, and what came next."""
         result = status_as_of(year, as_of if as_of is not None else date.today())
         if json:
-            print_json(status_json(result))
+            print_json(status_out(result))
             return
         for line in result.lines:
             console.print(escape(line), highlight=False)

@@ -89,7 +89,7 @@ def show(distribution: Distribution, title: str) -> None:
     summary.add_row(f"{a} electoral votes: mean, median", f"{d.mean:.1f}, {d.median}")
     summary.add_row(f"{a} electoral votes: 90% interval", f"{d.quantile(0.05)}-{d.quantile(0.95)}")
     for side in d.sides:
-        summary.add_row(f"P({side} landslide, >= {d.to_dict()['landslide']['threshold']})", _percent(d.landslide(side)))
+        summary.add_row(f"P({side} landslide, >= {d.landslide_threshold})", _percent(d.landslide(side)))
     if d.p_popular_split is not None:
         summary.add_row("P(electoral winner loses the popular vote)", _percent(d.p_popular_split))
     if d.given:
@@ -138,7 +138,9 @@ def plot_target(plot: str | None, force: bool) -> str | None:
 def _emit(distribution: Distribution, json: bool, plot: str | None, title: str) -> None:
     """Print the result first, then write the plot: a failed write never loses the computed table or JSON."""
     if json:
-        print_json(distribution.to_dict())
+        from electoral.output.probability import distribution_out
+
+        print_json(distribution_out(distribution))
     else:
         show(distribution, title)
     if plot:

@@ -18,7 +18,8 @@ from electoral.rules.apportionment import (
 from electoral.scenario import (
     Scenario, parse_optional_pairs, parse_swing, run, smallest_swings,
 )
-from electoral.serialize import census_apportionment_json, scenario_json
+from electoral.output.rules import census_apportionment_out, history_out, official_seats_out
+from electoral.output.scenario import whatif_swings_out
 
 METHOD_NAMES = ", ".join(METHODS)
 ALLOCATION_NAMES = ", ".join(ALLOCATION_METHODS)
@@ -58,7 +59,7 @@ def register(app: typer.Typer) -> None:
         official = _official_or_empty(law.census)
         by_law = house is None and method is None and not populations
         if json:
-            print_json(census_apportionment_json(result, by_law))
+            print_json(census_apportionment_out(result, by_law))
             return
         title = (f"{law.census} census: {result.house_size} seats by {result.method}"
                  + (f" ({law.act})" if by_law else " (what-if)"))
@@ -128,10 +129,7 @@ def register(app: typer.Typer) -> None:
         result = run(scenario)
         thresholds = smallest_swings(scenario.year, scenario.margin)
         if json:
-            doc = scenario_json(result)
-            doc["smallest_swings"] = [{"toward": t.toward, "points": t.points, "tipping_unit": t.tipping_unit,
-                                       "outcome": t.outcome, "margin": t.margin} for t in thresholds]
-            print_json(doc)
+            print_json(whatif_swings_out(result, thresholds))
             return
         table = Table(title=f"What if, {scenario.year}: {result.tally.electors_appointed} electors, "
                             f"{result.tally.majority_needed} needed")
@@ -170,7 +168,7 @@ def _official_or_empty(census: int) -> dict[str, int]:
 def _print_history(json: bool) -> None:
     rows = history()
     if json:
-        print_json({"methods": {m.name: m.description for m in METHODS.values()}, "history": list(rows)})
+        print_json(history_out(METHODS.values(), rows))
         return
     table = Table(title="Apportionment of the House after each census")
     for column in ("Census", "Act", "Method", "Seats", "Ratio", "First election"):
@@ -186,9 +184,7 @@ def _print_official_only(census: int, json: bool) -> None:
     law = act(census)
     seats = official_seats(census)
     if json:
-        print_json({"census": census, "act": law.act, "method": law.method, "house_size": sum(seats.values()),
-                    "source": law.source, "official": seats, "populations": None,
-                    "note": "populations for this census are not packaged; official seats only"})
+        print_json(official_seats_out(census, law, seats))
         return
     table = Table(title=f"{census} census: official seats ({law.act}, {law.method})")
     table.add_column("State")

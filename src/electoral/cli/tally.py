@@ -10,7 +10,7 @@ from rich.table import Table
 
 from electoral.cli.common import JsonOption, console, print_json
 from electoral.record import election
-from electoral.serialize import results_json, tally_json
+from electoral.output.record import results_out, tally_out
 
 
 def _share(value: float | None) -> str:
@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         """Electoral votes per candidate and the outcome, as Congress counted them."""
         result = election(year).tally()
         if json:
-            print_json(tally_json(result))
+            print_json(tally_out(result))
             return
         table = Table(title=f"{result.year} presidential election: {result.electors_appointed} electors, "
                             f"{result.majority_needed} needed")
@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         """Per-state results: electoral votes and popular votes."""
         e = election(year)
         if json:
-            print_json(results_json(e, state))
+            print_json(results_out(e, state))
             return
         df = e.results(state)
         if state:

@@ -11,12 +11,13 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from electoral.api.routes.record import json_bytes, json_response, tally_doc
-from electoral.api.schemas import (
-    ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut,
-)
+from electoral.api.schemas import ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, WhatIfIn
 from electoral.margins import DEFAULT_MARGIN
+from electoral.output.base import document
+from electoral.output.scenario import (
+    ScenarioOut, SwingsOut, WhatIfOut, side_tally_out, swings_out, unit_out, whatif_out,
+)
 from electoral.scenario import Scenario, UnitOutcome, parse_swing, reapportions, recorded_units, run, smallest_swings
-from electoral.serialize import scenario_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -32,9 +33,7 @@ async def scenario(body: ScenarioIn) -> JSONResponse:
 def side_tally_response(body: ScenarioIn) -> JSONResponse:
     """The side tally of a map. The page computes the same in the browser on every click; this is it for API clients."""
     result = tally_sides(units_for(body.year), body.winners)
-    return JSONResponse({"year": result.year, "electoral_votes": dict(result.electoral_votes),
-                         "undecided": result.undecided, "majority_needed": result.majority_needed,
-                         "winner": result.winner, "outcome": result.outcome})
+    return JSONResponse(document(side_tally_out(result)))
 
 
 @router.post("/whatif", response_model=WhatIfOut, summary="Run a what-if over a recorded election")
@@ -85,15 +84,23 @@ def _whatif(request: _Request) -> bytes:
     result = run(scenario_of(request.body))
     record = _encoded_record(result.scenario.year)
     if len(result.units) == len(record.units):  # most what-ifs: the record's units with a few replaced
-        units = [part if unit is recorded else unit_json(unit)
+        units = [part if unit is recorded else _unit_part(unit)
                  for unit, recorded, part in zip(result.units, record.units, record.parts)]
     else:
-        units = [unit_json(unit) for unit in result.units]
+        units = [_unit_part(unit) for unit in result.units]
+    # The units go in after the model's other fields are dumped: a list of encoded parts where the model
+    # declares unit models would send each one through pydantic's slow path for unexpected types.
+    doc = document(whatif_out(result, units=(), actual=record.actual))  # result.actual is the record's tally
+    doc["units"] = units  # the key is already in its place
     try:
-        # result.actual is the record's tally
-        return json_bytes(scenario_json(result, units, actual=record.actual))
+        return json_bytes(doc)
     except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded parts
-        return json_bytes(scenario_json(result))
+        return json_bytes(whatif_out(result))
+
+
+@lru_cache(maxsize=4096)  # units a what-if decides recur across what-ifs (the same flip, swing or method)
+def _unit_part(unit: UnitOutcome) -> orjson.Fragment:
+    return orjson.Fragment(json_bytes(unit_out(unit)))
 
 
 class _EncodedRecord(NamedTuple):
@@ -109,7 +116,7 @@ def _encoded_record(year: int) -> _EncodedRecord:
     A what-if reports the record's own unit objects for the units it leaves alone, so ``is`` finds them.
     """
     units = recorded_units(year)
-    return _EncodedRecord(units, tuple(orjson.Fragment(json_bytes(unit_json(unit))) for unit in units),
+    return _EncodedRecord(units, tuple(orjson.Fragment(json_bytes(unit_out(unit))) for unit in units),
                           orjson.Fragment(tally_doc(year)))
 
 
@@ -126,4 +133,4 @@ def swings(year: int = Path(description=YEAR_DOC, examples=[2020]),
 
 @lru_cache(maxsize=None)
 def _swings(year: int, margin: str) -> bytes:
-    return json_bytes({"year": year, "smallest_swings": to_jsonable(smallest_swings(year, margin))})
+    return json_bytes(swings_out(year, smallest_swings(year, margin)))
