@@ -15,7 +15,7 @@ from electoral.api.schemas import ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, Scen
 from electoral.margins import DEFAULT_MARGIN
 from electoral.output.base import document
 from electoral.output.scenario import (
-    ScenarioOut, SwingsOut, WhatIfOut, side_tally_out, swings_out, unit_out, whatif_out,
+    ScenarioOut, SwingsOut, WhatIfOut, side_tally_out, swings_out, unit_document, unit_out, whatif_out,
 )
 from electoral.scenario import Scenario, UnitOutcome, parse_swing, reapportions, recorded_units, run, smallest_swings
 from electoral.sides import tally_sides
@@ -84,10 +84,10 @@ def _whatif(request: _Request) -> bytes:
     result = run(scenario_of(request.body))
     record = _encoded_record(result.scenario.year)
     if len(result.units) == len(record.units):  # most what-ifs: the record's units with a few replaced
-        units = [part if unit is recorded else _unit_part(unit)
+        units = [part if unit is recorded else unit_document(unit)
                  for unit, recorded, part in zip(result.units, record.units, record.parts)]
     else:
-        units = [_unit_part(unit) for unit in result.units]
+        units = [unit_document(unit) for unit in result.units]
     # The units go in after the model's other fields are dumped: a list of encoded parts where the model
     # declares unit models would send each one through pydantic's slow path for unexpected types.
     doc = document(whatif_out(result, units=(), actual=record.actual))  # result.actual is the record's tally
@@ -96,11 +96,6 @@ def _whatif(request: _Request) -> bytes:
         return json_bytes(doc)
     except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded parts
         return json_bytes(whatif_out(result))
-
-
-@lru_cache(maxsize=4096)  # units a what-if decides recur across what-ifs (the same flip, swing or method)
-def _unit_part(unit: UnitOutcome) -> orjson.Fragment:
-    return orjson.Fragment(json_bytes(unit_out(unit)))
 
 
 class _EncodedRecord(NamedTuple):
