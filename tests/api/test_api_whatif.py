@@ -52,10 +52,11 @@ def test_same_json_as_the_library(client, body) -> None:
     # the API embeds the record's units pre-encoded; the document must not differ from the library's
     from electoral.api.routes.scenario import scenario_of
     from electoral.api.schemas import WhatIfIn
+    from electoral.output.base import document
+    from electoral.output.scenario import whatif_out
     from electoral.scenario import run
-    from electoral.serialize import scenario_json
 
-    expected = json.loads(json.dumps(scenario_json(run(scenario_of(WhatIfIn.model_validate(body))))))
+    expected = json.loads(json.dumps(document(whatif_out(run(scenario_of(WhatIfIn.model_validate(body)))))))
     assert client.post("/api/whatif", json=body).json() == expected
 
 

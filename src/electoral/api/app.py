@@ -1,7 +1,7 @@
 """The HTTP API and the map page: ``create_app()`` builds the FastAPI application.
 
-Interfaces never compute: each route calls one library function and returns the JSON shape
-from :mod:`electoral.serialize`. Errors: an :class:`~electoral.errors.ElectoralError` becomes a
+Interfaces never compute: each route calls one library function and returns its output model
+from :mod:`electoral.output`. Errors: an :class:`~electoral.errors.ElectoralError` becomes a
 4xx JSON body ``{"error": "..."}`` naming the bad value; request validation errors become 422
 with the same body; anything else is a bug, logged and answered with a plain 500.
 
@@ -26,6 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from electoral import __version__
 from electoral.api.docs_page import openapi_html
 from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
+from electoral.output.base import document
+from electoral.output.errors import error_out
 from electoral.units import record_span
 
 log = logging.getLogger("electoral.api")
@@ -101,23 +103,23 @@ def create_app(static_dir: Path | None = None) -> FastAPI:
 
     @app.exception_handler(ElectoralError)
     async def electoral_error(request: Request, exc: ElectoralError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=error_status(exc, request.method))
+        return JSONResponse(document(error_out(str(exc))), status_code=error_status(exc, request.method))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = list(exc.errors())
-        return JSONResponse({"error": validation_message(errors), "detail": _jsonable_errors(errors)},
+        return JSONResponse(document(error_out(validation_message(errors), _jsonable_errors(errors))),
                             status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"error": f"{exc.detail}: {request.method} {request.url.path}"},
+        return JSONResponse(document(error_out(f"{exc.detail}: {request.method} {request.url.path}")),
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> JSONResponse:  # a true bug: log it, say little
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse({"error": "internal error"}, status_code=500)
+        return JSONResponse(document(error_out("internal error")), status_code=500)
 
     for name in ROUTE_MODULES:
         app.include_router(importlib.import_module(name).router, prefix="/api")

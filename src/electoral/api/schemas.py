@@ -1,7 +1,6 @@
-"""Pydantic models of the HTTP API: what each endpoint accepts and returns (the OpenAPI schema).
+"""Request models of the HTTP API: what each endpoint accepts (the OpenAPI schema's request bodies).
 
-The response documents themselves are built by :mod:`electoral.serialize` (shared with the CLI's
-``--json``); these models only describe and validate them.
+The responses are the output models of :mod:`electoral.output`, shared with the CLI's ``--json``.
 
 >>> ScenarioIn(year=2020, winners={"GA": "R"}).winners
 {'GA': 'R'}
@@ -13,104 +12,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from electoral.margins import DEFAULT_MARGIN, MARGINS
+from electoral.margins import DEFAULT_MARGIN
+from electoral.output.base import MarginName
+from electoral.output.errors import ErrorOut
 from electoral.probability.readers import EXAMPLES as FORECAST_EXAMPLES
 from electoral.units import election_years, record_span
 
 Side = Literal["D", "R", "O"]
 
 YEAR_DOC = f"Election year, {record_span()} (every fourth year from 1792); other years give 404."
-
-# The registered margin definitions (electoral.margins): an enum in the OpenAPI schema.
-MarginName = Literal.__getitem__(tuple(MARGINS))  # type: ignore[misc]
 MARGIN_DOC = ("What margins (and swing points) are shares of: 'all' votes cast (default; the published "
               "tipping-point convention) or the 'two-party' vote.")
-
-
-class ErrorOut(BaseModel):
-    """Every 4xx/5xx body: one message naming the bad value (``detail`` lists validation errors)."""
-
-    error: str
-    detail: list[dict[str, Any]] | None = None
-
-
-class YearsOut(BaseModel):
-    years: list[int]
-
-
-# -- the record --------------------------------------------------------------------------------
-class MapCandidate(BaseModel):
-    name: str
-    party: str
-    side: Side
-    electoral_votes: int
-
-
-class MapUnit(BaseModel):
-    code: str = Field(description="Unit code: a state ('PA'), DC, or a district ('ME-2', 'NE-2').")
-    state: str
-    name: str
-    electoral_votes: int
-    winner: str | None = Field(description="Candidate the unit's electors voted for (None if none counted).")
-    side: Side | None = Field(description="D, R or O: the winner's party line (see electoral.sides).")
-    margin: float | None = Field(description="Two-party margin (a - b) / (a + b) of margin_candidates; null if unknown.")
-
-
-class MapOut(BaseModel):
-    year: int
-    electors_appointed: int
-    majority_needed: int
-    candidates: list[MapCandidate]
-    margin_candidates: list[str] | None
-    units: list[MapUnit]
-
-
-class ContingentOut(BaseModel):
-    reason: str
-    decided_by: str
-    candidates: list[str]
-    chosen: str | None
-    date: str | None
-    detail: str
-    source: str | None
-
-
-class TallyCandidate(BaseModel):
-    name: str
-    party: str
-    electoral_votes: int
-    popular_votes: int | None
-    popular_share: float | None
-
-
-class TallyOut(BaseModel):
-    year: int
-    electors_appointed: int
-    votes_per_elector: int
-    majority_needed: int
-    candidates: list[TallyCandidate]
-    winner: str | None
-    elected: str | None
-    contingent: ContingentOut | None
-    outcome: str
-    notes: list[str]
-    popular_votes_total: int | None
-
-
-class ResultRow(BaseModel):
-    state: str
-    name: str
-    candidate: str
-    party: str
-    electoral_votes: int
-    popular_votes: int | None
-    share: float | None
-
-
-class ResultsOut(BaseModel):
-    year: int
-    state: str | None
-    rows: list[ResultRow]
 
 
 # -- scenarios ---------------------------------------------------------------------------------
@@ -123,15 +35,6 @@ class ScenarioIn(BaseModel):
     )
 
 
-class ScenarioOut(BaseModel):
-    year: int
-    electoral_votes: dict[str, int] = Field(description="Side (D, R, O) -> electoral votes won.")
-    undecided: int
-    majority_needed: int
-    winner: Side | None
-    outcome: str
-
-
 # Documented error bodies of every route (schemathesis checks that each status returned is documented).
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "A question the library cannot answer."},
@@ -142,94 +45,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 # -- apportionment -----------------------------------------------------------------------------
 MAX_HOUSE_SIZE = 10_000  # keeps one request to well under a second (the priority list is O(seats log states))
-
-
-class SeatPriority(BaseModel):
-    state: str
-    priority: float | None
-
-
-class StateSeats(BaseModel):
-    state: str
-    population: float | None
-    quota: float | None = Field(description="Exact proportional share of the House.")
-    seats: int
-
-
-class TieOut(BaseModel):
-    states: list[str] = Field(description="States with exactly equal claims to the last seat(s), alphabetical.")
-    seats: int = Field(description="Seats they share: fewer than the tied states.")
-    given_to: list[str] = Field(description="Tied states that hold the seats here: the first codes alphabetically.")
-    left_out: list[str] = Field(description="Tied states without the seat.")
-    decided_by_law: bool = Field(description="Always false: the law has no tie rule.")
-    rule: str = Field(description="The fallback used, in words.")
-
-
-class ApportionmentOut(BaseModel):
-    census: int | None
-    method: str
-    house_size: int
-    last_seat: SeatPriority | None = Field(description="Divisor methods: the state that won the last seat.")
-    next_in_line: SeatPriority | None = Field(description="Divisor methods: the state that would win one more.")
-    tie: TieOut | None = Field(description="An exact tie at the last seat, which the law does not decide; null if none.")
-    states: list[StateSeats]
-    act: str = Field(description="The apportionment act after this census.")
-    statutory_seats_added: bool = Field(description="Whether seats the law gave outside the method are included.")
-    source: str
-    official: dict[str, int | None] | None = Field(description="Official seats per state; null if no table exists.")
-
-
-class MethodOut(BaseModel):
-    name: str
-    kind: str
-    description: str
-
-
-class MethodsOut(BaseModel):
-    methods: list[MethodOut]
-
-
-# -- calendar and certification ----------------------------------------------------------------
-class StepOut(BaseModel):
-    step: str
-    label: str
-    date: str | None = Field(description="ISO date the step happened (recorded) or falls (by law).")
-    until: str | None
-    statutory_date: str | None
-    statutory_until: str | None
-    differs_from_law: bool
-    law: str | None
-    law_name: str | None
-    rule: str | None
-    citation: str
-    note: str | None
-    source: str | None
-
-
-class StatusStepOut(StepOut):
-    reached: bool
-
-
-class CalendarOut(BaseModel):
-    year: int
-    statutory_only: bool = Field(description="True for a year with no recorded dates (a future election).")
-    steps: list[StepOut]
-
-
-class StatusOut(BaseModel):
-    year: int
-    as_of: str
-    stage: str
-    stage_label: str
-    summary: str
-    lines: list[str]
-    result_recorded: bool
-    confirmed_by: str | None
-    tally: TallyOut | None
-    last_step: StepOut | None
-    in_progress: StepOut | None
-    next_step: StepOut | None
-    steps: list[StatusStepOut]
 
 
 # -- what-ifs ----------------------------------------------------------------------------------
@@ -267,95 +82,8 @@ class WhatIfIn(BaseModel):
     margin: MarginName = Field(DEFAULT_MARGIN, description=MARGIN_DOC)
 
 
-class UnitFlipOut(BaseModel):
-    unit: str
-    before: str | None
-    after: str | None
-    electoral_votes: int
-
-
-class CandidateChangeOut(BaseModel):
-    name: str
-    actual: int
-    scenario: int
-    change: int
-
-
-class DiffOut(BaseModel):
-    flipped: list[UnitFlipOut]
-    changed_states: list[str]
-    candidates: list[CandidateChangeOut]
-    winner_before: str | None
-    winner_after: str | None
-    winner_changed: bool
-    no_majority: bool
-    outcome: str
-
-
-class ScenarioUnitOut(BaseModel):
-    unit: str
-    state: str
-    electors: int
-    how: str
-    votes: dict[str, int]
-    winner: str | None
-
-
-class WhatIfOut(BaseModel):
-    year: int
-    scenario: dict[str, Any] = Field(description="The scenario as run (echoes the request, parsed).")
-    tally: TallyOut
-    actual: TallyOut
-    diff: DiffOut
-    units: list[ScenarioUnitOut]
-    notes: list[str]
-
-
-class SwingThresholdOut(BaseModel):
-    toward: str
-    points: float = Field(description="Any uniform swing larger than this many margin points changes the outcome.")
-    tipping_unit: str
-    outcome: str
-    margin: MarginName = Field(description="The margin definition the points are in.")
-
-
-class SwingsOut(BaseModel):
-    year: int
-    smallest_swings: list[SwingThresholdOut]
-
-
 # -- analytics ---------------------------------------------------------------------------------
 MAX_PATH_SETS = 100  # minimal winning sets listed per candidate
-
-
-class SnakeRowOut(BaseModel):
-    unit: str
-    electoral_votes: int
-    margin: float | None = Field(description="First candidate's two-party margin (a fraction; estimated where noted).")
-    winner_margin: float | None
-    won_by: str | None
-    winner_votes: int = Field(description="Electoral votes Congress counted for the winner in this unit.")
-    swing: float | None = Field(description="Uniform swing away from the winner (a fraction) that takes the unit; "
-                                            "null: no swing moves the winner's electors here.")
-    cumulative: int
-    estimated: str | None
-
-
-class TippingPointOut(BaseModel):
-    year: int | None
-    candidates: list[str]
-    winner: str
-    margin_definition: MarginName | None = Field(description="What the margins are shares of (all or two-party).")
-    majority_needed: int
-    winner_votes: int
-    tipping_point: str | None
-    tipping_margin: float | None
-    tipping_swing: float | None = Field(description="The swing away from the winner that takes the tipping unit.")
-    national_margin: float | None
-    bias: float | None = Field(description="Tipping-point margin minus national margin (< 0 favours the second).")
-    favours: str | None
-    estimated: list[str]
-    rows: list[SnakeRowOut]
 
 
 class PathsIn(BaseModel):
@@ -366,75 +94,6 @@ class PathsIn(BaseModel):
         examples=[{"PA": "R", "GA": "D"}])
     limit: int = Field(10, ge=1, le=MAX_PATH_SETS, description="Minimal winning sets to list per candidate.")
     margin: MarginName = Field(DEFAULT_MARGIN, description=MARGIN_DOC + " Orders the minimal sets.")
-
-
-class CandidatePathsOut(BaseModel):
-    candidate: str
-    decided_votes: int
-    needed: int
-    winning_outcomes: int
-    minimal_sets: list[list[str]]
-
-
-class PathsOut(BaseModel):
-    year: int
-    majority_needed: int
-    electors_appointed: int
-    decided: dict[str, str]
-    open_units: list[str]
-    outcomes: int = Field(description="2^(open units): every way the open units can fall (an exact integer).")
-    ties: int
-    candidates: list[CandidatePathsOut]
-    estimated: list[str]
-    margin_definition: MarginName | None
-
-
-class UnitPowerOut(BaseModel):
-    unit: str
-    electoral_votes: int
-    swings: int
-    banzhaf_raw: float
-    banzhaf: float
-    shapley_shubik: float
-
-
-class PowerOut(BaseModel):
-    year: int | None
-    quota: int
-    players: int
-    units: list[UnitPowerOut]
-
-
-class FlipOut(BaseModel):
-    state: str
-    units: list[str]
-    electoral_votes: int
-    margin_votes: int
-    votes: int
-
-
-class SolutionOut(BaseModel):
-    goal: str
-    mode: str
-    votes: int | None
-    margin_votes: int | None
-    electoral_votes: int | None
-    after: list[int] | None
-    flips: list[FlipOut]
-
-
-class SmallestShareOut(SolutionOut):
-    share: float | None
-    national_votes: int | None
-
-
-class MinVotesOut(BaseModel):
-    year: int
-    candidates: list[str]
-    mode: str
-    changes: list[SolutionOut]
-    smallest_share: SmallestShareOut
-    notes: list[str]
 
 
 # -- probabilities -----------------------------------------------------------------------------
@@ -470,39 +129,3 @@ class SimulateIn(ProbabilityIn):
     seed: int | None = Field(None, ge=0, le=2**63 - 1, description="Random seed (the same seed gives the same answer).")
     correlation: Literal["economist"] | None = Field(
         None, description="A packaged state correlation matrix (blended with the national share, if any).")
-
-
-class UnitOddsOut(BaseModel):
-    unit: str
-    electoral_votes: int
-    p_D: float = Field(description="P(D carries the unit).")
-    tipping_point: float | None = Field(None, description="Monte Carlo: share of draws in which the unit tipped.")
-
-
-class ElectoralVotesSummary(BaseModel):
-    side: str
-    mean: float
-    sd: float
-    median: int
-    quantiles: dict[str, int]
-
-
-class DistributionOut(BaseModel):
-    year: int
-    sides: list[str]
-    method: str
-    draws: int | None
-    seed: int | None
-    given: dict[str, str]
-    p_given: float
-    electors: int
-    majority_needed: int
-    p_win: dict[str, float]
-    p_tie: float
-    standard_error: dict[str, float]
-    electoral_votes: ElectoralVotesSummary
-    landslide: dict[str, float]
-    p_popular_vote: dict[str, float] | None
-    p_popular_split: float | None
-    units: list[UnitOddsOut]
-    histogram: list[float] = Field(description="P(D wins exactly k electoral votes), k = 0 .. electors.")

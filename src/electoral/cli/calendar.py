@@ -10,7 +10,6 @@ from rich.table import Table
 
 from electoral.certification import Status, status_as_of
 from electoral.cli.common import JsonOption, console, print_json
-from electoral.serialize import calendar_json, status_json
 from electoral.rules.calendar import Calendar, calendar_for, format_day, laws, rule_text
 from electoral.units import election_years
 
@@ -32,31 +31,37 @@ def _calendar_table(cal: Calendar, status: Status | None = None) -> Table:
     return table
 
 
+def calendar(year: str = typer.Argument(..., help=f"Election year: 1789, 1792 ... {election_years()[-1]}, "
+                                                  f"or a future one ({election_years()[-1] + 4} ...)."),
+             json: bool = JsonOption) -> None:
+    """The legal steps of an election and their dates under the law in force, with recorded exceptions."""
+    cal = calendar_for(year)
+    if json:
+        from electoral.output.rules import calendar_out
+
+        print_json(calendar_out(cal))
+        return
+    console.print(_calendar_table(cal))
+    if cal.statutory_only:
+        console.print("[dim]Dates as fixed by law; no exception is recorded for this election.[/dim]")
+
+
+def status(year: str = typer.Argument(..., help="Election year, e.g. 2020."),
+           as_of: str | None = typer.Option(None, "--as-of", help="Date YYYY-MM-DD (default: today)."),
+           json: bool = JsonOption) -> None:
+    """Which step the result had reached on a date, what it said, and what came next."""
+    result = status_as_of(year, as_of if as_of is not None else date.today())
+    if json:
+        from electoral.output.rules import status_out
+
+        print_json(status_out(result))
+        return
+    for line in result.lines:
+        console.print(escape(line), highlight=False)
+    console.print(_calendar_table(result.calendar, result))
+
+
 def register(app: typer.Typer) -> None:
     """Add the calendar commands to ``app``."""
-
-    @app.command()
-    def calendar(year: str = typer.Argument(..., help=f"Election year: 1789, 1792 ... {election_years()[-1]}, "
-                                                      f"or a future one ({election_years()[-1] + 4} ...)."),
-                 json: bool = JsonOption) -> None:
-        """The legal steps of an election and their dates under the law in force, with recorded exceptions."""
-        cal = calendar_for(year)
-        if json:
-            print_json(calendar_json(cal))
-            return
-        console.print(_calendar_table(cal))
-        if cal.statutory_only:
-            console.print("[dim]Dates as fixed by law; no exception is recorded for this election.[/dim]")
-
-    @app.command()
-    def status(year: str = typer.Argument(..., help="Election year, e.g. 2020."),
-               as_of: str | None = typer.Option(None, "--as-of", help="Date YYYY-MM-DD (default: today)."),
-               json: bool = JsonOption) -> None:
-        """Which step the result had reached on a date, what it said, and what came next."""
-        result = status_as_of(year, as_of if as_of is not None else date.today())
-        if json:
-            print_json(status_json(result))
-            return
-        for line in result.lines:
-            console.print(escape(line), highlight=False)
-        console.print(_calendar_table(result.calendar, result))
+    app.command()(calendar)
+    app.command()(status)

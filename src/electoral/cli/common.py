@@ -12,7 +12,6 @@ from rich.console import Console
 
 from electoral.errors import InvalidInput
 from electoral.margins import DEFAULT_MARGIN, MARGINS
-from electoral.serialize import to_jsonable
 
 console = Console()
 
@@ -49,7 +48,10 @@ MarginOption = typer.Option(
 
 
 def print_json(value: Any) -> None:
-    """Write ``value`` as indented JSON to stdout (plain print: no Rich markup or wrapping)."""
+    """Write ``value`` (an output model of :mod:`electoral.output`) as indented JSON to stdout (plain print: no
+    Rich markup or wrapping)."""
+    from electoral.output.base import to_jsonable  # pydantic loads only for --json
+
     print(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
 
 

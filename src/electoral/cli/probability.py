@@ -89,7 +89,7 @@ def show(distribution: Distribution, title: str) -> None:
     summary.add_row(f"{a} electoral votes: mean, median", f"{d.mean:.1f}, {d.median}")
     summary.add_row(f"{a} electoral votes: 90% interval", f"{d.quantile(0.05)}-{d.quantile(0.95)}")
     for side in d.sides:
-        summary.add_row(f"P({side} landslide, >= {d.to_dict()['landslide']['threshold']})", _percent(d.landslide(side)))
+        summary.add_row(f"P({side} landslide, >= {d.landslide_threshold})", _percent(d.landslide(side)))
     if d.p_popular_split is not None:
         summary.add_row("P(electoral winner loses the popular vote)", _percent(d.p_popular_split))
     if d.given:
@@ -138,7 +138,9 @@ def plot_target(plot: str | None, force: bool) -> str | None:
 def _emit(distribution: Distribution, json: bool, plot: str | None, title: str) -> None:
     """Print the result first, then write the plot: a failed write never loses the computed table or JSON."""
     if json:
-        print_json(distribution.to_dict())
+        from electoral.output.probability import distribution_out
+
+        print_json(distribution_out(distribution))
     else:
         show(distribution, title)
     if plot:
@@ -147,74 +149,76 @@ def _emit(distribution: Distribution, json: bool, plot: str | None, title: str) 
             console.print(f"histogram written to {plot}")
 
 
+def simulate(
+    source: str = InputArgument,
+    draws: str | None = DrawsOption,
+    seed: str | None = SeedOption,
+    given: str | None = GivenOption,
+    correlation: str | None = CorrelationOption,
+    national: str | None = NationalOption,
+    regional: str | None = RegionalOption,
+    df: str | None = DfOption,
+    repair: bool = RepairOption,
+    year: str | None = YearOption,
+    sides: str | None = SidesOption,
+    missing: str = MissingOption,
+    backend: str = typer.Option("numpy", "--backend", help="Where to run: numpy (threads here) or dask."),
+    address: str | None = typer.Option(None, "--address", help="Dask scheduler address (with --backend dask)."),
+    chunk_size: str | None = typer.Option(None, "--chunk-size", help="Draws per chunk (bounds memory; default 10,000)."),
+    plot: str | None = PlotOption,
+    force: bool = ForceOption,
+    json: bool = JsonOption,
+) -> None:
+    """Monte Carlo odds: correlated draws of every unit, P(win), histogram, tipping points."""
+    from electoral.probability import odds
+
+    plot = plot_target(plot, force)
+    forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
+    n = draw_count(draws)
+    options: dict[str, Any] = {"address": address} if backend == "dask" else {}
+    if chunk_size is not None:
+        options["chunk_size"] = chunk_size
+    with progress_bar(n) as progress:
+        result = odds(forecast, _given(given), method="montecarlo", n=n, seed=seed, backend=backend,
+                      progress=progress, **options)
+    _emit(result, json, plot, f"{forecast.units.year}: {n:,} simulated elections")
+
+
+def odds_command(
+    source: str = InputArgument,
+    given: str | None = GivenOption,
+    exact: bool = typer.Option(False, "--exact", help="Exact distribution (independent or factor correlation)."),
+    draws: str | None = DrawsOption,
+    seed: str | None = SeedOption,
+    correlation: str | None = CorrelationOption,
+    national: str | None = NationalOption,
+    regional: str | None = RegionalOption,
+    df: str | None = DfOption,
+    repair: bool = RepairOption,
+    year: str | None = YearOption,
+    sides: str | None = SidesOption,
+    missing: str = MissingOption,
+    plot: str | None = PlotOption,
+    force: bool = ForceOption,
+    json: bool = JsonOption,
+) -> None:
+    """Odds, optionally conditional: P(win | PA goes R, GA goes D); --exact for the exact method."""
+    from electoral.probability import odds
+
+    plot = plot_target(plot, force)
+    forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
+    fixed = _given(given)
+    if exact:
+        result = odds(forecast, fixed, method="exact")
+    else:
+        n = draw_count(draws)
+        with progress_bar(n) as progress:
+            result = odds(forecast, fixed, method="montecarlo", n=n, seed=seed, progress=progress)
+    condition = "" if not result.given else " given " + ", ".join(f"{u}={s}" for u, s in result.given)
+    _emit(result, json, plot, f"{forecast.units.year}: odds{condition}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the probability commands to ``app``."""
-
-    @app.command()
-    def simulate(
-        source: str = InputArgument,
-        draws: str | None = DrawsOption,
-        seed: str | None = SeedOption,
-        given: str | None = GivenOption,
-        correlation: str | None = CorrelationOption,
-        national: str | None = NationalOption,
-        regional: str | None = RegionalOption,
-        df: str | None = DfOption,
-        repair: bool = RepairOption,
-        year: str | None = YearOption,
-        sides: str | None = SidesOption,
-        missing: str = MissingOption,
-        backend: str = typer.Option("numpy", "--backend", help="Where to run: numpy (threads here) or dask."),
-        address: str | None = typer.Option(None, "--address", help="Dask scheduler address (with --backend dask)."),
-        chunk_size: str | None = typer.Option(None, "--chunk-size", help="Draws per chunk (bounds memory; default 10,000)."),
-        plot: str | None = PlotOption,
-        force: bool = ForceOption,
-        json: bool = JsonOption,
-    ) -> None:
-        """Monte Carlo odds: correlated draws of every unit, P(win), histogram, tipping points."""
-        from electoral.probability import odds
-
-        plot = plot_target(plot, force)
-        forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
-        n = draw_count(draws)
-        options: dict[str, Any] = {"address": address} if backend == "dask" else {}
-        if chunk_size is not None:
-            options["chunk_size"] = chunk_size
-        with progress_bar(n) as progress:
-            result = odds(forecast, _given(given), method="montecarlo", n=n, seed=seed, backend=backend,
-                          progress=progress, **options)
-        _emit(result, json, plot, f"{forecast.units.year}: {n:,} simulated elections")
-
-    @app.command(name="odds")
-    def odds_command(
-        source: str = InputArgument,
-        given: str | None = GivenOption,
-        exact: bool = typer.Option(False, "--exact", help="Exact distribution (independent or factor correlation)."),
-        draws: str | None = DrawsOption,
-        seed: str | None = SeedOption,
-        correlation: str | None = CorrelationOption,
-        national: str | None = NationalOption,
-        regional: str | None = RegionalOption,
-        df: str | None = DfOption,
-        repair: bool = RepairOption,
-        year: str | None = YearOption,
-        sides: str | None = SidesOption,
-        missing: str = MissingOption,
-        plot: str | None = PlotOption,
-        force: bool = ForceOption,
-        json: bool = JsonOption,
-    ) -> None:
-        """Odds, optionally conditional: P(win | PA goes R, GA goes D); --exact for the exact method."""
-        from electoral.probability import odds
-
-        plot = plot_target(plot, force)
-        forecast = build_forecast(source, year, sides, correlation, national, regional, df, repair, missing)
-        fixed = _given(given)
-        if exact:
-            result = odds(forecast, fixed, method="exact")
-        else:
-            n = draw_count(draws)
-            with progress_bar(n) as progress:
-                result = odds(forecast, fixed, method="montecarlo", n=n, seed=seed, progress=progress)
-        condition = "" if not result.given else " given " + ", ".join(f"{u}={s}" for u, s in result.given)
-        _emit(result, json, plot, f"{forecast.units.year}: odds{condition}")
+    app.command()(simulate)
+    app.command(name="odds")(odds_command)

@@ -72,25 +72,28 @@ def ensure_bindable(host: str, port: int) -> None:
         raise InvalidInput(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+    port: str = typer.Option("8000", "--port", help="TCP port, 1-65535."),
+    workers: str = typer.Option("1", "--workers", help="Server processes (2 on a 2-core machine roughly doubles throughput)."),
+    json: bool = typer.Option(False, "--json", help="Print the URL as JSON before serving."),
+) -> None:
+    """Serve the interactive map at / and the JSON API at /api (OpenAPI docs at /docs)."""
+    import uvicorn  # imported here: keep the other commands fast to start
+
+    bind_host, bind_port, processes = parse_host(host), parse_port(port), whole_number(workers, "--workers")
+    url = page_url(bind_host, bind_port)
+    ensure_bindable(bind_host, bind_port)
+    if json:
+        from electoral.output.serve import addresses_out
+
+        print_json(addresses_out(url))
+    else:
+        console.print(f"electoral: serving the map at [bold]{url}[/bold] (API docs at {url}docs); Ctrl+C stops")
+    uvicorn.run("electoral.api.app:app", host=bind_host, port=bind_port, log_level="warning",
+                workers=processes)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``serve`` to ``app``."""
-
-    @app.command()
-    def serve(
-        host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
-        port: str = typer.Option("8000", "--port", help="TCP port, 1-65535."),
-        workers: str = typer.Option("1", "--workers", help="Server processes (2 on a 2-core machine roughly doubles throughput)."),
-        json: bool = typer.Option(False, "--json", help="Print the URL as JSON before serving."),
-    ) -> None:
-        """Serve the interactive map at / and the JSON API at /api (OpenAPI docs at /docs)."""
-        import uvicorn  # imported here: keep the other commands fast to start
-
-        bind_host, bind_port, processes = parse_host(host), parse_port(port), whole_number(workers, "--workers")
-        url = page_url(bind_host, bind_port)
-        ensure_bindable(bind_host, bind_port)
-        if json:
-            print_json({"url": url, "docs": f"{url}docs", "api": f"{url}api"})
-        else:
-            console.print(f"electoral: serving the map at [bold]{url}[/bold] (API docs at {url}docs); Ctrl+C stops")
-        uvicorn.run("electoral.api.app:app", host=bind_host, port=bind_port, log_level="warning",
-                    workers=processes)
+    app.command()(serve)

@@ -133,8 +133,6 @@ def factor_distribution(forecast: Forecast, given: Mapping[str, str] | None = No
         raise TypeError("factor_distribution needs a FactorCorrelation")
     n_units = len(forecast.units)
     positions, outcomes, pairs = resolve_given(forecast, given)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        loc = forecast.mean / forecast.sd
     a = correlation.national
     regional = correlation.regional_loading(n_units)
     own = np.sqrt(1.0 - a - regional)
@@ -142,53 +140,20 @@ def factor_distribution(forecast: Forecast, given: Mapping[str, str] | None = No
     nodes = default_nodes(a, own_variance, DEFAULT_NODES) if nodes is None else _node_count(nodes)
     region_nodes = (default_nodes(correlation.regional, own_variance, 12, per_ratio=10.0) if region_nodes is None
                     else _node_count(region_nodes))
-
-    # Outer nodes: national swing x t scale, flattened to M nodes.
-    f_x, f_w = hermite_nodes(nodes) if a > 0 else (np.zeros(1), np.ones(1))
-    s_x, s_w = scale_nodes(forecast.df, t_nodes)
-    scale = np.repeat(s_x, len(f_x))[:, None]
-    swing = np.tile(math.sqrt(a) * f_x, len(s_x))[:, None]
-    weight = np.repeat(s_w, len(f_x)) * np.tile(f_w, len(s_x))
-    shifted = scale * loc[None, :] + swing  # (M, units): standardized margin given the outer node
-
+    weight, shifted = _outer_nodes(forecast, a, nodes, t_nodes)
     groups = correlation.region_groups()
     in_region = np.zeros(n_units, dtype=bool)
     for idx in groups.values():
         in_region[idx] = True
     given_at = {int(p): bool(o) for p, o in zip(positions, outcomes)}
 
-    def fix(p: np.ndarray, units_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Likelihood of the fixed outcomes among ``units_idx`` and p with those units set to 0/1."""
-        local = [(j, given_at[int(u)]) for j, u in enumerate(units_idx) if int(u) in given_at]
-        if not local:
-            return np.ones(p.shape[:-1]), p
-        cols = np.array([j for j, _ in local])
-        wins = np.array([o for _, o in local])
-        lik = _likelihood(p, cols, wins)
-        p = p.copy()
-        p[..., cols] = wins
-        return lik, p
-
     free = np.flatnonzero(~in_region)
     p_free = _conditional(shifted[:, free], 0.0, own[free])
-    lik_free, p_free = fix(p_free, free)
+    lik_free, p_free = _fix(p_free, free, given_at)
     joint = ev_pmf_batch(p_free, forecast.electoral_votes[free]) * lik_free[:, None]
     mass = lik_free.copy()  # P(given outcomes | outer node), built up region by region
-
-    # Each region: inner quadrature over its swing gives a sub-distribution (mass = P(its given | node)).
-    g_x, g_w = hermite_nodes(region_nodes)
-    region_parts = []
-    for idx in groups.values():
-        inner_shift = math.sqrt(correlation.regional) * g_x[None, :, None]
-        p_region = _conditional(shifted[:, None, idx], inner_shift, own[idx])  # (M, K, n_r)
-        lik_r, p_region = fix(p_region, idx)
-        inner = g_w[None, :] * lik_r  # (M, K)
-        dist_r = np.einsum("mk,mkv->mv", inner, ev_pmf_batch(p_region.reshape(-1, len(idx)), forecast.electoral_votes[idx])
-                           .reshape(p_region.shape[0], p_region.shape[1], -1))
-        mass_r = inner.sum(axis=1)
-        joint = _convolve_rows(joint, dist_r, forecast.units.total + 1)
-        region_parts.append((idx, inner, p_region, mass_r))
-        mass = mass * mass_r
+    joint, mass, region_parts = _regions(forecast, correlation, groups, shifted, own, region_nodes, given_at,
+                                         joint, mass)
 
     node_mass = weight * mass
     p_given = float(node_mass.sum())
@@ -206,3 +171,50 @@ def factor_distribution(forecast: Forecast, given: Mapping[str, str] | None = No
     unit_probabilities[positions] = outcomes  # exactly 0 or 1, not 1 - 1e-16
     return Distribution(forecast.units, forecast.sides, pmf, np.clip(unit_probabilities, 0.0, 1.0),
                         method="exact-factor", given=pairs, p_given=p_given)
+
+
+def _outer_nodes(forecast: Forecast, a: float, nodes: int, t_nodes: int) -> tuple[np.ndarray, np.ndarray]:
+    """Outer nodes: national swing x t scale, flattened to M nodes; their weights and the (M, units)
+    standardized margins given each node."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        loc = forecast.mean / forecast.sd
+    f_x, f_w = hermite_nodes(nodes) if a > 0 else (np.zeros(1), np.ones(1))
+    s_x, s_w = scale_nodes(forecast.df, t_nodes)
+    scale = np.repeat(s_x, len(f_x))[:, None]
+    swing = np.tile(math.sqrt(a) * f_x, len(s_x))[:, None]
+    weight = np.repeat(s_w, len(f_x)) * np.tile(f_w, len(s_x))
+    return weight, scale * loc[None, :] + swing
+
+
+def _fix(p: np.ndarray, units_idx: np.ndarray, given_at: dict[int, bool]) -> tuple[np.ndarray, np.ndarray]:
+    """Likelihood of the fixed outcomes among ``units_idx`` and p with those units set to 0/1."""
+    local = [(j, given_at[int(u)]) for j, u in enumerate(units_idx) if int(u) in given_at]
+    if not local:
+        return np.ones(p.shape[:-1]), p
+    cols = np.array([j for j, _ in local])
+    wins = np.array([o for _, o in local])
+    lik = _likelihood(p, cols, wins)
+    p = p.copy()
+    p[..., cols] = wins
+    return lik, p
+
+
+def _regions(forecast: Forecast, correlation: FactorCorrelation, groups: Mapping[str, np.ndarray],
+             shifted: np.ndarray, own: np.ndarray, region_nodes: int, given_at: dict[int, bool],
+             joint: np.ndarray, mass: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[tuple]]:
+    """Each region: inner quadrature over its swing gives a sub-distribution (mass = P(its given | node)),
+    convolved into ``joint``; returns the joint, the mass and each region's parts for unit probabilities."""
+    g_x, g_w = hermite_nodes(region_nodes)
+    region_parts = []
+    for idx in groups.values():
+        inner_shift = math.sqrt(correlation.regional) * g_x[None, :, None]
+        p_region = _conditional(shifted[:, None, idx], inner_shift, own[idx])  # (M, K, n_r)
+        lik_r, p_region = _fix(p_region, idx, given_at)
+        inner = g_w[None, :] * lik_r  # (M, K)
+        dist_r = np.einsum("mk,mkv->mv", inner, ev_pmf_batch(p_region.reshape(-1, len(idx)), forecast.electoral_votes[idx])
+                           .reshape(p_region.shape[0], p_region.shape[1], -1))
+        mass_r = inner.sum(axis=1)
+        joint = _convolve_rows(joint, dist_r, forecast.units.total + 1)
+        region_parts.append((idx, inner, p_region, mass_r))
+        mass = mass * mass_r
+    return joint, mass, region_parts

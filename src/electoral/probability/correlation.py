@@ -254,22 +254,7 @@ def read_correlation(source: str | Path | pd.DataFrame) -> pd.DataFrame:
         with resources.files("electoral.data").joinpath(f"{CORRELATIONS[str(source)]}.csv").open(encoding="utf-8") as handle:
             table = pd.read_csv(handle, index_col="state").drop(columns=["source"])
     else:
-        path = Path(source)
-        if not path.is_file():
-            raise InvalidInput(f"correlation file not found: {str(source)!r} (or use one of: {', '.join(CORRELATIONS)})")
-        LIMITS["input_file_bytes"].check(path.stat().st_size, f"correlation file {str(source)!r}")
-        try:
-            table = pd.read_csv(path)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"cannot read correlation file {str(source)!r}: {exc}") from None
-        table = table.drop(columns=[c for c in ("source",) if c in table.columns])  # the packaged layout
-        first = table.columns[0]
-        if table.shape[1] == table.shape[0] + 1 and not pd.api.types.is_numeric_dtype(table[first]):
-            table = table.set_index(first)
-        elif table.shape[0] == table.shape[1]:
-            table.index = table.columns
-        else:
-            raise InvalidInput(f"correlation file {str(source)!r} is not square: {table.shape[0]} rows, {table.shape[1]} columns")
+        table = _read_correlation_file(source)
     table.index = [unit_code(c) for c in table.index]
     table.columns = [unit_code(c) for c in table.columns]
     if list(table.index) != list(table.columns):
@@ -280,6 +265,26 @@ def read_correlation(source: str | Path | pd.DataFrame) -> pd.DataFrame:
         return table.astype(float)
     except (TypeError, ValueError):
         raise InvalidInput("correlation table: every entry must be a number") from None
+
+
+def _read_correlation_file(source: str | Path) -> pd.DataFrame:
+    """A correlation CSV, labelled: row labels from its first column, or else from its header."""
+    path = Path(source)
+    if not path.is_file():
+        raise InvalidInput(f"correlation file not found: {str(source)!r} (or use one of: {', '.join(CORRELATIONS)})")
+    LIMITS["input_file_bytes"].check(path.stat().st_size, f"correlation file {str(source)!r}")
+    try:
+        table = pd.read_csv(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read correlation file {str(source)!r}: {exc}") from None
+    table = table.drop(columns=[c for c in ("source",) if c in table.columns])  # the packaged layout
+    first = table.columns[0]
+    if table.shape[1] == table.shape[0] + 1 and not pd.api.types.is_numeric_dtype(table[first]):
+        return table.set_index(first)
+    if table.shape[0] == table.shape[1]:
+        table.index = table.columns
+        return table
+    raise InvalidInput(f"correlation file {str(source)!r} is not square: {table.shape[0]} rows, {table.shape[1]} columns")
 
 
 def expand_to_units(table: pd.DataFrame, units: Units) -> np.ndarray:
@@ -341,20 +346,25 @@ def build_correlation(
     if matrix is not None:
         if regional_share:
             raise InvalidInput("a regional share cannot be combined with a correlation matrix")
-        if isinstance(matrix, np.ndarray):
-            values = validate_correlation(matrix, repair=repair)
-            if values.shape != (len(units), len(units)):
-                raise InvalidInput(f"correlation matrix is {values.shape[0]}x{values.shape[1]}, but {units.year} has {len(units)} units")
-        else:
-            table = read_correlation(matrix)
-            values = validate_correlation(table.to_numpy(), repair=repair, labels=list(table.index))
-            values = expand_to_units(pd.DataFrame(values, index=table.index, columns=table.index), units)
+        values = _unit_matrix(units, matrix, repair)
         return MatrixCorrelation.of(blend_national(values, national_share) if national_share else values)
     if regional_share and not regions:
         raise InvalidInput("a regional share needs a region for each unit (a 'region' column in the input)")
     if national_share == 0 and regional_share == 0:
         return None
     return check_factor(FactorCorrelation(national_share, regional_share, tuple(regions or ())), len(units))
+
+
+def _unit_matrix(units: Units, matrix: str | Path | pd.DataFrame | np.ndarray, repair: bool) -> np.ndarray:
+    """A validated unit-by-unit matrix: an array as given (one row per unit), a table expanded to the units."""
+    if isinstance(matrix, np.ndarray):
+        values = validate_correlation(matrix, repair=repair)
+        if values.shape != (len(units), len(units)):
+            raise InvalidInput(f"correlation matrix is {values.shape[0]}x{values.shape[1]}, but {units.year} has {len(units)} units")
+        return values
+    table = read_correlation(matrix)
+    values = validate_correlation(table.to_numpy(), repair=repair, labels=list(table.index))
+    return expand_to_units(pd.DataFrame(values, index=table.index, columns=table.index), units)
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,7 @@
 """The result of every probability method: the distribution of the first side's electoral votes.
 
 Exact methods and Monte Carlo return the same :class:`Distribution`, so the CLI, the HTTP API and
-tests read one shape. Monte Carlo results also carry their number of draws (for standard errors),
+tests read one shape (its JSON document is :func:`electoral.output.probability.distribution_out`). Monte Carlo results also carry their number of draws (for standard errors),
 how often each unit was the tipping point, and the popular-vote/electoral-vote split when the
 forecast models the national vote.
 """
@@ -22,7 +22,6 @@ from electoral.units import Units
 
 # A landslide: the winner takes at least this share of all electors (350 of 538).
 LANDSLIDE_SHARE = 0.65
-REPORTED_QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
 @dataclass(frozen=True)
@@ -96,9 +95,14 @@ class Distribution:
         """Median electoral votes of the first side."""
         return self.quantile(0.5)
 
+    @property
+    def landslide_threshold(self) -> int:
+        """Electoral votes of a landslide: 65% of the electors (350 of 538)."""
+        return math.ceil(LANDSLIDE_SHARE * self.total - 1e-9)
+
     def landslide(self, side: str, threshold: int | None = None) -> float:
         """P(``side`` wins at least ``threshold`` electoral votes; default 65% of the electors, 350 of 538)."""
-        need = math.ceil(LANDSLIDE_SHARE * self.total - 1e-9) if threshold is None else int(threshold)
+        need = self.landslide_threshold if threshold is None else int(threshold)
         if self._side(side) == 0:
             return float(self.pmf[need:].sum())
         return float(self.pmf[: max(self.total - need + 1, 0)].sum())
@@ -119,38 +123,3 @@ class Distribution:
         from electoral.probability.plot import plot_distribution
 
         return plot_distribution(self, path=path, ax=ax)
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary (CLI ``--json`` and the HTTP API)."""
-        a, b = self.sides
-        p_a, p_b = self.p_win(a), self.p_win(b)
-        units = []
-        for i, code in enumerate(self.units.codes):
-            row: dict[str, Any] = {"unit": code, "electoral_votes": int(self.units.electoral_votes[i]),
-                                   f"p_{a}": float(self.unit_probabilities[i])}
-            if self.tipping_point is not None:
-                row["tipping_point"] = float(self.tipping_point[i])
-            units.append(row)
-        return {
-            "year": self.units.year,
-            "sides": list(self.sides),
-            "method": self.method,
-            "draws": self.draws,
-            "seed": self.seed,
-            "given": {unit: side for unit, side in self.given},
-            "p_given": self.p_given,
-            "electors": self.total,
-            "majority_needed": self.majority_needed,
-            "p_win": {a: p_a, b: p_b},
-            "p_tie": self.p_tie,
-            "standard_error": {a: self.standard_error(p_a), b: self.standard_error(p_b), "tie": self.standard_error(self.p_tie)},
-            "electoral_votes": {
-                "side": a, "mean": self.mean, "sd": self.sd, "median": self.median,
-                "quantiles": {str(q): self.quantile(q) for q in REPORTED_QUANTILES},
-            },
-            "landslide": {"threshold": math.ceil(LANDSLIDE_SHARE * self.total - 1e-9), a: self.landslide(a), b: self.landslide(b)},
-            "p_popular_vote": None if self.p_popular_first is None else {a: self.p_popular_first, b: 1 - self.p_popular_first},
-            "p_popular_split": self.p_popular_split,
-            "units": units,
-            "histogram": [float(v) for v in self.pmf],
-        }

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 from scipy import special
@@ -190,9 +191,25 @@ def make_forecast(
     """
     units = units_for(year)  # raises UnknownYear
     df = parse_df(df)
-    forecasts = dict(forecasts or {})
-    items = list(forecasts.items())
+    items = list(dict(forecasts or {}).items())
     positions = _positions(units, [code for code, _ in items], "forecast")
+    is_margin = _is_margin(items, default_probability, default_margin)
+    if is_margin:
+        mean, sd = _margins(units, items, positions, default_margin)
+    else:
+        mean, sd = _probabilities(units, items, positions, default_probability, df)
+    vote_array = None if votes is None else _votes(units, votes, is_margin)
+    mean.setflags(write=False)
+    sd.setflags(write=False)
+    if vote_array is not None:
+        vote_array.setflags(write=False)
+    forecast = Forecast(units, parse_sides(sides), mean, sd, "margin" if is_margin else "probability", vote_array, None, df)
+    return forecast.with_correlation(correlation)  # validates the correlation against the units
+
+
+def _is_margin(items: list[tuple[str, Any]], default_probability: float | None,
+               default_margin: tuple[float, float] | None) -> bool:
+    """Whether the forecasts are (margin, sd) pairs rather than probabilities; a mix of both is an error."""
     kinds = {isinstance(value, (tuple, list)) for _, value in items}
     if default_probability is not None:
         kinds.add(False)
@@ -200,51 +217,57 @@ def make_forecast(
         kinds.add(True)
     if len(kinds) > 1:
         raise InvalidInput("give every unit either a probability or a (margin, sd) pair, not a mix of both")
-    is_margin = kinds == {True}
+    return kinds == {True}
+
+
+def _margins(units: Units, items: list[tuple[str, Any]], positions: np.ndarray,
+             default: tuple[float, float] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Means and standard deviations of (margin, sd) forecasts, validated."""
     n = len(units)
-    if is_margin:
-        mean = np.full(n, np.nan)
-        sd = np.full(n, np.nan)
-        if default_margin is not None:
-            mean[:], sd[:] = default_margin
-        for (code, value), i in zip(items, positions):
-            if len(value) != 2:  # type: ignore[arg-type]
-                raise InvalidInput(f"forecast for {code}: expected (margin, sd), got {value!r}")
-            mean[i], sd[i] = float(value[0]), float(value[1])  # type: ignore[index]
-        if default_margin is None:
-            _missing(units, positions, "forecast")
-        _finite(mean, units.codes, "margin")
-        _finite(sd, units.codes, "sd", low=0.0, low_open=True)
-    else:
-        p = np.full(n, np.nan if default_probability is None else float(default_probability))
-        for (code, value), i in zip(items, positions):
-            try:
-                p[i] = float(value)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                raise InvalidInput(f"probability for {code} must be a number in [0, 1], got {value!r}") from None
-        if default_probability is None:
-            _missing(units, positions, "forecast")
-        _finite(p, units.codes, "probability", low=0.0, high=1.0)
-        # The latent margin that reproduces p exactly: quantile of the error distribution.
-        mean = error_quantile(p, df)
-        sd = np.ones(n)
-    vote_array = None
-    if votes is not None:
-        if not is_margin:
-            raise InvalidInput("votes need margins and standard deviations: a national popular vote cannot be built from probabilities")
-        vote_array = np.full(n, np.nan)
-        vote_positions = _positions(units, list(votes), "votes")
-        vote_array[vote_positions] = [float(v) for v in votes.values()]
-        at_large = np.array(["-" not in code for code in units.codes])
-        _finite(vote_array[at_large], [c for c in units.codes if "-" not in c], "votes", low=0.0)
-        if not np.nansum(vote_array[at_large]) > 0:
-            raise InvalidInput("votes must add up to more than zero over the states")
-    mean.setflags(write=False)
-    sd.setflags(write=False)
-    if vote_array is not None:
-        vote_array.setflags(write=False)
-    forecast = Forecast(units, parse_sides(sides), mean, sd, "margin" if is_margin else "probability", vote_array, None, df)
-    return forecast.with_correlation(correlation)  # validates the correlation against the units
+    mean = np.full(n, np.nan)
+    sd = np.full(n, np.nan)
+    if default is not None:
+        mean[:], sd[:] = default
+    for (code, value), i in zip(items, positions):
+        if len(value) != 2:
+            raise InvalidInput(f"forecast for {code}: expected (margin, sd), got {value!r}")
+        mean[i], sd[i] = float(value[0]), float(value[1])
+    if default is None:
+        _missing(units, positions, "forecast")
+    _finite(mean, units.codes, "margin")
+    _finite(sd, units.codes, "sd", low=0.0, low_open=True)
+    return mean, sd
+
+
+def _probabilities(units: Units, items: list[tuple[str, Any]], positions: np.ndarray, default: float | None,
+                   df: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Win probabilities, validated, as the latent margins (sd 1) that reproduce them exactly."""
+    n = len(units)
+    p = np.full(n, np.nan if default is None else float(default))
+    for (code, value), i in zip(items, positions):
+        try:
+            p[i] = float(value)
+        except (TypeError, ValueError):
+            raise InvalidInput(f"probability for {code} must be a number in [0, 1], got {value!r}") from None
+    if default is None:
+        _missing(units, positions, "forecast")
+    _finite(p, units.codes, "probability", low=0.0, high=1.0)
+    # The latent margin that reproduces p exactly: quantile of the error distribution.
+    return error_quantile(p, df), np.ones(n)
+
+
+def _votes(units: Units, votes: Mapping[str, float], is_margin: bool) -> np.ndarray:
+    """Each unit's expected total vote (NaN where not given), validated: states must add up to more than zero."""
+    if not is_margin:
+        raise InvalidInput("votes need margins and standard deviations: a national popular vote cannot be built from probabilities")
+    vote_array = np.full(len(units), np.nan)
+    vote_positions = _positions(units, list(votes), "votes")
+    vote_array[vote_positions] = [float(v) for v in votes.values()]
+    at_large = np.array(["-" not in code for code in units.codes])
+    _finite(vote_array[at_large], [c for c in units.codes if "-" not in c], "votes", low=0.0)
+    if not np.nansum(vote_array[at_large]) > 0:
+        raise InvalidInput("votes must add up to more than zero over the states")
+    return vote_array
 
 
 def resolve_given(forecast: Forecast, given: Mapping[str, str] | None) -> tuple[np.ndarray, np.ndarray, tuple[tuple[str, str], ...]]:

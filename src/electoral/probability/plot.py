@@ -34,18 +34,37 @@ def plot_distribution(distribution: Distribution, path: str | Path | None = None
     'Electoral votes for D'
     """
     file_format = plot_format(path) if path is not None else None
-    try:
-        import matplotlib
-
-        if ax is None and path is not None:
-            matplotlib.use("Agg")  # file output needs no display
-        import matplotlib.pyplot as plt
-    except ImportError:  # pragma: no cover - the plot extra is not installed
-        raise InvalidInput("plotting needs the 'plot' extra: pip install 'electoral[plot]'") from None
-    first, second = distribution.sides
+    plt = _pyplot(headless=ax is None and path is not None)
     figure = None
     if ax is None:
         figure, ax = plt.subplots(figsize=(9, 4.5), dpi=100)
+    _draw(distribution, ax)
+    try:
+        if path is not None:
+            write_atomically(Path(path), lambda handle: (figure or ax.figure).savefig(
+                handle, format=file_format, bbox_inches="tight"))
+    finally:
+        if figure is not None and path is not None:
+            plt.close(figure)
+    return ax
+
+
+def _pyplot(headless: bool) -> Any:
+    """matplotlib.pyplot; ``headless`` selects the Agg backend (file output needs no display)."""
+    try:
+        import matplotlib
+
+        if headless:
+            matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:  # pragma: no cover - the plot extra is not installed
+        raise InvalidInput("plotting needs the 'plot' extra: pip install 'electoral[plot]'") from None
+    return plt
+
+
+def _draw(distribution: Distribution, ax: Any) -> None:
+    """The bars (blue: the first side wins, red: the second, grey: no majority), the majority line and labels."""
+    first, second = distribution.sides
     need = distribution.majority_needed
     k = range(distribution.total + 1)
     colors = ["#2166ac" if v >= need else ("#b2182b" if v <= distribution.total - need else "#777777") for v in k]
@@ -60,14 +79,6 @@ def plot_distribution(distribution: Distribution, path: str | Path | None = None
     ax.set_xlabel(f"Electoral votes for {first}")
     ax.set_ylabel("Probability")
     ax.set_xlim(-0.5, distribution.total + 0.5)
-    try:
-        if path is not None:
-            write_atomically(Path(path), lambda handle: (figure or ax.figure).savefig(
-                handle, format=file_format, bbox_inches="tight"))
-    finally:
-        if figure is not None and path is not None:
-            plt.close(figure)
-    return ax
 
 
 def plot_format(path: str | Path) -> str:

@@ -231,20 +231,35 @@ def load_forecast(
     if "p" in table.columns:
         make_forecast(year, forecasts, default_probability=0.5)  # a bad value is reported before a missing unit
         forecasts = complete_probabilities(units, forecasts, missing)
-    votes = None
-    if "votes" in table.columns:
-        votes = {code: v for code, v in zip(codes, _numbers(table, "votes")) if "-" not in unit_code(code)}
-    regions = None
-    if "region" in table.columns:
-        by_code = {unit_code(c): ("" if pd.isna(r) else str(r).strip()) for c, r in zip(codes, table["region"])}
-        regions = [by_code.get(code, "") for code in units.codes]
+    votes = _votes(table, codes)
+    regions = _regions(table, codes, units)
     built = build_correlation(
         units,
-        matrix=correlation if correlation is not None else meta.get("correlation"),
-        national=national if national is not None else meta.get("national"),
-        regional=regional if regional is not None else meta.get("regional"),
+        matrix=_given_or(correlation, meta, "correlation"),
+        national=_given_or(national, meta, "national"),
+        regional=_given_or(regional, meta, "regional"),
         regions=regions,
         repair=repair,
     )
     return make_forecast(year, forecasts, votes=votes, sides=sides or meta.get("sides") or DEFAULT_SIDES,
-                         df=parse_df(df if df is not None else meta.get("df")), correlation=built)
+                         df=parse_df(_given_or(df, meta, "df")), correlation=built)
+
+
+def _given_or(value: Any, meta: dict[str, Any], key: str) -> Any:
+    """A keyword argument, or else the input's own ``key`` (None if it has none)."""
+    return value if value is not None else meta.get(key)
+
+
+def _votes(table: pd.DataFrame, codes: list[str]) -> dict[str, float] | None:
+    """The ``votes`` column of the states (districts are part of their state's vote); None without one."""
+    if "votes" not in table.columns:
+        return None
+    return {code: v for code, v in zip(codes, _numbers(table, "votes")) if "-" not in unit_code(code)}
+
+
+def _regions(table: pd.DataFrame, codes: list[str], units: Units) -> list[str] | None:
+    """Each unit's region from the ``region`` column ('' for none); None without one."""
+    if "region" not in table.columns:
+        return None
+    by_code = {unit_code(c): ("" if pd.isna(r) else str(r).strip()) for c, r in zip(codes, table["region"])}
+    return [by_code.get(code, "") for code in units.codes]

@@ -1,6 +1,6 @@
 """Analytics: tipping point, paths to a majority, power indices, minimum votes to change the outcome.
 
-Each response is the CLI's ``--json`` document (the ``*_json`` functions of :mod:`electoral.cli.analysis`).
+Each response is the CLI's ``--json`` document (the models of :mod:`electoral.output.analysis`).
 Results that depend only on the year are computed once and kept.
 """
 
@@ -15,11 +15,11 @@ from electoral.analysis.paths import paths as paths_report
 from electoral.analysis.power import power as power_indices
 from electoral.analysis.tipping import tipping_point as tipping_point_of
 from electoral.api.routes.record import json_bytes, json_response
-from electoral.api.schemas import (
-    ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, MinVotesOut, PathsIn, PathsOut, PowerOut, TippingPointOut,
-)
+from electoral.api.schemas import ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, PathsIn
 from electoral.margins import DEFAULT_MARGIN
-from electoral.serialize import min_votes_json, paths_json, power_json, tipping_json
+from electoral.output.analysis import (
+    MinVotesOut, PathsOut, PowerOut, TippingPointOut, min_votes_out, paths_out, power_out, tipping_out,
+)
 
 router = APIRouter(tags=["analytics"], responses=ERRORS)
 
@@ -38,13 +38,13 @@ def tipping_point(year: int = YearPath, first: str | None = Query(None, descript
 
 @lru_cache(maxsize=256)
 def _tipping(year: int, first: str | None, second: str | None, margin: str) -> bytes:
-    return json_bytes(tipping_json(tipping_point_of(year, first, second, margin)))
+    return json_bytes(tipping_out(tipping_point_of(year, first, second, margin)))
 
 
 @router.post("/paths", response_model=PathsOut, summary="Paths to a majority with some units decided")
 def paths(body: PathsIn) -> Response:
     """Exact counts of the ways the open units give each candidate a majority, and minimal winning sets."""
-    return json_response(json_bytes(paths_json(paths_report(body.year, body.decided, body.limit,
+    return json_response(json_bytes(paths_out(paths_report(body.year, body.decided, body.limit,
                                                              margin=body.margin))))
 
 
@@ -57,7 +57,7 @@ def power(year: int = YearPath,
 
 @lru_cache(maxsize=256)
 def _power(year: int, quota: int | None) -> bytes:
-    return json_bytes(power_json(power_indices(year, quota=quota)))
+    return json_bytes(power_out(power_indices(year, quota=quota)))
 
 
 @router.get("/elections/{year}/min-votes", response_model=MinVotesOut,
@@ -70,4 +70,4 @@ def fewest_votes(year: int = YearPath,
 
 @lru_cache(maxsize=256)
 def _min_votes(year: int, mode: str) -> bytes:
-    return json_bytes(min_votes_json(min_votes(year, mode)))
+    return json_bytes(min_votes_out(min_votes(year, mode)))

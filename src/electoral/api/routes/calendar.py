@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
 from fastapi import APIRouter, Path, Query
 
-from electoral.api.schemas import ERRORS, CalendarOut, StatusOut
+from electoral.api.schemas import ERRORS
 from electoral.certification import status_as_of
-from electoral.serialize import calendar_json, status_json
+from electoral.output.rules import CalendarOut, StatusOut, calendar_out, status_out
 from electoral.rules.calendar import calendar_for
 from electoral.units import election_years
 
@@ -20,14 +18,14 @@ CalendarYear = Path(description=f"Presidential election year: 1789, 1792 ... {el
 
 
 @router.get("/calendar/{year}", response_model=CalendarOut, summary="The legal steps of an election and their dates")
-def calendar(year: int = CalendarYear) -> dict[str, Any]:
+def calendar(year: int = CalendarYear) -> CalendarOut:
     """Appointment of electors to the start of the term under the law in force, with the recorded exceptions."""
-    return calendar_json(calendar_for(year))
+    return calendar_out(calendar_for(year))
 
 
 @router.get("/status/{year}", response_model=StatusOut, summary="Where an election stood on a date")
 def status(year: int = CalendarYear,
            as_of: str | None = Query(None, description="ISO date YYYY-MM-DD (default: today).",
-                                     examples=["2020-12-15"])) -> dict[str, Any]:
+                                     examples=["2020-12-15"])) -> StatusOut:
     """The last step reached by the end of ``as_of``, the result confirmed then, and the next step."""
-    return status_json(status_as_of(year, as_of if as_of is not None else date.today()))
+    return status_out(status_as_of(year, as_of if as_of is not None else date.today()))

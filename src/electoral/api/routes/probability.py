@@ -2,7 +2,7 @@
 
 Requests give P(D carries the unit) per unit; units not listed take the record's winner as certain
 (``missing="recorded"``) or a coin flip (``missing="even"``). The response is
-:meth:`electoral.probability.Distribution.to_dict`, the same document as the CLI's ``--json``.
+:class:`electoral.output.probability.DistributionOut`, the same document as the CLI's ``--json``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import TypeVar
 from fastapi import APIRouter, Response
 
 from electoral.api.routes.record import json_bytes, json_response
-from electoral.api.schemas import ERRORS, DistributionOut, ProbabilityIn, SimulateIn
+from electoral.api.schemas import ERRORS, ProbabilityIn, SimulateIn
 from electoral.errors import InvalidInput
+from electoral.output.probability import DistributionOut, distribution_out
 from electoral.probability import Forecast, build_correlation, complete_probabilities, exact as exact_distribution
 from electoral.probability import load_forecast, make_forecast, simulate as simulate_distribution
 from electoral.units import units_for
@@ -51,7 +52,8 @@ def exact(body: ProbabilityIn) -> Response:
     """The exact distribution of D's electoral votes: convolution for independent units, quadrature over
     the national swing when ``national`` > 0."""
     forecast = forecast_of(body)
-    return json_response(json_bytes(serialized(lambda: exact_distribution(forecast, body.given or None)).to_dict()))
+    distribution = serialized(lambda: exact_distribution(forecast, body.given or None))
+    return json_response(json_bytes(distribution_out(distribution)))
 
 
 @router.post("/probability/simulate", response_model=DistributionOut,
@@ -62,4 +64,4 @@ def simulate(body: SimulateIn) -> Response:
     forecast = forecast_of(body, body.correlation)
     distribution = serialized(lambda: simulate_distribution(forecast, body.draws, seed=body.seed,
                                                             given=body.given or None, workers=1))
-    return json_response(json_bytes(distribution.to_dict()))
+    return json_response(json_bytes(distribution_out(distribution)))

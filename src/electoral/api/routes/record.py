@@ -11,14 +11,14 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-
 from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel
 
 from electoral.api.fastpath import FastPathRoute, answers_first
-from electoral.api.schemas import ERRORS, YEAR_DOC, MapOut, ResultsOut, TallyOut, YearsOut
-from electoral.serialize import to_jsonable
+from electoral.api.schemas import ERRORS, YEAR_DOC
+from electoral.output.base import document, to_jsonable
+from electoral.output.record import MapOut, ResultsOut, TallyOut, YearsOut, map_out, results_out, tally_out, years_out
 from electoral.record import election
-from electoral.serialize import map_json, results_json, tally_json
 from electoral.units import election_years, normalize_code
 
 router = APIRouter(tags=["record"], responses=ERRORS, route_class=FastPathRoute)
@@ -27,7 +27,8 @@ YearPath = Path(description=YEAR_DOC, examples=[2020])
 
 
 def json_bytes(doc: Any) -> bytes:
-    """Compact JSON, as FastAPI would send it (numpy values become plain numbers, NaN becomes null).
+    """Compact JSON of an output model (its :func:`~electoral.output.base.document`) or of plain data, as FastAPI
+    would send it (numpy values become plain numbers, NaN becomes null).
 
     orjson encodes a what-if's 8 kB about ten times faster than ``json`` over :func:`to_jsonable`;
     the standard library remains for what orjson refuses (integers beyond 64 bits, e.g. a seed).
@@ -35,6 +36,8 @@ def json_bytes(doc: Any) -> bytes:
     >>> json_bytes({"p": float("nan"), 2020: (306, 232)})
     b'{"p":null,"2020":[306,232]}'
     """
+    if isinstance(doc, BaseModel):
+        doc = document(doc)
     try:
         return orjson.dumps(doc, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
     except TypeError:
@@ -48,18 +51,18 @@ def json_response(content: bytes) -> Response:
 
 @lru_cache(maxsize=None)
 def _map_doc(year: int) -> bytes:
-    return json_bytes(map_json(election(year)))
+    return json_bytes(map_out(election(year)))
 
 
 @lru_cache(maxsize=None)
 def tally_doc(year: int) -> bytes:
     """The encoded tally of ``year`` as Congress counted it (built once per year)."""
-    return json_bytes(tally_json(election(year).tally()))
+    return json_bytes(tally_out(election(year).tally()))
 
 
 @lru_cache(maxsize=512)
 def _results_doc(year: int, state: str | None) -> bytes:
-    return json_bytes(results_json(election(year), state))
+    return json_bytes(results_out(election(year), state))
 
 
 @router.get("/years", response_model=YearsOut, summary="Every election year in the record")
@@ -69,7 +72,7 @@ async def years() -> Response:
 
 @lru_cache(maxsize=1)
 def _years_doc() -> bytes:
-    return json_bytes({"years": list(election_years())})
+    return json_bytes(years_out(election_years()))
 
 
 @router.get("/elections/{year}/map", response_model=MapOut, summary="Allotment, winners and margins per unit")

@@ -12,12 +12,13 @@ from starlette.concurrency import run_in_threadpool
 
 from electoral.api.fastpath import FastPathRoute, answers_first, json_body
 from electoral.api.routes.record import json_bytes, json_response, tally_doc
-from electoral.api.schemas import (
-    ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, ScenarioOut, SwingsOut, WhatIfIn, WhatIfOut,
-)
+from electoral.api.schemas import ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, WhatIfIn
 from electoral.margins import DEFAULT_MARGIN
+from electoral.output.base import document
+from electoral.output.scenario import (
+    ScenarioOut, SwingsOut, WhatIfOut, side_tally_out, swings_out, unit_document, unit_out, whatif_out,
+)
 from electoral.scenario import Scenario, UnitOutcome, parse_swing, reapportions, recorded_units, run, smallest_swings
-from electoral.serialize import scenario_json, to_jsonable, unit_json
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -48,9 +49,7 @@ def side_tally_doc(body: ScenarioIn) -> bytes:
 def _side_tally(request: _Request) -> bytes:
     body = request.body
     result = tally_sides(units_for(body.year), body.winners)
-    return json_bytes({"year": result.year, "electoral_votes": dict(result.electoral_votes),
-                       "undecided": result.undecided, "majority_needed": result.majority_needed,
-                       "winner": result.winner, "outcome": result.outcome})
+    return json_bytes(side_tally_out(result))
 
 
 async def _whatif_fast(request: Request) -> Response | None:
@@ -112,15 +111,18 @@ def _whatif(request: _Request) -> bytes:
     result = run(scenario_of(request.body))
     record = _encoded_record(result.scenario.year)
     if len(result.units) == len(record.units):  # most what-ifs: the record's units with a few replaced
-        units = [part if unit is recorded else unit_json(unit)
+        units = [part if unit is recorded else unit_document(unit)
                  for unit, recorded, part in zip(result.units, record.units, record.parts)]
     else:
-        units = [unit_json(unit) for unit in result.units]
+        units = [unit_document(unit) for unit in result.units]
+    # The units go in after the model's other fields are dumped: a list of encoded parts where the model
+    # declares unit models would send each one through pydantic's slow path for unexpected types.
+    doc = document(whatif_out(result, units=(), actual=record.actual))  # result.actual is the record's tally
+    doc["units"] = units  # the key is already in its place
     try:
-        # result.actual is the record's tally
-        return json_bytes(scenario_json(result, units, actual=record.actual))
+        return json_bytes(doc)
     except TypeError:  # json_bytes's fallback for integers beyond 64 bits cannot embed encoded parts
-        return json_bytes(scenario_json(result))
+        return json_bytes(whatif_out(result))
 
 
 class _EncodedRecord(NamedTuple):
@@ -136,7 +138,7 @@ def _encoded_record(year: int) -> _EncodedRecord:
     A what-if reports the record's own unit objects for the units it leaves alone, so ``is`` finds them.
     """
     units = recorded_units(year)
-    return _EncodedRecord(units, tuple(orjson.Fragment(json_bytes(unit_json(unit))) for unit in units),
+    return _EncodedRecord(units, tuple(orjson.Fragment(json_bytes(unit_out(unit))) for unit in units),
                           orjson.Fragment(tally_doc(year)))
 
 
@@ -153,4 +155,4 @@ def swings(year: int = Path(description=YEAR_DOC, examples=[2020]),
 
 @lru_cache(maxsize=None)
 def _swings(year: int, margin: str) -> bytes:
-    return json_bytes({"year": year, "smallest_swings": to_jsonable(smallest_swings(year, margin))})
+    return json_bytes(swings_out(year, smallest_swings(year, margin)))

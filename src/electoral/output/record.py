@@ -1,0 +1,190 @@
+"""Output models of the record: election years, the tally, per-state results and the map document.
+
+>>> from electoral.output.base import document
+>>> from electoral.record import election
+>>> doc = document(map_out(election(2020)))
+>>> next(u for u in doc["units"] if u["code"] == "NE-2")["side"], doc["margin_candidates"]
+('D', ['Joe Biden', 'Donald Trump'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field
+
+from electoral.output.base import Output, finite_or_none, frame_records
+from electoral.record import Election
+from electoral.sides import side_of, unit_sides
+from electoral.tally import Tally
+from electoral.units import states
+
+Side = Literal["D", "R", "O"]
+
+
+class YearsOut(Output):
+    years: list[int]
+
+
+def years_out(years: Iterable[int]) -> YearsOut:
+    """Every election year in the record.
+
+    >>> years_out([2016, 2020]).years
+    [2016, 2020]
+    """
+    return YearsOut.of(years=list(years))
+
+
+# -- the tally ---------------------------------------------------------------------------------
+class ContingentOut(Output):
+    reason: str
+    decided_by: str
+    candidates: list[str]
+    chosen: str | None
+    date: str | None
+    detail: str
+    source: str | None
+
+
+class TallyCandidate(Output):
+    name: str
+    party: str
+    electoral_votes: int
+    popular_votes: int | None
+    popular_share: float | None
+
+
+class TallyOut(Output):
+    year: int
+    electors_appointed: int
+    votes_per_elector: int
+    majority_needed: int
+    candidates: list[TallyCandidate]
+    winner: str | None
+    elected: str | None
+    contingent: ContingentOut | None
+    outcome: str
+    notes: list[str]
+    popular_votes_total: int | None
+
+
+def tally_out(tally: Tally) -> TallyOut:
+    """The tally as Congress counted it (``electoral tally --json``, ``GET /api/elections/{year}/tally``).
+
+    >>> from electoral.tally import tally_votes
+    >>> tally_out(tally_votes(2020, {"A": 269, "B": 269}, electors_appointed=538)).contingent.candidates
+    ['A', 'B']
+    """
+    contingent = None
+    if tally.contingent:
+        c = tally.contingent
+        contingent = ContingentOut.of(
+            reason=c.reason, decided_by=c.decided_by, candidates=list(c.candidates), chosen=c.chosen, date=c.date,
+            detail=c.detail, source=c.source or None)
+    return TallyOut.of(
+        year=tally.year, electors_appointed=tally.electors_appointed, votes_per_elector=tally.votes_per_elector,
+        majority_needed=tally.majority_needed,
+        candidates=[TallyCandidate.of(
+            name=c.name, party=c.party, electoral_votes=c.electoral_votes, popular_votes=c.popular_votes,
+            popular_share=c.popular_share) for c in tally.candidates],
+        winner=tally.winner, elected=tally.elected, contingent=contingent, outcome=tally.outcome,
+        notes=list(tally.notes), popular_votes_total=tally.popular_votes_total)
+
+
+# -- per-state results -------------------------------------------------------------------------
+class ResultRow(Output):
+    state: str
+    name: str
+    candidate: str
+    party: str
+    electoral_votes: int
+    popular_votes: int | None
+    share: float | None
+
+
+class ResultsOut(Output):
+    year: int
+    state: str | None
+    rows: list[ResultRow]
+
+
+def results_out(election: Election, state: str | None = None) -> ResultsOut:
+    """Per-state results of an election (all states, or one).
+
+    >>> from electoral.record import election
+    >>> doc = results_out(election(2020), "me")
+    >>> doc.state, sorted(r.electoral_votes for r in doc.rows if r.electoral_votes)
+    ('ME', [1, 3])
+    """
+    rows = [ResultRow.of(**row) for row in frame_records(election.results(state))]
+    return ResultsOut.of(year=election.year, state=state.strip().upper() if state else None, rows=rows)
+
+
+# -- the map -----------------------------------------------------------------------------------
+class MapCandidate(Output):
+    name: str
+    party: str
+    side: Side
+    electoral_votes: int
+
+
+class MapUnit(Output):
+    code: str = Field(description="Unit code: a state ('PA'), DC, or a district ('ME-2', 'NE-2').")
+    state: str
+    name: str
+    electoral_votes: int
+    winner: str | None = Field(description="Candidate the unit's electors voted for (None if none counted).")
+    side: Side | None = Field(description="D, R or O: the winner's party line (see electoral.sides).")
+    margin: float | None = Field(description="Two-party margin (a - b) / (a + b) of margin_candidates; null if unknown.")
+
+
+class MapOut(Output):
+    year: int
+    electors_appointed: int
+    majority_needed: int
+    candidates: list[MapCandidate]
+    margin_candidates: list[str] | None
+    units: list[MapUnit]
+
+
+def unit_name(code: str, split_states: frozenset[str] | set[str] = frozenset()) -> str:
+    """A readable name for a unit code; ``split_states`` are states voting by district that year.
+
+    >>> unit_name("NE-2"), unit_name("ME", {"ME"}), unit_name("DC")
+    ('Nebraska district 2', 'Maine at large', 'District of Columbia')
+    """
+    state, _, district = code.partition("-")
+    name = states()[state].name
+    if district:
+        return f"{name} district {district}"
+    return f"{name} at large" if state in split_states else name
+
+
+def map_out(election: Election) -> MapOut:
+    """Everything the map page draws for one election: allotment, candidates, winners, margins.
+
+    ``margin`` is the unit's two-party margin of the top two candidates by electoral votes,
+    ``(first - second) / (first + second)``, named in ``margin_candidates``; ``None`` where no
+    popular vote is recorded (electors chosen by legislatures, districts without data, or an
+    election with a single candidate).
+    """
+    units = election.units
+    tally = election.tally()
+    with_votes = [c for c in tally.candidates if c.electoral_votes > 0]
+    margins: list[float | None] = [None] * len(units)
+    margin_candidates: list[str] | None = None
+    if len(with_votes) >= 2:  # two_party needs two candidates (1789-1820 had elections with one)
+        two_party = election.two_party()
+        margin_candidates = list(two_party.candidates)
+        margins = [finite_or_none(m) for m in two_party.margin]
+    split_states = {code.partition("-")[0] for code in units.codes if "-" in code}
+    return MapOut.of(
+        year=election.year, electors_appointed=tally.electors_appointed, majority_needed=tally.majority_needed,
+        candidates=[MapCandidate.of(name=c.name, party=c.party, side=side_of(c.party),
+                                                 electoral_votes=c.electoral_votes) for c in with_votes],
+        margin_candidates=margin_candidates,
+        units=[MapUnit.of(code=code, state=state, name=unit_name(code, split_states),
+                                       electoral_votes=int(ev), winner=winner, side=side, margin=margin)
+               for code, state, ev, winner, side, margin in zip(units.codes, units.states, units.electoral_votes,
+                                                                 election.winners(), unit_sides(election), margins)])
