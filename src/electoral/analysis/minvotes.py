@@ -173,62 +173,85 @@ def cheapest_units(
     answer = cheapest_cover([[(ev, cost) for _, ev, cost in menu] for menu in menus], target)
     if answer is None:
         return Solution(goal, mode, None, 0, ())
-    flips = []
-    for state, menu, pick in zip(groups, menus, answer[1]):
-        if pick < 0:
-            continue
-        chosen, _, cost = menu[pick]
-        at_large = [i for i in chosen if race.codes[i] == state]
-        overcome = lead[at_large[0]] if at_large else sum(lead[i] for i in chosen)
-        electors = int(race.electoral_votes[list(chosen)].sum())
-        flips.append(Flip(state, tuple(race.codes[i] for i in chosen), electors, overcome, cost))
+    flips = [_flip(race, state, menu[pick], lead) for state, menu, pick in zip(groups, menus, answer[1]) if pick >= 0]
     return Solution(goal, mode, answer[0], sum(f.electoral_votes for f in flips), tuple(flips))
 
 
-def min_votes_of(race: Contest, mode: str = "moved") -> MinVotesReport:
-    """:func:`min_votes` for any contest with popular votes."""
-    if mode not in FLIP_COSTS:
-        raise InvalidInput(f"unknown mode {mode!r}: use one of {', '.join(FLIP_COSTS)}")
-    cost_of = FLIP_COSTS[mode]
-    votes = np.asarray(race.votes, dtype=float)
-    known = np.isfinite(votes).all(axis=1)
-    notes = [f"{race.codes[i]}: no popular vote recorded, cannot change hands" for i in np.flatnonzero(~known)]
+def _flip(race: Contest, state: str, option: tuple[tuple[int, ...], int, int], lead: dict[int, int]) -> Flip:
+    """One state's chosen units as a :class:`Flip` (the lead it overcomes: statewide if its at-large unit flips)."""
+    chosen, _, cost = option
+    at_large = [i for i in chosen if race.codes[i] == state]
+    overcome = lead[at_large[0]] if at_large else sum(lead[i] for i in chosen)
+    return Flip(state, tuple(race.codes[i] for i in chosen), int(race.electoral_votes[list(chosen)].sum()),
+                overcome, cost)
+
+
+def _leads(race: Contest, side: int, votes: np.ndarray, known: np.ndarray, notes: list[str]) -> dict[int, int]:
+    """Unit index -> ``side``'s popular lead, for the units ``side`` carried that a change of votes can move."""
     movable = race.movable()
-    carried = (race.side_votes(0), race.side_votes(1))
+    lead: dict[int, int] = {}
+    for i in np.flatnonzero((race.won_by == side) & known):
+        if movable[i]:
+            lead[int(i)] = int(votes[i, side] - votes[i, 1 - side])
+        else:
+            notes.append(f"{race.codes[i]}: carried by {race.candidates[side]} without the most popular votes, "
+                         "left out")
+    return lead
+
+
+def _goals(race: Contest, side: int, carried: tuple[int, int]) -> list[tuple[str, int, np.ndarray]]:
+    """What flipping ``side``'s units can achieve: (goal, electoral votes needed, what each unit's flip counts)."""
+    other, need = 1 - side, race.majority_needed
+    goals = []
+    if carried[side] >= need:  # each flip takes away the electors counted for ``side``
+        goals.append((f"deny {race.candidates[side]} a majority", carried[side] - need + 1, race.counted[:, side]))
+    if carried[other] < need:  # each flip gives ``other`` all the unit's electors
+        goals.append((f"give {race.candidates[other]} a majority", need - carried[other],
+                      race.electoral_votes - race.counted[:, other]))
+    return goals
+
+
+def _side_changes(race: Contest, side: int, mode: str, votes: np.ndarray, known: np.ndarray,
+                  notes: list[str]) -> list[Solution]:
+    """The cheapest changes that flip units from ``side`` to the other candidate, one per goal."""
+    other, cost_of = 1 - side, FLIP_COSTS[mode]
+    lead = _leads(race, side, votes, known, notes)
+    price = {i: cost_of(int(votes[i, side]), int(votes[i, other]), int(race.others[i])) for i in lead}
+    statewide = {race.states[i]: price[i] for i in price if race.codes[i] == race.states[i]}
     changes = []
-    holder = 0 if carried[0] >= carried[1] else 1
-    for side in (holder, 1 - holder):  # flip units from ``side`` to the other candidate
-        other = 1 - side
-        lead: dict[int, int] = {}
-        for i in np.flatnonzero((race.won_by == side) & known):
-            if movable[i]:
-                lead[int(i)] = int(votes[i, side] - votes[i, other])
-            else:
-                notes.append(f"{race.codes[i]}: carried by {race.candidates[side]} without the most popular votes, "
-                             "left out")
-        price = {i: cost_of(int(votes[i, side]), int(votes[i, other]), int(race.others[i])) for i in lead}
-        statewide = {race.states[i]: price[i] for i in price if race.codes[i] == race.states[i]}
-        goals = []
-        if carried[side] >= race.majority_needed:  # each flip takes away the electors counted for ``side``
-            goals.append((f"deny {race.candidates[side]} a majority", carried[side] - race.majority_needed + 1,
-                          race.counted[:, side]))
-        if carried[other] < race.majority_needed:  # each flip gives ``other`` all the unit's electors
-            goals.append((f"give {race.candidates[other]} a majority", race.majority_needed - carried[other],
-                          race.electoral_votes - race.counted[:, other]))
-        for goal, target, worth in goals:
-            found = cheapest_units(race, price, statewide, lead, target, goal, mode, worth)
-            flipped = [race.index(code) for f in found.flips for code in f.units]
-            after = race.after_flips(flipped, to=other) if found.votes is not None else None
-            changes.append(Solution(goal, mode, found.votes, found.electoral_votes, found.flips, after))
-        if carried[holder] >= race.majority_needed:
-            break  # the runner-up cannot be denied a majority it does not have
+    for goal, target, worth in _goals(race, side, (race.side_votes(0), race.side_votes(1))):
+        found = cheapest_units(race, price, statewide, lead, target, goal, mode, worth)
+        flipped = [race.index(code) for f in found.flips for code in f.units]
+        after = race.after_flips(flipped, to=other) if found.votes is not None else None
+        changes.append(Solution(goal, mode, found.votes, found.electoral_votes, found.flips, after))
+    return changes
+
+
+def _smallest_share(race: Contest) -> tuple[Solution, int]:
+    """The fewest votes that carry a majority of electors (half the votes cast, plus one, in each unit taken),
+    and the national total of votes cast."""
     totals = np.asarray(race.total, dtype=float)
     counted = np.isfinite(totals)
     half = {int(i): majority_of_votes(int(totals[i])) for i in np.flatnonzero(counted)}
     at_large_half = {race.states[i]: v for i, v in half.items() if race.codes[i] == race.states[i]}
     share = cheapest_units(race, half, at_large_half, {i: 0 for i in half}, race.majority_needed,
                            "win a majority with the fewest votes", "majority of votes cast")
-    national = int(sum(totals[i] for i in np.flatnonzero(counted) if race.codes[i] == race.states[i]))
+    return share, int(sum(totals[i] for i in np.flatnonzero(counted) if race.codes[i] == race.states[i]))
+
+
+def min_votes_of(race: Contest, mode: str = "moved") -> MinVotesReport:
+    """:func:`min_votes` for any contest with popular votes."""
+    if mode not in FLIP_COSTS:
+        raise InvalidInput(f"unknown mode {mode!r}: use one of {', '.join(FLIP_COSTS)}")
+    votes = np.asarray(race.votes, dtype=float)
+    known = np.isfinite(votes).all(axis=1)
+    notes = [f"{race.codes[i]}: no popular vote recorded, cannot change hands" for i in np.flatnonzero(~known)]
+    carried = (race.side_votes(0), race.side_votes(1))
+    holder = 0 if carried[0] >= carried[1] else 1
+    changes = _side_changes(race, holder, mode, votes, known, notes)
+    if carried[holder] < race.majority_needed:  # no majority to deny: the runner-up's units may give one too
+        changes += _side_changes(race, 1 - holder, mode, votes, known, notes)
+    share, national = _smallest_share(race)
     return MinVotesReport(race.year, race.candidates, mode, tuple(changes), share, national, tuple(dict.fromkeys(notes)))
 
 

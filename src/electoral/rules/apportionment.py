@@ -581,17 +581,20 @@ def apportion_census(census: int | str, house_size: int | None = None, method: s
     if law.method not in METHODS and (house_size is None or method is None):
         raise InvalidInput(f"no method was in force after the {law.census} census ({law.act}); give a House size and method")
     result = apportion(base, house_size or law.house_size, method or law.method, census=law.census)
-    if statutory if statutory is not None else in_force:
-        seats = result.as_dict()
-        for adj in adjustments():
-            if adj.census == law.census and adj.kind == "statute":
-                seats[adj.state] = seats.get(adj.state, 0) + adj.seats
-        codes = tuple(sorted(seats))
-        pops = dict(zip(result.states, result.populations))
-        result = replace(result, house_size=sum(seats.values()), states=codes,
-                         populations=np.array([pops.get(c, np.nan) for c in codes]),
-                         seats=np.array([seats[c] for c in codes], dtype=np.int64))
-    return result
+    return _with_statutory_seats(result, law.census) if (in_force if statutory is None else statutory) else result
+
+
+def _with_statutory_seats(result: Apportionment, census: int) -> Apportionment:
+    """``result`` with the seats the law gave outside the method after ``census`` (apportionment_adjustments.csv)."""
+    seats = result.as_dict()
+    for adj in adjustments():
+        if adj.census == census and adj.kind == "statute":
+            seats[adj.state] = seats.get(adj.state, 0) + adj.seats
+    codes = tuple(sorted(seats))
+    pops = dict(zip(result.states, result.populations))
+    return replace(result, house_size=sum(seats.values()), states=codes,
+                   populations=np.array([pops.get(c, np.nan) for c in codes]),
+                   seats=np.array([seats[c] for c in codes], dtype=np.int64))
 
 
 def seats_in_force(election_year: int | str) -> dict[str, int]:
