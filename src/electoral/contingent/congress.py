@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import rows_for
 from electoral.errors import UnknownUnit, UnknownYear
 
 PARTIES = ("dem", "rep", "other")
@@ -121,15 +122,11 @@ def ordinal(n: int) -> str:
 
 
 @lru_cache(maxsize=None)
-def _congress_row(congress: int) -> dict[str, str]:
-    for row in read_table("congresses"):
-        if int(row["congress"]) == congress:
-            return row
+def _congress_row(congress: int) -> Any:
+    rows = rows_for("congresses", congress)
+    if rows:
+        return rows[0]
     raise UnknownYear(f"no {ordinal(congress)} Congress in the tables: they cover the 1st to the 119th")
-
-
-def _number(text: str) -> int | None:
-    return int(text) if text != "" else None
 
 
 @lru_cache(maxsize=None)
@@ -141,11 +138,9 @@ def house(congress: int) -> House:
     ('1823-12-01', 24)
     """
     row = _congress_row(congress)
-    delegations = tuple(
-        Delegation(r["state"], int(r["dem"]), int(r["rep"]), int(r["other"]), _number(r["vacant"]),
-                   _number(r["seats"]), r["other_parties"], r["conflict"] == "1")
-        for r in read_table("congress_house_delegations") if int(r["congress"]) == congress)
-    return House(congress, int(row["first_year"]), row["house_reference_date"], delegations)
+    delegations = tuple(Delegation(r.state, r.dem, r.rep, r.other, r.vacant, r.seats, r.other_parties, r.conflict == 1)
+                        for r in rows_for("congress_house_delegations", congress))
+    return House(congress, row.first_year, row.house_reference_date.isoformat(), delegations)
 
 
 @lru_cache(maxsize=None)
@@ -157,6 +152,5 @@ def senate(congress: int) -> Senate:
     (50, 50, 100)
     """
     r = _congress_row(congress)
-    return Senate(congress, r["senate_reference_date"], int(r["senate_dem"]), int(r["senate_rep"]),
-                  int(r["senate_other"]), int(r["senate_vacant"]), int(r["senate_seats"]),
-                  r["senate_other_parties"], r["senate_vacant_states"])
+    return Senate(congress, r.senate_reference_date.isoformat(), r.senate_dem, r.senate_rep, r.senate_other,
+                  r.senate_vacant, r.senate_seats, r.senate_other_parties, r.senate_vacant_states)

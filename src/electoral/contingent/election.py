@@ -24,7 +24,7 @@ from electoral.contingent.congress import Delegation, House, Senate, house, ordi
 from electoral.contingent.count import HouseBallot, SenateVote, count_house_ballot, count_senate_vote
 from electoral.contingent.recorded import RecordedBallot, recorded_ballots
 from electoral.contingent.rules import ContingentRule, contingent_rule, deciding_congress
-from electoral.data.loaders import read_table
+from electoral.data.loaders import read_rows
 from electoral.errors import InvalidInput
 from electoral.record import election
 from electoral.scenario import Scenario, run
@@ -173,7 +173,7 @@ def running_mates() -> dict[tuple[int, str], tuple[str, str]]:
     >>> running_mates()[(2020, "Joe Biden")][0]
     'Kamala Harris'
     """
-    return {(int(r["year"]), r["candidate"]): (r["running_mate"], r["source"]) for r in read_table("running_mates")}
+    return {(r.year, r.candidate): (r.running_mate, r.source) for r in read_rows("running_mates")}
 
 
 def vp_candidates(year: int, tally: Tally, rule: ContingentRule) -> tuple[VicePresidentCandidate, ...]:

@@ -20,7 +20,7 @@ from electoral.contingent.count import HouseBallot
 from electoral.contingent.election import ContingentElection, HouseOutcome, SenateOutcome
 from electoral.contingent.recorded import RecordedBallot
 from electoral.contingent.rules import ContingentRule
-from electoral.data.loaders import read_table
+from electoral.data.loaders import read_rows
 from electoral.scenario import Scenario
 
 
@@ -203,7 +203,7 @@ def congress_sources() -> tuple[str, ...]:
     >>> congress_sources()[0].split(":")[0]
     'bioguide'
     """
-    return tuple(f"{r['key']}: {r['citation']}" for r in read_table("congress_sources"))
+    return tuple(f"{r.key}: {r.citation}" for r in read_rows("congress_sources"))
 
 
 def what_if_fields(scenario: Scenario) -> dict[str, Any]:

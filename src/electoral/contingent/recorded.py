@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from electoral.contingent.count import HouseBallot, SenateVote, count_house_ballot, count_senate_vote
 from electoral.contingent.rules import contingent_rule
-from electoral.data.loaders import read_table
+from electoral.data.loaders import rows_for
 
 NO_VOTE = ("divided (blank)", "blank ballot")
 
@@ -47,23 +48,23 @@ def _units(needed: str) -> int:
     return int(match.group(1))
 
 
-def _ballot(year: int, rows: list[dict[str, str]]) -> RecordedBallot:
+def _ballot(year: int, rows: list[Any]) -> RecordedBallot:
     first = rows[0]
-    units = _units(first["needed"])
+    units = _units(first.needed)
     rule = contingent_rule(year)
-    votes = tuple((r["candidate"], int(r["count"]), tuple(r["units"].split())) for r in rows)
-    if first["body"] == "House":
+    votes = tuple((r.candidate, r.count, tuple(r.units.split())) for r in rows)
+    if first.body == "House":
         state_votes = {s: (None if name in NO_VOTE else name) for name, _, states in votes for s in states}
         counted: HouseBallot | SenateVote = count_house_ballot(state_votes, units, rule)
     else:
         counted = count_senate_vote({name: n for name, n, _ in votes}, units, rule)
-    through = first["through_ballot"]
-    label = first["ballot"] if through == first["ballot"] else f"{first['ballot']}-{through}"
-    return RecordedBallot(year, first["body"], int(first["congress"]), first["date"], label, votes, first["needed"],
-                          units, counted, first["source"])
+    through = first.through_ballot
+    label = str(first.ballot) if through == first.ballot else f"{first.ballot}-{through}"
+    return RecordedBallot(year, first.body, first.congress, first.date.isoformat(), label, votes, first.needed,
+                          units, counted, first.source)
 
 
 def recorded_ballots(year: int) -> tuple[RecordedBallot, ...]:
     """The recorded ballots of the election of ``year`` (empty for the other years)."""
-    rows = [r for r in read_table("contingent_ballots") if int(r["year"]) == year]
-    return tuple(_ballot(year, list(group)) for _, group in groupby(rows, key=lambda r: (r["body"], r["ballot"])))
+    rows = rows_for("contingent_ballots", year)
+    return tuple(_ballot(year, list(group)) for _, group in groupby(rows, key=lambda r: (r.body, r.ballot)))

@@ -19,7 +19,7 @@ from fractions import Fraction
 from functools import lru_cache
 from math import ceil
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import keys_of, read_rows, rows_for
 from electoral.errors import InvalidInput, UnknownYear
 
 
@@ -46,10 +46,9 @@ class ContingentRule:
 @lru_cache(maxsize=None)
 def _rules() -> tuple[ContingentRule, ...]:
     return tuple(ContingentRule(
-        int(r["first_year"]), int(r["last_year"]), r["era"], int(r["president_pool"]), r["tie_rule"],
-        int(r["vp_pool"]), r["vp_rule"], Fraction(r["house_quorum"]), r["house_majority"],
-        Fraction(r["senate_quorum"]) if r["senate_quorum"] else None, r["senate_majority"],
-        r["deciding_house"], r["deadline"], r["source"]) for r in read_table("contingent_rules"))
+        r.first_year, r.last_year, r.era, r.president_pool, r.tie_rule, r.vp_pool, r.vp_rule,
+        Fraction(r.house_quorum), r.house_majority, Fraction(r.senate_quorum) if r.senate_quorum else None,
+        r.senate_majority, r.deciding_house, r.deadline, r.source) for r in read_rows("contingent_rules"))
 
 
 def contingent_rule(year: int) -> ContingentRule:
@@ -74,12 +73,14 @@ def deciding_congress(year: int) -> int:
     >>> deciding_congress(1800), deciding_congress(1932), deciding_congress(1936)
     (6, 72, 75)
     """
-    row = next((r for r in read_table("contingent_congress") if int(r["election_year"]) == year), None)
-    if row is None:
-        raise UnknownYear(f"no presidential election in {year}: contingent elections are mapped for 1789-2024")
-    if not row["deciding_congress"]:
+    rows = rows_for("contingent_congress", year)
+    if not rows:
+        years = keys_of("contingent_congress")
+        raise UnknownYear(f"no presidential election in {year}: contingent elections are mapped for "
+                          f"{years[0]}-{years[-1]}")
+    if rows[0].deciding_congress is None:
         raise InvalidInput(f"the election of {year} came before the 1st Congress: no House existed to decide it")
-    return int(row["deciding_congress"])
+    return rows[0].deciding_congress
 
 
 def states_needed(states: int) -> int:

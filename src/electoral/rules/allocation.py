@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from electoral.data.loaders import read_table
+from electoral.data.loaders import read_rows
 from electoral.errors import InvalidInput
 from electoral.rules.apportionment import apportion, method as apportionment_method
 
@@ -283,8 +283,8 @@ class StateMethod:
 @lru_cache(maxsize=None)
 def allocation_table() -> tuple[StateMethod, ...]:
     """Every row of the allocation table (``*`` rows are the default for every state)."""
-    return tuple(StateMethod(r["state"], int(r["first_year"]), int(r["last_year"]) if r["last_year"] else None,
-                             r["method"], r["source"]) for r in read_table("allocation_methods"))
+    return tuple(StateMethod(r.state, r.first_year, r.last_year, r.method, r.source)
+                 for r in read_rows("allocation_methods"))
 
 
 @lru_cache(maxsize=None)  # the table is fixed data: what-ifs ask this for every state they recompute
@@ -313,4 +313,4 @@ def npvic_members(year: int | None = None) -> tuple[str, ...]:
     >>> len(npvic_members()), "ME" in npvic_members(2020)
     (18, False)
     """
-    return tuple(r["state"] for r in read_table("allocation_npvic") if year is None or int(r["joined"]) <= year)
+    return tuple(r.state for r in read_rows("allocation_npvic") if year is None or r.joined <= year)
