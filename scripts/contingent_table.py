@@ -22,7 +22,7 @@ from pathlib import Path
 
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.contingent.congress import ordinal
-from electoral.contingent.models import ContingentOut, contingent_doc
+from electoral.output.contingent import ContingentOut, contingent_doc
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "contingent.md"
 START, END = "<!-- contingent-table:start -->", "<!-- contingent-table:end -->"

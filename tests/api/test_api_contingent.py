@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from electoral.contingent import contingent_election
-from electoral.contingent.models import ContingentOut, contingent_doc
+from electoral.output.contingent import ContingentOut, contingent_doc
 from electoral.scenario import Scenario
 
 

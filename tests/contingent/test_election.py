@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from electoral.contingent import contingent_election, tie_flips, tie_scenario
-from electoral.contingent.models import ContingentOut, contingent_doc
+from electoral.output.contingent import ContingentOut, contingent_doc
 from electoral.scenario import Scenario, run
 
 FLIP_2020 = Scenario(2020, flips={"GA": None, "AZ": None, "WI": None})

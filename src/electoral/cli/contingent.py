@@ -9,7 +9,7 @@ from rich.table import Table
 from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.contingent.congress import ordinal
-from electoral.contingent.models import ContingentOut, HouseOut, SenateOut, contingent_doc
+from electoral.output.contingent import ContingentOut, HouseOut, SenateOut, contingent_doc
 from electoral.errors import InvalidInput
 from electoral.margins import margin_definition
 from electoral.parse import whole_number

@@ -12,7 +12,7 @@ from electoral.cli.common import console
 from electoral.errors import InvalidInput
 from electoral.ledger.events import kind_of, parse_time
 from electoral.ledger.feeds import FORMATS, read_source, replay
-from electoral.ledger.models import EventOut, EventsOut, IngestOut, LedgerStatusOut
+from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
 from electoral.ledger.service import ingest_batches, status
 from electoral.ledger.status import LedgerStatus, now
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store

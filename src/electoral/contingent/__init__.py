@@ -6,7 +6,7 @@
 - :mod:`~electoral.contingent.election`: a year or a what-if, decided on party lines;
 - :mod:`~electoral.contingent.recorded`: the ballots of 1801, 1825 and 1837 counted again;
 - :mod:`~electoral.contingent.tie`: the closest flip to a tie, for any year;
-- :mod:`~electoral.contingent.models`: the JSON document (CLI ``--json`` and HTTP API).
+- the JSON document (CLI ``--json`` and HTTP API) is :mod:`electoral.output.contingent`.
 
 >>> from electoral.contingent import contingent_election, tie_scenario
 >>> e = contingent_election(2024, tie_scenario(2024))

@@ -54,7 +54,7 @@ def event_record(e: Event) -> dict[str, Any]:
     >>> e.fields["totals"]["Joe Biden"], e.effective.isoformat()
     (1672143, '2020-11-30T11:00:00-07:00')
     """
-    from electoral.ledger.models import EventOut  # the one document shape, shared with the CLI and the API
+    from electoral.output.ledger import EventOut  # the one document shape, shared with the CLI and the API
 
     return EventOut.of(e).model_dump(mode="json", exclude={"seq"})
 

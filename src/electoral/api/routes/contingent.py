@@ -11,7 +11,7 @@ from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.routes.scenario import scenario_of
 from electoral.api.schemas import ERRORS, WhatIfIn
 from electoral.contingent import contingent_election, tie_scenario
-from electoral.contingent.models import ContingentOut, contingent_doc
+from electoral.output.contingent import ContingentOut, contingent_doc
 
 router = APIRouter(tags=["contingent"], responses=ERRORS)
 

@@ -17,7 +17,7 @@ from fastapi.responses import StreamingResponse
 
 from electoral.api.schemas import ERRORS
 from electoral.ledger.events import kind_of, parse_time
-from electoral.ledger.models import EventOut, EventsOut, LedgerStatusOut
+from electoral.output.ledger import EventOut, EventsOut, LedgerStatusOut
 from electoral.ledger.service import status
 from electoral.ledger.status import now
 from electoral.ledger.store import Filters, Store, database_url, default_url, open_store
