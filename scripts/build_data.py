@@ -623,13 +623,12 @@ def _check_split(year: int, state: str, statewide: str, splits: dict[str, str], 
     assert expected == counted, (year, state, expected, counted)
 
 
-def _census_in_force(year: int) -> int:
+def _census_in_force(year: int, censuses) -> int:
+    """The apportionment in force for an election: the latest census of the kit's seat table two years
+    before it (none after 1920, so 1912-1928 use 1910's); 1789 the Constitution's initial seats."""
     if year == 1789:
         return 1789
-    if 1912 <= year <= 1928:
-        return 1910  # no reapportionment after the 1920 census
-    return max(c for c in (1790, 1800, 1810, 1820, 1830, 1840, 1850, 1860, 1870, 1880, 1890, 1900, 1910, 1930, 1940,
-                           1950, 1960, 1970, 1980, 1990, 2000, 2010, 2020) if c + 2 <= year)
+    return max(c for c in censuses if c != 1789 and c + 2 <= year)
 
 
 # States admitted between censuses sat with the Representatives their admission act gave them until
@@ -650,7 +649,7 @@ def _check_and_source_allotment(allotment, seats, official_ev) -> None:
         per_state[(year, entry["state"])] += entry["electoral_votes"]
     problems = []
     for (year, state), electors in sorted(per_state.items()):
-        census = _census_in_force(year)
+        census = _census_in_force(year, seats)
         if year in official_ev:
             expected, how = official_ev[year].get(state), f"kit electoral-vote table ({census} apportionment)"
         elif state in seats[census]:
