@@ -362,14 +362,19 @@ def _read_clavesi(kit: Path):
 def _clavesi_cast(year: int, code: str, electoral: dict, fix, spec: dict[str, str]) -> list[dict[str, object]]:
     """One state's electoral-vote rows: the correction's rows if it has one, else the raw file's."""
     if (year, code) in CAST_CORRECTIONS:
-        return [dict(year=year, unit=code, state=code, candidate=r["candidate"], electoral_votes=int(r["electoral_votes"]),
-                     status=r["status"], pledged_to=r["pledged_to"], note=r["note"], source=r["source"])
-                for r in CAST_CORRECTIONS[(year, code)]]
+        return _corrected_rows(year, code)
     if "status" in electoral:
         return []
     return [dict(year=year, unit=code, state=code, candidate=fix(name), electoral_votes=int(votes), status="counted",
                  pledged_to="", note="", source=spec["electoral_votes_source"])
             for name, votes in electoral.items() if int(votes) > 0 and name != "Others"]
+
+
+def _corrected_rows(year: int, code: str) -> list[dict[str, object]]:
+    """A state's electoral-vote rows from electoral_vote_corrections.csv (they replace the raw file's)."""
+    return [dict(year=year, unit=code, state=code, candidate=r["candidate"], electoral_votes=int(r["electoral_votes"]),
+                 status=r["status"], pledged_to=r["pledged_to"], note=r["note"], source=r["source"])
+            for r in CAST_CORRECTIONS[(year, code)]]
 
 
 def _clavesi_popular(year: int, code: str, popular: dict, fix, candidates, spec: dict[str, str]) -> list[dict[str, object]]:
@@ -390,8 +395,11 @@ def _plurality_rows(medsl, official_ev) -> list[dict[str, object]]:
             continue
         winners = {state: max(votes.items(), key=lambda kv: kv[1][0])[0] for state, votes in medsl[year].items()}
         for state, ev in sorted(official_ev[year].items()):
+            if (year, state) in CAST_CORRECTIONS:  # e.g. a faithless elector: the certificates' rows
+                rows += _corrected_rows(year, state)
+                continue
             rows.append(dict(year=year, unit=state, state=state, candidate=_canonical(year, winners[state]), electoral_votes=ev,
-                             status="counted", pledged_to="", note="statewide plurality winner", source=spec["electoral_votes_source"]))
+                             status="counted", pledged_to="", note="statewide plurality winner", source=spec["electoral_votes_source"], whole_state=True))
     return rows
 
 
@@ -602,7 +610,7 @@ def _district_rows(row: dict[str, object], cast_rows: list[dict[str, object]], n
     statewide = max(counted, key=counted.get)
     if row["candidate"] != statewide and row["status"] == "counted":
         return []  # emitted as the district(s) it came from
-    if ELECTIONS[year]["electoral_votes_from"] == "clavesi":  # a plurality year's state row holds all its electors
+    if not row.get("whole_state"):  # a plurality winner's row holds all the state's electors: nothing to check
         _check_split(year, state, statewide, splits, counted, n_districts)
     out = [{**row, "electoral_votes": 2, "note": "at-large electors"}]
     for d in range(1, n_districts + 1):
