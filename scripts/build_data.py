@@ -15,11 +15,13 @@ Reads ``../shared/data`` (next to the checkout, or ``--kit DIR``) and writes com
 - ``ballot_rules.csv``           votes per elector and the contingent rule, by constitutional period
 - ``sources.csv``                the full citation behind each short source key used in the tables
 
-Every change to a raw value is made here, in a named table with a comment naming the official
-record, or, for popular votes, in the packaged cited tables ``popular_vote_corrections.csv`` and
-``ballot_line_nominees.csv`` that this script reads (adding a correction is one row there). Run
-``python scripts/build_data.py`` after changing the kit or a correction; the output is
-deterministic, so ``git diff`` shows exactly what a change did.
+Every change to a raw value, and everything year-specific, is data: cited CSV tables in
+``scripts/build_inputs/`` (electoral-vote corrections, name and party fixes, district splits, which
+raw file and source key give each year's results, the candidates of years without an electoral-vote
+file, the kit's file names, ...) and, for popular votes, the packaged cited tables
+``popular_vote_corrections.csv`` and ``ballot_line_nominees.csv``; every row names its source. The code
+here only reads them. Run ``python scripts/build_data.py`` after changing the kit or a table; the
+output is deterministic, so ``git diff`` shows exactly what a change did.
 """
 
 from __future__ import annotations
@@ -36,25 +38,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "electoral" / "data"
 
+# Inputs the build reads besides the raw kit: cited CSV tables in scripts/build_inputs/, one row per
+# fact, each with its source (a key of sources.csv, or for the constitutional and statutory tables
+# the text cited). docs/record.md, "Reading the tables, and adding an election", says which to extend.
+INPUTS = REPO / "scripts" / "build_inputs"
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 # Rows cite their source by a short key; sources.csv holds the full citation of each key.
-SOURCES: dict[str, str] = {
-    "clavesi": "clavesi/presidential-election-results, json/<year>.json, commit 64533eda (hand-entered from the American Presidency Project, 1789-1920, and the House Clerk's election statistics, 1924-2020)",
-    "clavesi-party-line": "clavesi/presidential-election-results, json/<year>.json, commit 64533eda: popular votes on the candidate's main party line only (fusion lines inconsistently included before 1976)",
-    "medsl-1976-2020": "MIT Election Data and Science Lab, U.S. President 1976-2020, Harvard Dataverse doi:10.7910/DVN/42MVDX (version 20210113), CC0; from the states' certified returns; votes summed over a candidate's ballot lines",
-    "medsl-2024": "MIT Election Data and Science Lab, U.S. President 1976-2024 (2024 rows, version 11/20/2025), update of doi:10.7910/DVN/42MVDX, CC0; votes summed over a candidate's ballot lines",
-    "house-clerk": "Office of the Clerk, U.S. House of Representatives, Electoral Votes for President and Vice President 1789-present; National Archives, Electoral College results by year",
-    "nara-2024": "National Archives, 2024 Electoral College results (Certificates of Ascertainment and Certificates of Vote): each state's electors voted for its plurality winner, no faithless votes",
-    "ncsbe-2020": "North Carolina State Board of Elections, certified results of the 3 November 2020 general election (also FEC, Federal Elections 2020)",
-    # FEC documents whose figures were read from a public parse or transcription (named here and in each row's note)
-    "fec-1984-text": "Federal Election Commission, Federal Elections 84: Election Results for the U.S. President, the U.S. Senate and the U.S. House of Representatives (federalelections84.pdf), presidential results by state, pp. 8-19; figures read from the text extracted from that PDF in rubenviolinha/us-government-data-atlas, data/normalized/fec_presidential_general_1984.json (commit 79f2b4f7)",
-    "fec-1996-xlsx": "Federal Election Commission, Federal Elections 96, presidential general election results by state (FederalElections96_PresidentialGeneralElectionResults.xlsx, Table 1); figures read from the parse of that spreadsheet in rubenviolinha/us-government-data-atlas, data/normalized/fec_presidential_general_1996.json (commit 425a8ea9)",
-    "fec-2000-xls": "Federal Election Commission, 2000 Official Presidential General Election Results (2000presge.xls, sheet 'Master By State'); figures read from the parse of that spreadsheet in rubenviolinha/us-government-data-atlas, data/normalized/fec_presidential_general_2000.json (commit 890d7573), summed per candidate over ballot lines",
-    "fec-2016-results": "Federal Election Commission, Federal Elections 2016 (federalelections2016.xlsx), sheet '2016 Pres General Results' (one row per candidate, ballot line and state); figures read from the parse of that sheet in rubenviolinha/us-government-data-atlas, data/normalized/fec_presidential_general_2016.json (commit d08c43eb)",
-    "fec-2016-table2": "Federal Election Commission, Federal Elections 2016 (federalelections2016.xlsx), Table 2: Electoral & Popular Vote by state; figures read from the parse of that sheet in AbrilHerrero/prediccion-elecciones-eeuu-2026, dataset_elecciones_estado.csv (commit 8fdbedb3), columns pres_votes_d and pres_votes_r",
-    "fec-2020-table2": "Federal Election Commission, Federal Elections 2020 (federalelections2020.xlsx), Table 2: Electoral & Popular Vote by state (sheet '3. Table 2 Electoral & Pop Vote'); figures read from the parse of that sheet in AbrilHerrero/prediccion-elecciones-eeuu-2026, dataset_elecciones_estado.csv (commit 8fdbedb3), columns pres_votes_d and pres_votes_r; its 50 state rows with DC's 317,323 and 18,586 add up to FEC's national totals Biden 81,283,501 and Trump 74,223,975",
-    "sos-districts": "as the state's own row; district winners from the Maine and Nebraska Secretaries of State certified results by congressional district",
-}
-CLAVESI, MEDSL_2020, MEDSL_2024, HOUSE_CLERK_EV, NARA_2024 = "clavesi", "medsl-1976-2020", "medsl-2024", "house-clerk", "nara-2024"
+SOURCES: dict[str, str] = {row["key"]: row["citation"] for row in _read_csv(INPUTS / "sources.csv")}
 
 
 def _election_day(year: int) -> str:
@@ -84,7 +80,7 @@ def citation(key: str) -> str:
     if series == "house-clerk" and year.isdigit():
         return (f"Office of the Clerk, U.S. House of Representatives, Statistics of the Presidential and Congressional "
                 f"Election of {_election_day(int(year))} (from the states' certified returns)")
-    raise SystemExit(f"unknown source key {key!r}: add it to SOURCES in scripts/build_data.py")
+    raise SystemExit(f"unknown source key {key!r}: add it to scripts/build_inputs/sources.csv")
 
 # ---------------------------------------------------------------------------------------------
 # States: USPS code -> (name, FIPS, date of admission). Admission dates: ratification of the
@@ -148,99 +144,9 @@ CODE_BY_NAME = {name: code for code, (name, *_rest) in STATES.items()}
 # Raw defect: clavesi spells DC "Distric of Columbia" in all files 1964-2020.
 CODE_BY_NAME["Distric of Columbia"] = "DC"
 
-# ---------------------------------------------------------------------------------------------
-# Candidate names: raw spelling -> name in the official record (House Clerk / National Archives).
-# ---------------------------------------------------------------------------------------------
-NAME_FIXES: dict[tuple[int | None, str], str] = {
-    (1856, "John FrÃ©mont"): "John C. Frémont",  # mojibake in the raw file (UTF-8 read as Latin-1)
-    (1860, "John Breckingridge"): "John C. Breckinridge",  # typo in the raw file
-    # The Federalist candidate of 1800-1808 was Charles Cotesworth Pinckney (House Clerk record).
-    (1800, "Charles Pinckney"): "Charles Cotesworth Pinckney",
-    (1804, "Charles Pinckney"): "Charles Cotesworth Pinckney",
-    (1808, "Charles Pinckney"): "Charles Cotesworth Pinckney",
-    (1796, "Thomas Pinckney"): "Thomas Pinckney",
-    # House Clerk record: "Robert M. La Follette" (the raw file writes "LaFollette"); the raw file also
-    # names Byrd (1960) and W. B. Jones (1956) without the initials the electoral-vote rows carry.
-    (1924, "Robert LaFollette"): "Robert M. La Follette",
-    (1960, "Harry Byrd"): "Harry F. Byrd",
-    (1956, "Walter Jones"): "Walter B. Jones",
-}
-
 # Recipients of faithless or unpledged electors' votes had no presidential nomination of their own;
 # their party column says so rather than repeating the raw "Faithless" label.
 NO_NOMINATION = "(no presidential nomination)"
-
-# ---------------------------------------------------------------------------------------------
-# Per-state electoral votes that replace the raw file's, with the official record.
-# Each entry: (year, state) -> list of (candidate, votes, status, pledged_to, note).
-# ---------------------------------------------------------------------------------------------
-Row = tuple[str, int, str, str, str]
-CAST_CORRECTIONS: dict[tuple[int, str], tuple[list[Row], str]] = {}
-
-
-def _correct(year: int, state: str, rows: list[Row], source: str = HOUSE_CLERK_EV) -> None:
-    CAST_CORRECTIONS[(year, state)] = (rows, source)
-
-
-# 1789: the raw file lumps 26 votes into "Others"; the official count names every recipient
-# (Senate Journal, 6 April 1789; House Clerk record). Each elector cast two votes.
-_correct(1789, "CT", [("George Washington", 7, "counted", "", ""), ("John Adams", 5, "counted", "", ""), ("Samuel Huntington", 2, "counted", "", "")])
-_correct(1789, "GA", [("George Washington", 5, "counted", "", ""), ("John Milton", 2, "counted", "", ""), ("James Armstrong", 1, "counted", "", ""), ("Benjamin Lincoln", 1, "counted", "", ""), ("Edward Telfair", 1, "counted", "", "")])
-_correct(1789, "MD", [("George Washington", 6, "counted", "", ""), ("Robert H. Harrison", 6, "counted", "", ""), ("", 4, "not_voted", "", "2 of Maryland's 8 electors did not vote (two votes each)")])
-_correct(1789, "PA", [("George Washington", 10, "counted", "", ""), ("John Adams", 8, "counted", "", ""), ("John Hancock", 2, "counted", "", "")])
-_correct(1789, "SC", [("George Washington", 7, "counted", "", ""), ("John Rutledge", 6, "counted", "", ""), ("John Hancock", 1, "counted", "", "")])
-_correct(1789, "VA", [("George Washington", 10, "counted", "", ""), ("John Adams", 5, "counted", "", ""), ("George Clinton", 3, "counted", "", ""), ("John Jay", 1, "counted", "", ""), ("John Hancock", 1, "counted", "", ""), ("", 4, "not_voted", "", "2 of Virginia's 12 electors did not vote (two votes each)")])
-# 1796: the raw file lumps 48 votes into "Others" (House Clerk record names them).
-_correct(1796, "CT", [("John Adams", 9, "counted", "", ""), ("Thomas Pinckney", 4, "counted", "", ""), ("John Jay", 5, "counted", "", "")])
-_correct(1796, "GA", [("Thomas Jefferson", 4, "counted", "", ""), ("George Clinton", 4, "counted", "", "")])
-_correct(1796, "MD", [("John Adams", 7, "counted", "", ""), ("Thomas Jefferson", 4, "counted", "", ""), ("Thomas Pinckney", 4, "counted", "", ""), ("Aaron Burr", 3, "counted", "", ""), ("John Henry", 2, "counted", "", "")])
-_correct(1796, "MA", [("John Adams", 16, "counted", "", ""), ("Thomas Pinckney", 13, "counted", "", ""), ("Oliver Ellsworth", 1, "counted", "", ""), ("Samuel Johnston", 2, "counted", "", "")])
-_correct(1796, "NH", [("John Adams", 6, "counted", "", ""), ("Oliver Ellsworth", 6, "counted", "", "")])
-_correct(1796, "NC", [("Thomas Jefferson", 11, "counted", "", ""), ("Aaron Burr", 6, "counted", "", ""), ("John Adams", 1, "counted", "", ""), ("Thomas Pinckney", 1, "counted", "", ""), ("James Iredell", 3, "counted", "", ""), ("George Washington", 1, "counted", "", ""), ("Charles Cotesworth Pinckney", 1, "counted", "", "")])
-_correct(1796, "RI", [("John Adams", 4, "counted", "", ""), ("Oliver Ellsworth", 4, "counted", "", "")])
-_correct(1796, "VA", [("Thomas Jefferson", 20, "counted", "", ""), ("Samuel Adams", 15, "counted", "", ""), ("George Clinton", 3, "counted", "", ""), ("John Adams", 1, "counted", "", ""), ("Thomas Pinckney", 1, "counted", "", ""), ("Aaron Burr", 1, "counted", "", ""), ("George Washington", 1, "counted", "", "")])
-# Electors who did not vote (House Clerk record; counts agree with seats + 2 under the census in force).
-_correct(1792, "MD", [("George Washington", 8, "counted", "", ""), ("John Adams", 8, "counted", "", ""), ("", 4, "not_voted", "", "2 of Maryland's 10 electors did not vote (two votes each)")])
-_correct(1792, "VT", [("George Washington", 3, "counted", "", ""), ("John Adams", 3, "counted", "", ""), ("", 2, "not_voted", "", "1 of Vermont's 4 electors did not vote (two votes each)")])
-_correct(1808, "KY", [("James Madison", 7, "counted", "", ""), ("", 1, "not_voted", "", "1 of Kentucky's 8 electors did not vote")])
-_correct(1812, "OH", [("James Madison", 7, "counted", "", ""), ("", 1, "not_voted", "", "1 of Ohio's 8 electors did not vote")])
-_correct(1816, "DE", [("Rufus King", 3, "counted", "", ""), ("", 1, "not_voted", "", "1 of Delaware's 4 electors did not vote")])
-_correct(1816, "MD", [("James Monroe", 8, "counted", "", ""), ("", 3, "not_voted", "", "3 of Maryland's 11 electors did not vote")])
-_correct(1820, "MS", [("James Monroe", 2, "counted", "", ""), ("", 1, "not_voted", "", "1 elector died before the meeting")])
-_correct(1820, "PA", [("James Monroe", 24, "counted", "", ""), ("", 1, "not_voted", "", "1 elector died before the meeting")])
-_correct(1820, "TN", [("James Monroe", 7, "counted", "", ""), ("", 1, "not_voted", "", "1 elector died before the meeting")])
-# 1820: William Plumer, an elector pledged to Monroe, voted for John Quincy Adams.
-_correct(1820, "NH", [("James Monroe", 7, "counted", "", ""), ("John Quincy Adams", 1, "counted", "James Monroe", "faithless elector William Plumer")])
-_correct(1832, "MD", [("Henry Clay", 5, "counted", "", ""), ("Andrew Jackson", 3, "counted", "", ""), ("", 2, "not_voted", "", "2 of Maryland's 10 electors did not vote")])
-_correct(1864, "NV", [("Abraham Lincoln", 2, "counted", "", ""), ("", 1, "not_voted", "", "1 of Nevada's 3 electors did not vote (snowbound)")])
-# 1872: Horace Greeley died on 29 November 1872, before the electors met. His electors scattered
-# their votes; Congress rejected Georgia's 3 votes for Greeley, and the returns of Arkansas and
-# Louisiana (Congressional Globe, 12 February 1873; House Clerk record).
-_correct(1872, "GA", [("Benjamin Gratz Brown", 6, "counted", "", ""), ("Charles J. Jenkins", 2, "counted", "", ""), ("Horace Greeley", 3, "rejected", "", "votes for Greeley (died 29 Nov 1872) rejected by Congress")])
-_correct(1872, "KY", [("Thomas A. Hendricks", 8, "counted", "", ""), ("Benjamin Gratz Brown", 4, "counted", "", "")])
-_correct(1872, "MD", [("Thomas A. Hendricks", 8, "counted", "", "")])
-_correct(1872, "MO", [("Thomas A. Hendricks", 6, "counted", "", ""), ("Benjamin Gratz Brown", 8, "counted", "", ""), ("David Davis", 1, "counted", "", "")])
-_correct(1872, "TN", [("Thomas A. Hendricks", 12, "counted", "", "")])
-_correct(1872, "TX", [("Thomas A. Hendricks", 8, "counted", "", "")])
-_correct(1872, "AR", [("Ulysses S. Grant", 6, "rejected", "", "Arkansas's return rejected by Congress for irregularities")])
-_correct(1872, "LA", [("Ulysses S. Grant", 8, "rejected", "", "Louisiana sent rival returns; Congress counted neither")])
-# Faithless and unpledged electors since 1948 (House Clerk record; National Archives).
-_correct(1948, "TN", [("Harry Truman", 11, "counted", "", ""), ("Strom Thurmond", 1, "counted", "Harry Truman", "faithless elector Preston Parks")])
-_correct(1956, "AL", [("Adlai Stevenson", 10, "counted", "", ""), ("Walter B. Jones", 1, "counted", "Adlai Stevenson", "faithless elector W. F. Turner")])
-_correct(1960, "AL", [("John F. Kennedy", 5, "counted", "", ""), ("Harry F. Byrd", 6, "counted", "", "unpledged Democratic electors")])
-_correct(1960, "MS", [("Harry F. Byrd", 8, "counted", "", "unpledged Democratic electors")])
-_correct(1960, "OK", [("Richard Nixon", 7, "counted", "", ""), ("Harry F. Byrd", 1, "counted", "Richard Nixon", "faithless elector Henry D. Irwin")])
-_correct(1968, "NC", [("Richard Nixon", 12, "counted", "", ""), ("George Wallace", 1, "counted", "Richard Nixon", "faithless elector Lloyd W. Bailey")])
-_correct(1972, "VA", [("Richard Nixon", 11, "counted", "", ""), ("John Hospers", 1, "counted", "Richard Nixon", "faithless elector Roger MacBride")])
-_correct(1976, "WA", [("Gerald Ford", 8, "counted", "", ""), ("Ronald Reagan", 1, "counted", "Gerald Ford", "faithless elector Mike Padden")])
-_correct(1988, "WV", [("Michael Dukakis", 5, "counted", "", ""), ("Lloyd Bentsen", 1, "counted", "Michael Dukakis", "faithless elector Margarette Leach")])
-# 2000: Barbara Lett-Simmons, a DC elector pledged to Gore, cast a blank ballot.
-_correct(2000, "DC", [("Al Gore", 2, "counted", "", ""), ("", 1, "abstained", "Al Gore", "elector Barbara Lett-Simmons cast a blank ballot")])
-_correct(2004, "MN", [("John Kerry", 9, "counted", "", ""), ("John Edwards", 1, "counted", "John Kerry", "an anonymous elector voted for John Edwards (as 'John Ewards')")])
-_correct(2016, "HI", [("Hillary Clinton", 3, "counted", "", ""), ("Bernie Sanders", 1, "counted", "Hillary Clinton", "faithless elector David Mulinix")])
-# 2016: the raw file gives Washington 8+1 of 12 and credits Texas's Ron Paul vote to Powell.
-_correct(2016, "WA", [("Hillary Clinton", 8, "counted", "", ""), ("Colin Powell", 3, "counted", "Hillary Clinton", "faithless electors"), ("Faith Spotted Eagle", 1, "counted", "Hillary Clinton", "faithless elector Robert Satiacum")])
-_correct(2016, "TX", [("Donald Trump", 36, "counted", "", ""), ("John Kasich", 1, "counted", "Donald Trump", "faithless elector Christopher Suprun"), ("Ron Paul", 1, "counted", "Donald Trump", "faithless elector Bill Greene")])
 
 # Popular votes that differ from the official record, as a cited table the build applies:
 # src/electoral/data/popular_vote_corrections.csv (year, state, candidate, raw_votes, votes, source, note).
@@ -254,11 +160,66 @@ NOMINEES_TABLE = OUT / "ballot_line_nominees.csv"
 
 def read_cited_table(path: Path) -> list[dict[str, str]]:
     """Rows of a cited build table; every row must name a source key the build can cite."""
-    with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _read_csv(path)
     for row in rows:
         citation(row["source"])
     return rows
+
+
+def read_input(name: str) -> list[dict[str, str]]:
+    """Rows of ``scripts/build_inputs/<name>.csv`` whose ``source`` is a citable key."""
+    return read_cited_table(INPUTS / f"{name}.csv")
+
+
+# Which raw file and source key give each year's electoral and popular votes (election_results.csv):
+# ``electoral_votes_from`` is ``clavesi`` (the year's clavesi file, with the corrections below) or
+# ``plurality`` (each unit's plurality winner in the popular-vote file takes the kit's allotment, as
+# the National Archives' certificates record); ``popular_vote_from`` is ``clavesi`` (party lines),
+# ``medsl`` (summed over ballot lines) or empty (no popular vote in the kit).
+ELECTIONS: dict[int, dict[str, str]] = {int(row["year"]): row for row in _read_csv(INPUTS / "election_results.csv")}
+for _row in ELECTIONS.values():
+    for _key in ("electoral_votes_source", "popular_vote_source"):
+        if _row[_key]:
+            citation(_row[_key])
+# Candidates of the years without an electoral-vote file (their party; their surnames name them in MEDSL).
+ELECTION_CANDIDATES = read_input("election_candidates")
+# The kit's apportionment files (table -> path inside the kit).
+KIT_FILES: dict[str, str] = {row["table"]: row["path"] for row in _read_csv(INPUTS / "kit_files.csv")}
+
+# Candidate names: raw spelling -> name in the official record (House Clerk / National Archives).
+NAME_FIXES: dict[tuple[int, str], str] = {(int(r["year"]), r["raw_name"]): r["name"] for r in read_input("name_fixes")}
+# Misspelled party labels in the raw file (House Clerk record: Constitutional Union, Republican).
+PARTY_SPELLING: dict[str, str] = {r["raw_party"]: r["party"] for r in read_input("party_spelling")}
+# Parties of candidates the raw file lacks or labels "Faithless"/"Various".
+PARTY_FIXES: dict[str, str] = {r["candidate"]: r["party"] for r in read_input("party_fixes")}
+
+# Per-state electoral votes that replace the raw file's, with the official record:
+# (year, state) -> its rows (candidate, electoral_votes, status, pledged_to, note, source).
+CAST_CORRECTIONS: dict[tuple[int, str], list[dict[str, str]]] = defaultdict(list)
+for _row in read_input("electoral_vote_corrections"):
+    CAST_CORRECTIONS[(int(_row["year"]), _row["state"])].append(_row)
+
+# Maine (from 1972) and Nebraska (from 1992) appoint two electors at large and one per district.
+DISTRICTS = {"ME": (1972, 2), "NE": (1992, 3)}
+# Districts whose elector went against the statewide winner (Maine and Nebraska Secretaries of
+# State, certified results; House Clerk record): year -> {district: candidate}.
+DISTRICT_SPLITS: dict[int, dict[str, str]] = defaultdict(dict)
+SPLIT_SOURCES: dict[tuple[int, str], str] = {}
+for _row in read_input("district_splits"):
+    DISTRICT_SPLITS[int(_row["year"])][_row["unit"]] = _row["candidate"]
+    SPLIT_SOURCES[(int(_row["year"]), _row["unit"])] = _row["source"]
+
+# States that did not take part, or that Congress did not count (House Clerk record; Senate Journal).
+NOT_COUNTED = read_input("not_counted")
+# Contingent elections (12th Amendment; Art. II Sec. 1 before it); source: House and Senate Journals.
+CONTINGENT = _read_csv(INPUTS / "contingent_elections.csv")
+# Votes per elector and the contingent rule by constitutional period; source: the Constitution.
+BALLOT_RULES = _read_csv(INPUTS / "ballot_rules.csv")
+
+
+def votes_per_elector(year: int) -> int:
+    """Votes each elector cast for president (two before the 12th Amendment), from ballot_rules.csv."""
+    return next(int(r["votes_per_elector"]) for r in BALLOT_RULES if int(r["first_year"]) <= year <= int(r["last_year"]))
 
 
 def apply_corrections(rows: list[dict[str, object]], corrections: list[dict[str, str]]) -> list[dict[str, object]]:
@@ -287,64 +248,6 @@ def apply_corrections(rows: list[dict[str, object]], corrections: list[dict[str,
     return [r for r in rows + added if r["votes"] > 0]
 
 
-# Misspelled party labels in the raw file (House Clerk record: Constitutional Union, Republican).
-PARTY_SPELLING = {"Constituional Union": "Constitutional Union", "Repubican": "Republican"}
-
-# Parties of candidates the raw file lacks or labels "Faithless"/"Various".
-PARTY_FIXES: dict[str, str] = {
-    "Samuel Huntington": "Federalist", "John Milton": "Federalist", "James Armstrong": "Federalist",
-    "Benjamin Lincoln": "Federalist", "Edward Telfair": "Anti-Federalist", "Robert H. Harrison": "Federalist",
-    "John Rutledge": "Federalist", "John Hancock": "Federalist", "George Clinton": "Anti-Federalist",
-    "Samuel Adams": "Democratic-Republican", "Oliver Ellsworth": "Federalist", "James Iredell": "Federalist",
-    "John Henry": "Democratic-Republican", "Samuel Johnston": "Federalist", "George Washington": "Independent",
-    "Charles Cotesworth Pinckney": "Federalist", "John Jay": "Federalist",
-    "Thomas A. Hendricks": "Democratic", "Benjamin Gratz Brown": "Liberal Republican",
-    "Charles J. Jenkins": "Democratic", "David Davis": "Liberal Republican",
-    "Horace Greeley": "Liberal Republican / Democratic", "John Hospers": "Libertarian",
-}
-# 1796-1808 George Clinton appears as a Democratic-Republican in the raw file; keep the year's label.
-
-# Maine (from 1972) and Nebraska (from 1992) appoint two electors at large and one per district.
-DISTRICTS = {"ME": (1972, 2), "NE": (1992, 3)}
-# Districts whose elector went against the statewide winner (Maine and Nebraska Secretaries of
-# State, certified results; House Clerk record): year -> {district: candidate}.
-DISTRICT_SPLITS: dict[int, dict[str, str]] = {
-    2008: {"NE-2": "Barack Obama"},
-    2016: {"ME-2": "Donald Trump"},
-    2020: {"ME-2": "Donald Trump", "NE-2": "Joe Biden"},
-    2024: {"ME-2": "Donald Trump", "NE-2": "Kamala Harris"},
-}
-
-# States that did not take part, or that Congress did not count (House Clerk record; Senate Journal).
-NOT_COUNTED: list[tuple[int, str, str]] = [
-    (1789, "NY", "the legislature deadlocked and appointed no electors"),
-    (1789, "NC", "had not yet ratified the Constitution"),
-    (1789, "RI", "had not yet ratified the Constitution"),
-    *[(1864, s, "in secession; by the joint resolution of 8 February 1865 no electoral votes were counted (Tennessee and Louisiana had chosen electors)")
-      for s in ("AL", "AR", "FL", "GA", "LA", "MS", "NC", "SC", "TN", "TX", "VA")],
-    *[(1868, s, "not yet readmitted to representation in Congress; appointed no electors") for s in ("MS", "TX", "VA")],
-    (1872, "AR", "electors appointed, but Congress rejected the return"),
-    (1872, "LA", "rival returns; Congress counted neither"),
-]
-
-# Contingent elections (12th Amendment; Art. II Sec. 1 before it): House Journal; Senate Journal.
-CONTINGENT: list[tuple[int, str, str, str, str, str]] = [
-    (1800, "president", "House of Representatives", "Thomas Jefferson", "1801-02-17",
-     "Jefferson and Burr tied with 73 votes each; the House, voting by state delegation, chose Jefferson on the 36th ballot"),
-    (1824, "president", "House of Representatives", "John Quincy Adams", "1825-02-09",
-     "no candidate had a majority; the House chose among the top three (Jackson, Adams, Crawford) and elected Adams on the first ballot with 13 of 24 state delegations"),
-    (1836, "vice president", "Senate", "Richard Mentor Johnson", "1837-02-08",
-     "Virginia's electors withheld their votes from Johnson, leaving him one short of a vice-presidential majority; the Senate elected him"),
-]
-CONTINGENT_SOURCE = "House Journal and Senate Journal; House Clerk, contingent elections of 1801, 1825 and 1837"
-
-BALLOT_RULES = [
-    # first_year, last_year, votes_per_elector, contingent_rule, source
-    (1789, 1800, 2, "a majority of electors appointed elects; a tie between majority holders, or no majority (then among the top five), goes to the House, one vote per state",
-     "U.S. Constitution, Art. II, Sec. 1, Cl. 3"),
-    (1804, 9999, 1, "a majority of electors appointed elects; with no majority the House chooses among the top three, one vote per state (12th Amendment)",
-     "U.S. Constitution, 12th Amendment (ratified 1804)"),
-]
 
 # Raw "candidates" that are not votes for anyone: over/under votes, blank, void and spoiled ballots,
 # and the returns that lump blanks with scattered write-ins (New York, Massachusetts, Pennsylvania,
@@ -403,26 +306,45 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kit", type=Path, default=REPO.parent / "shared" / "data", help="raw data kit folder")
     kit = parser.parse_args().kit
-    results = kit / "results"
-    apportionment = kit / "apportionment"
+    seats, official_ev = _read_apportionment(kit)
+    cast_rows, candidates, popular_rows = _read_clavesi(kit)
+    for row in ELECTION_CANDIDATES:
+        candidates[int(row["year"])][row["candidate"]] = row["party"]
+    nominees = read_cited_table(NOMINEES_TABLE)
+    medsl = _read_medsl(kit, nominees)
+    for year in medsl:
+        _EV_LAST_NAMES[year] = {name.split()[-1].upper(): name for name in candidates[year]}
+    cast_rows += _plurality_rows(medsl, official_ev)
+    cast_rows = _split_districts(cast_rows)
+    popular_rows = _popular_rows(popular_rows, medsl, nominees, candidates)
+    candidate_rows = _candidate_rows(cast_rows, candidates)
+    allotment = _allotment(cast_rows)
+    _check_and_source_allotment(allotment, seats, official_ev)
+    _write_tables(allotment, cast_rows, candidate_rows, popular_rows, nominees)
+    print(f"wrote {len(allotment)} allotment rows, {len(cast_rows)} cast rows, {len(popular_rows)} popular-vote rows to {OUT.relative_to(REPO)}")
+    return 0
 
-    # -- apportionment in force: seats + 2 per state (electoral votes 1912-2024 from the kit) -----
+
+def _read_apportionment(kit: Path) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
+    """Apportionment in force: House seats per census, and the kit's electors per election (1912 on)."""
     seats: dict[int, dict[str, int]] = defaultdict(dict)
-    with open(apportionment / "house_seats_by_state_1789_2020.csv", newline="") as handle:
-        for row in csv.DictReader(handle):
-            seats[int(row["census_year"])][row["state_po"]] = int(row["seats"])
+    for row in _read_csv(kit / KIT_FILES["house_seats"]):
+        seats[int(row["census_year"])][row["state_po"]] = int(row["seats"])
     official_ev: dict[int, dict[str, int]] = defaultdict(dict)
-    with open(apportionment / "electoral_votes_by_state_1912_2024.csv", newline="") as handle:
-        for row in csv.DictReader(handle):
-            official_ev[int(row["election_year"])][row["state_po"]] = int(row["electoral_votes"])
+    for row in _read_csv(kit / KIT_FILES["electoral_votes_by_state"]):
+        official_ev[int(row["election_year"])][row["state_po"]] = int(row["electoral_votes"])
+    return seats, official_ev
 
-    # -- electoral votes cast, 1789-2020 from clavesi, with corrections -----------------------------
+
+def _read_clavesi(kit: Path):
+    """Electoral votes cast (with corrections), candidates and party-line popular votes of the clavesi years."""
     cast_rows: list[dict[str, object]] = []
     candidates: dict[int, dict[str, str]] = defaultdict(dict)
     popular_rows: list[dict[str, object]] = []
-    years = sorted(int(p.stem) for p in (results / "presidential-election-results" / "json").glob("*.json"))
-    for year in years:
-        raw = json.loads((results / "presidential-election-results" / "json" / f"{year}.json").read_text(encoding="utf-8"))
+    for year, spec in sorted(ELECTIONS.items()):
+        if spec["electoral_votes_from"] != "clavesi":
+            continue
+        raw = json.loads((kit / spec["electoral_votes_file"]).read_text(encoding="utf-8"))
         fix = lambda name: NAME_FIXES.get((year, name), name)  # noqa: E731
         for name, party in raw["candidates"].items():
             if name == "Others":
@@ -430,76 +352,95 @@ def main() -> int:
             party = PARTY_SPELLING.get(party, party)
             candidates[year][fix(name)] = NO_NOMINATION if party == "Faithless" else party
         for state_name, entry in raw["votes"].items():
-            if state_name == "Total":
+            if state_name != "Total":
+                cast_rows += _clavesi_cast(year, CODE_BY_NAME[state_name], entry.get("electoral", entry), fix, spec)
+                if spec["popular_vote_from"] == "clavesi":
+                    popular_rows += _clavesi_popular(year, CODE_BY_NAME[state_name], entry.get("popular", {}), fix, candidates, spec)
+    return cast_rows, candidates, popular_rows
+
+
+def _clavesi_cast(year: int, code: str, electoral: dict, fix, spec: dict[str, str]) -> list[dict[str, object]]:
+    """One state's electoral-vote rows: the correction's rows if it has one, else the raw file's."""
+    if (year, code) in CAST_CORRECTIONS:
+        return _corrected_rows(year, code)
+    if "status" in electoral:
+        return []
+    return [dict(year=year, unit=code, state=code, candidate=fix(name), electoral_votes=int(votes), status="counted",
+                 pledged_to="", note="", source=spec["electoral_votes_source"])
+            for name, votes in electoral.items() if int(votes) > 0 and name != "Others"]
+
+
+def _corrected_rows(year: int, code: str) -> list[dict[str, object]]:
+    """A state's electoral-vote rows from electoral_vote_corrections.csv (they replace the raw file's)."""
+    return [dict(year=year, unit=code, state=code, candidate=r["candidate"], electoral_votes=int(r["electoral_votes"]),
+                 status=r["status"], pledged_to=r["pledged_to"], note=r["note"], source=r["source"])
+            for r in CAST_CORRECTIONS[(year, code)]]
+
+
+def _clavesi_popular(year: int, code: str, popular: dict, fix, candidates, spec: dict[str, str]) -> list[dict[str, object]]:
+    """One state's party-line popular votes from the clavesi file."""
+    if not popular or "status" in popular:
+        return []
+    return [dict(year=year, state=code, candidate=fix(name), party=candidates[year].get(fix(name), ""), votes=int(votes),
+                 source=spec["popular_vote_source"])
+            for name, votes in popular.items() if int(votes) > 0]
+
+
+def _plurality_rows(medsl, official_ev) -> list[dict[str, object]]:
+    """Years without an electoral-vote file: each state's electors go to its plurality winner (the kit's
+    allotment), as the National Archives' certificates record; districts are split after."""
+    rows = []
+    for year, spec in sorted(ELECTIONS.items()):
+        if spec["electoral_votes_from"] != "plurality":
+            continue
+        winners = {state: max(votes.items(), key=lambda kv: kv[1][0])[0] for state, votes in medsl[year].items()}
+        for state, ev in sorted(official_ev[year].items()):
+            if (year, state) in CAST_CORRECTIONS:  # e.g. a faithless elector: the certificates' rows
+                rows += _corrected_rows(year, state)
                 continue
-            code = CODE_BY_NAME[state_name]
-            electoral = entry.get("electoral", entry)
-            if (year, code) in CAST_CORRECTIONS:
-                rows, source = CAST_CORRECTIONS[(year, code)]
-                for candidate, votes, status, pledged, note in rows:
-                    cast_rows.append(dict(year=year, unit=code, state=code, candidate=candidate, electoral_votes=votes,
-                                          status=status, pledged_to=pledged, note=note, source=source))
-            elif "status" not in electoral:
-                for name, votes in electoral.items():
-                    if int(votes) > 0 and name != "Others":
-                        cast_rows.append(dict(year=year, unit=code, state=code, candidate=fix(name), electoral_votes=int(votes),
-                                              status="counted", pledged_to="", note="", source=CLAVESI))
-            popular = entry.get("popular", {})
-            if year < 1976 and popular and "status" not in popular:
-                for name, votes in popular.items():
-                    if int(votes) > 0:
-                        popular_rows.append(dict(year=year, state=code, candidate=fix(name), party=candidates[year].get(fix(name), ""),
-                                                 votes=int(votes), source="clavesi-party-line"))
+            rows.append(dict(year=year, unit=state, state=state, candidate=_canonical(year, winners[state]), electoral_votes=ev,
+                             status="counted", pledged_to="", note="statewide plurality winner", source=spec["electoral_votes_source"], whole_state=True))
+    return rows
 
-    for year in years:
-        if year >= 1976:
-            _EV_LAST_NAMES[year] = {name.split()[-1].upper(): name for name in candidates[year]}
 
-    # -- 2024: no electoral-vote file in the kit. Electors went to each state's (or district's)
-    # plurality winner with no faithless votes (National Archives, 2024 Certificates of Vote).
-    nominees = read_cited_table(NOMINEES_TABLE)
+def _popular_rows(clavesi_rows, medsl, nominees, candidates) -> list[dict[str, object]]:
+    """Popular votes: clavesi's party lines, then MEDSL per candidate (fusion lines summed), corrected."""
     resolved_names = {UNNAMED_WRITE_INS, OTHER_CANDIDATES} | {row["nominee"] for row in nominees}
-    medsl = _read_medsl(results, nominees)
-    winners_2024 = {}
-    for state, rows in medsl[2024].items():
-        winners_2024[state] = max(rows.items(), key=lambda kv: kv[1][0])[0]
-    for state, ev in sorted(official_ev[2024].items()):
-        cast_rows.append(dict(year=2024, unit=state, state=state, candidate=_canonical(2024, winners_2024[state]),
-                              electoral_votes=ev, status="counted", pledged_to="", note="statewide plurality winner", source=NARA_2024))
-    candidates[2024] = {"Donald Trump": "Republican", "Kamala Harris": "Democratic"}
-
-    # -- split Maine and Nebraska into at-large and district units ---------------------------------
-    cast_rows = _split_districts(cast_rows)
-
-    # -- popular vote 1976-2024 from MEDSL, per candidate (fusion lines summed) ------------------
+    rows = list(clavesi_rows)
     for year in sorted(medsl):
-        source = MEDSL_2024 if year == 2024 else MEDSL_2020
-        for state, rows in sorted(medsl[year].items()):
-            for raw_name, (votes, party) in sorted(rows.items()):
+        source = ELECTIONS[year]["popular_vote_source"]
+        for state, votes_by_name in sorted(medsl[year].items()):
+            for raw_name, (votes, party) in sorted(votes_by_name.items()):
                 name = raw_name if raw_name in resolved_names else _canonical(year, raw_name)
-                popular_rows.append(dict(year=year, state=state, candidate=name,
-                                         party=candidates[year].get(name, party), votes=votes, source=source))
-    popular_rows = apply_corrections(_merge_popular(popular_rows), read_cited_table(CORRECTIONS_TABLE))
-    popular_rows = _merge_popular(popular_rows)
-    _fill_parties(popular_rows, candidates)
+                rows.append(dict(year=year, state=state, candidate=name, party=candidates[year].get(name, party), votes=votes, source=source))
+    rows = _merge_popular(apply_corrections(_merge_popular(rows), read_cited_table(CORRECTIONS_TABLE)))
+    _fill_parties(rows, candidates)
+    for row in rows:
+        row["kind"] = row_kind(row["candidate"])
+    return rows
 
-    # -- parties for every candidate who received an electoral vote ------------------------------
-    candidate_rows = []
+
+def _candidate_rows(cast_rows, candidates) -> list[dict[str, object]]:
+    """Parties for every candidate of a year, including everyone who received an electoral vote."""
     for row in cast_rows:
         if row["candidate"] and row["candidate"] not in candidates[row["year"]]:
             candidates[row["year"]][row["candidate"]] = PARTY_FIXES.get(row["candidate"], "")
+    out = []
     for year in sorted(candidates):
         for name, party in sorted(candidates[year].items()):
             if party in ("", "Various"):
                 party = PARTY_FIXES.get(name, party)
             if party == "Faithless" or party == "":
                 party = NO_NOMINATION
-            candidate_rows.append(dict(year=year, candidate=name, party=party))
+            out.append(dict(year=year, candidate=name, party=party))
+    return out
 
-    # -- allotment: per unit, electors = votes cast / votes per elector + not cast ----------------
+
+def _allotment(cast_rows) -> dict[tuple[int, str], dict[str, object]]:
+    """Per unit, electors = votes cast / votes per elector + not cast."""
     allotment: dict[tuple[int, str], dict[str, object]] = {}
     for row in cast_rows:
-        per_elector = 2 if row["year"] <= 1800 else 1
+        per_elector = votes_per_elector(row["year"])
         key = (row["year"], row["unit"])
         entry = allotment.setdefault(key, dict(year=row["year"], unit=row["unit"], state=row["state"], electoral_votes=0, source=""))
         entry["electoral_votes"] += row["electoral_votes"] // per_elector if per_elector == 1 else row["electoral_votes"] / per_elector
@@ -507,9 +448,10 @@ def main() -> int:
         if isinstance(entry["electoral_votes"], float):
             assert entry["electoral_votes"].is_integer(), entry
             entry["electoral_votes"] = int(entry["electoral_votes"])
-    _check_and_source_allotment(allotment, seats, official_ev)
+    return allotment
 
-    # -- write ---------------------------------------------------------------------------------
+
+def _write_tables(allotment, cast_rows, candidate_rows, popular_rows, nominees) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     _write("states", ["code", "fips", "name", "admitted", "note"],
            [dict(code=c, fips=f, name=n, admitted=a, note=note) for c, (n, f, a, note) in sorted(STATES.items())])
@@ -519,21 +461,17 @@ def main() -> int:
     _write("electoral_votes_cast", ["year", "unit", "state", "candidate", "electoral_votes", "status", "pledged_to", "note", "source"],
            sorted(cast_rows, key=lambda r: (r["year"], order(r["unit"]), r["status"] != "counted", -r["electoral_votes"], r["candidate"])))
     _write("candidates", ["year", "candidate", "party"], candidate_rows)
-    for row in popular_rows:
-        row["kind"] = row_kind(row["candidate"])
     _write("popular_vote", ["year", "state", "candidate", "party", "kind", "votes", "total_votes", "source"],
            sorted(popular_rows, key=lambda r: (r["year"], r["state"], -r["votes"], r["candidate"])))
-    _write("not_counted", ["year", "state", "reason", "source"],
-           [dict(year=y, state=s, reason=r, source=HOUSE_CLERK_EV) for y, s, r in NOT_COUNTED])
-    _write("contingent_elections", ["year", "office", "decided_by", "chosen", "date", "detail", "source"],
-           [dict(year=y, office=o, decided_by=b, chosen=c, date=d, detail=t, source=CONTINGENT_SOURCE) for y, o, b, c, d, t in CONTINGENT])
-    used = {row["source"] for table in (popular_rows, nominees, read_cited_table(CORRECTIONS_TABLE)) for row in table}
+    _write("not_counted", ["year", "state", "reason", "source"], NOT_COUNTED)
+    _write("contingent_elections", ["year", "office", "decided_by", "chosen", "date", "detail", "source"], CONTINGENT)
+    inputs = [*CAST_CORRECTIONS.values(), NOT_COUNTED, ELECTION_CANDIDATES,
+              *(read_input(name) for name in ("name_fixes", "party_spelling", "party_fixes", "district_splits"))]
+    used = {row["source"] for table in (popular_rows, nominees, read_cited_table(CORRECTIONS_TABLE), *inputs) for row in table}
+    used |= {spec[key] for spec in ELECTIONS.values() for key in ("electoral_votes_source", "popular_vote_source") if spec[key]}
     keys = list(SOURCES) + sorted(used - set(SOURCES))
     _write("sources", ["key", "citation"], [dict(key=k, citation=citation(k)) for k in keys])
-    _write("ballot_rules", ["first_year", "last_year", "votes_per_elector", "contingent_rule", "source"],
-           [dict(first_year=a, last_year=b, votes_per_elector=v, contingent_rule=r, source=s) for a, b, v, r, s in BALLOT_RULES])
-    print(f"wrote {len(allotment)} allotment rows, {len(cast_rows)} cast rows, {len(popular_rows)} popular-vote rows to {OUT.relative_to(REPO)}")
-    return 0
+    _write("ballot_rules", ["first_year", "last_year", "votes_per_elector", "contingent_rule", "source"], BALLOT_RULES)
 
 
 def _unit_order(unit: str) -> tuple[str, int]:
@@ -569,37 +507,42 @@ def medsl_name(row: dict[str, str], nominees: list[dict[str, str]]) -> str | Non
     return UNNAMED_WRITE_INS if writein and raw != "NOT DESIGNATED" else OTHER_CANDIDATES
 
 
-def _read_medsl(results: Path, nominees: list[dict[str, str]]) -> dict[int, dict[str, dict[str, tuple[int, str]]]]:
-    """year -> state -> raw candidate -> (votes summed over fusion lines, party of the largest line)."""
+def _read_medsl(kit: Path, nominees: list[dict[str, str]]) -> dict[int, dict[str, dict[str, tuple[int, str]]]]:
+    """year -> state -> raw candidate -> (votes summed over fusion lines, party of the largest line).
+
+    Each year is read from the MEDSL file election_results.csv names for it (other years' rows skipped)."""
     out: dict[int, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
-    for name in ("1976-2020-president.csv", "1976-2024-president_2024-rows.csv"):
-        with open(results / name, newline="", encoding="utf-8") as handle:
+    files = dict.fromkeys(spec["popular_vote_file"] for spec in ELECTIONS.values() if spec["popular_vote_from"] == "medsl")
+    for name in files:
+        with open(kit / name, newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                year, state = int(row["year"]), row["state_po"]
-                if name.startswith("1976-2020") and year == 2024:
-                    continue
-                raw = medsl_name(row, nominees)
-                if raw is None:
-                    continue  # over/under votes, blanks and void ballots are not votes for anyone
-                # Raw defect: 2012 Washington lists Romney as "MITT, ROMNEY" (WA Secretary of State: Mitt Romney).
-                if year == 2012 and raw == "MITT, ROMNEY":
-                    raw = "ROMNEY, MITT"
-                votes = int(row["candidatevotes"])
-                party = (row["party_simplified"] or row["party_detailed"] or "").title()
-                entry = out[year][state].setdefault(raw, [0, party, -1])
-                entry[0] += votes
-                if votes > entry[2]:  # party of the candidate's largest ballot line
-                    entry[1], entry[2] = party, votes
+                if ELECTIONS.get(int(row["year"]), {}).get("popular_vote_file") == name:
+                    _add_medsl_row(out, row, nominees)
     return {y: {s: {c: (v[0], v[1]) for c, v in rows.items()} for s, rows in states.items()} for y, states in out.items()}
 
 
-# MEDSL spellings of electoral-vote recipients -> the name in the electoral record.
+def _add_medsl_row(out, row: dict[str, str], nominees: list[dict[str, str]]) -> None:
+    year, state = int(row["year"]), row["state_po"]
+    raw = medsl_name(row, nominees)
+    if raw is None:
+        return  # over/under votes, blanks and void ballots are not votes for anyone
+    raw = NAME_FIXES.get((year, raw), raw)  # e.g. 2012 Washington's "MITT, ROMNEY"
+    votes = int(row["candidatevotes"])
+    party = (row["party_simplified"] or row["party_detailed"] or "").title()
+    entry = out[year][state].setdefault(raw, [0, party, -1])
+    entry[0] += votes
+    if votes > entry[2]:  # party of the candidate's largest ballot line
+        entry[1], entry[2] = party, votes
+
+
+# MEDSL surnames of a year's candidates (the clavesi file's, or election_candidates.csv's) -> the name
+# in the electoral record; filled by main() for every year whose popular vote is MEDSL's.
 _EV_LAST_NAMES: dict[int, dict[str, str]] = {}
 
 
 def _canonical(year: int, raw: str) -> str:
     """Map a MEDSL candidate to the record's spelling when the surname matches a candidate of that year."""
-    known = {"HARRIS": "Kamala Harris", "TRUMP": "Donald Trump"} if year == 2024 else _EV_LAST_NAMES.get(year, {})
+    known = _EV_LAST_NAMES.get(year, {})
     if "," in raw:
         last, first = raw.split(",", 1)
     else:
@@ -650,75 +593,60 @@ def _split_districts(cast_rows: list[dict[str, object]]) -> list[dict[str, objec
     """Give Maine's and Nebraska's district electors their own units (``ME-1`` ...)."""
     out = []
     for row in cast_rows:
-        state, year = row["state"], row["year"]
-        first, n_districts = DISTRICTS.get(state, (9999, 0))
-        if year < first:
+        first, n_districts = DISTRICTS.get(row["state"], (9999, 0))
+        if row["year"] < first:
             out.append(row)
-            continue
-        splits = DISTRICT_SPLITS.get(year, {})
-        counted = {r["candidate"]: r["electoral_votes"] for r in cast_rows
-                   if r["year"] == year and r["state"] == state and r["status"] == "counted"}
-        statewide = max(counted, key=counted.get)
-        if row["candidate"] != statewide and row["status"] == "counted":
-            continue  # emitted below as the district(s) it came from
-        out.append({**row, "electoral_votes": 2, "note": "at-large electors"})
-        for d in range(1, n_districts + 1):
-            unit = f"{state}-{d}"
-            winner = splits.get(unit, statewide)
-            out.append({**row, "unit": unit, "candidate": winner, "electoral_votes": 1,
-                        "note": "district elector" + (" (district won against the statewide result)" if winner != statewide else ""),
-                        "source": "sos-districts" if winner != statewide else row["source"]})
-        # the statewide row's own votes must equal 2 + districts won by the statewide winner
-        expected = {statewide: 2 + sum(1 for d in range(1, n_districts + 1) if splits.get(f"{state}-{d}", statewide) == statewide)}
-        for unit, winner in splits.items():
-            if unit.startswith(state):
-                expected[winner] = expected.get(winner, 0) + 1
-        if year < 2024:
-            assert expected == counted, (year, state, expected, counted)
+        else:
+            out += _district_rows(row, cast_rows, n_districts)
     return out
 
 
-def _census_in_force(year: int) -> int:
+def _district_rows(row: dict[str, object], cast_rows: list[dict[str, object]], n_districts: int) -> list[dict[str, object]]:
+    """A district state's row as its at-large row and one row per district (none for a district winner's row)."""
+    state, year = row["state"], row["year"]
+    splits = {unit: winner for unit, winner in DISTRICT_SPLITS.get(year, {}).items() if unit.startswith(f"{state}-")}
+    counted = {r["candidate"]: r["electoral_votes"] for r in cast_rows
+               if r["year"] == year and r["state"] == state and r["status"] == "counted"}
+    statewide = max(counted, key=counted.get)
+    if row["candidate"] != statewide and row["status"] == "counted":
+        return []  # emitted as the district(s) it came from
+    if not row.get("whole_state"):  # a plurality winner's row holds all the state's electors: nothing to check
+        _check_split(year, state, statewide, splits, counted, n_districts)
+    out = [{**row, "electoral_votes": 2, "note": "at-large electors"}]
+    for d in range(1, n_districts + 1):
+        unit = f"{state}-{d}"
+        winner = splits.get(unit, statewide)
+        against = winner != statewide
+        out.append({**row, "unit": unit, "candidate": winner, "electoral_votes": 1,
+                    "note": "district elector" + (" (district won against the statewide result)" if against else ""),
+                    "source": SPLIT_SOURCES[(year, unit)] if against else row["source"]})
+    return out
+
+
+def _check_split(year: int, state: str, statewide: str, splits: dict[str, str], counted: dict[str, int], n_districts: int) -> None:
+    """The raw file's state rows must equal 2 + districts won by the statewide winner, 1 per split district."""
+    expected = {statewide: 2 + sum(1 for d in range(1, n_districts + 1) if splits.get(f"{state}-{d}", statewide) == statewide)}
+    for winner in splits.values():
+        expected[winner] = expected.get(winner, 0) + 1
+    assert expected == counted, (year, state, expected, counted)
+
+
+def _census_in_force(year: int, censuses) -> int:
+    """The apportionment in force for an election: the latest census of the kit's seat table two years
+    before it (none after 1920, so 1912-1928 use 1910's); 1789 the Constitution's initial seats."""
     if year == 1789:
         return 1789
-    if 1912 <= year <= 1928:
-        return 1910  # no reapportionment after the 1920 census
-    return max(c for c in (1790, 1800, 1810, 1820, 1830, 1840, 1850, 1860, 1870, 1880, 1890, 1900, 1910, 1930, 1940,
-                           1950, 1960, 1970, 1980, 1990, 2000, 2010, 2020) if c + 2 <= year)
+    return max(c for c in censuses if c != 1789 and c + 2 <= year)
 
 
 # States admitted between censuses sat with the Representatives their admission act gave them until
 # the next apportionment; their electors are those seats + 2 (Statutes at Large, admission acts;
 # Census Bureau, "Apportionment of the U.S. House of Representatives", notes to the historical table).
-# (state, first election, last election) -> (seats, statute)
-ADMITTED_BETWEEN_CENSUSES: dict[tuple[str, int, int], tuple[int, str]] = {
-    ("TN", 1796, 1800): (1, "Tennessee admission act of 1 June 1796 (1 Stat. 491)"),
-    ("IN", 1816, 1820): (1, "Indiana enabling act of 19 April 1816 (3 Stat. 289)"),
-    ("MS", 1820, 1820): (1, "Mississippi enabling act of 1 March 1817 (3 Stat. 348)"),
-    ("IL", 1820, 1820): (1, "Illinois enabling act of 18 April 1818 (3 Stat. 428)"),
-    ("AL", 1820, 1820): (1, "Alabama enabling act of 2 March 1819 (3 Stat. 489)"),
-    ("ME", 1820, 1820): (7, "Maine admission act of 3 March 1820 (3 Stat. 544): 7 of Massachusetts's 20 seats passed to Maine"),
-    ("MA", 1820, 1820): (13, "Maine admission act of 3 March 1820 (3 Stat. 544): Massachusetts kept 13 of its 20 seats"),
-    ("MO", 1820, 1820): (1, "Missouri enabling act of 6 March 1820 (3 Stat. 545); its votes were counted in the alternative"),
-    ("AR", 1836, 1840): (1, "Arkansas admission act of 15 June 1836 (5 Stat. 50)"),
-    ("MI", 1836, 1840): (1, "Michigan admission act of 26 January 1837 (5 Stat. 144); its 1836 votes were counted in the alternative"),
-    ("FL", 1848, 1848): (1, "Florida and Iowa admission act of 3 March 1845 (5 Stat. 742)"),
-    ("IA", 1848, 1848): (2, "Iowa admission act of 28 December 1846 (9 Stat. 117)"),
-    ("TX", 1848, 1848): (2, "Texas admission resolution of 29 December 1845 (9 Stat. 108)"),
-    ("WI", 1848, 1848): (2, "Wisconsin admission act of 29 May 1848 (9 Stat. 233)"),
-    ("MN", 1860, 1860): (2, "Minnesota admission act of 11 May 1858 (11 Stat. 285)"),
-    ("OR", 1860, 1860): (1, "Oregon admission act of 14 February 1859 (11 Stat. 383)"),
-    ("NV", 1864, 1868): (1, "Nevada enabling act of 21 March 1864 (13 Stat. 30)"),
-    ("WV", 1864, 1868): (3, "West Virginia admission act of 31 December 1862 (12 Stat. 633)"),
-    ("NE", 1868, 1868): (1, "Nebraska enabling act of 19 April 1864 (13 Stat. 47)"),
-    ("CO", 1876, 1880): (1, "Colorado enabling act of 3 March 1875 (18 Stat. 474)"),
-    ("UT", 1896, 1900): (1, "Utah enabling act of 16 July 1894 (28 Stat. 107)"),
-    ("OK", 1908, 1908): (5, "Oklahoma enabling act of 16 June 1906 (34 Stat. 267)"),
-}
+# admitted_between_censuses.csv: state, first and last election, seats, statute.
 ALLOTMENT_EXCEPTIONS: dict[tuple[int, str], tuple[int, str]] = {
-    (year, state): (seats + 2, f"{seats} seat{'s' if seats > 1 else ''} + 2: {statute}")
-    for (state, first, last), (seats, statute) in ADMITTED_BETWEEN_CENSUSES.items()
-    for year in range(first, last + 1, 4)
+    (year, r["state"]): (int(r["seats"]) + 2, f"{r['seats']} seat{'s' if int(r['seats']) > 1 else ''} + 2: {r['source']}")
+    for r in _read_csv(INPUTS / "admitted_between_censuses.csv")
+    for year in range(int(r["first_year"]), int(r["last_year"]) + 1, 4)
 }
 
 
@@ -729,7 +657,7 @@ def _check_and_source_allotment(allotment, seats, official_ev) -> None:
         per_state[(year, entry["state"])] += entry["electoral_votes"]
     problems = []
     for (year, state), electors in sorted(per_state.items()):
-        census = _census_in_force(year)
+        census = _census_in_force(year, seats)
         if year in official_ev:
             expected, how = official_ev[year].get(state), f"kit electoral-vote table ({census} apportionment)"
         elif state in seats[census]:
