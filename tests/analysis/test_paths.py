@@ -91,7 +91,7 @@ def test_battlegrounds_2020() -> None:
              "NY", "OR", "RI", "VA", "VT", "WA"}
     units = units_for(2020)
     decided = {c: ("Biden" if c in biden else "Trump") for c in units.codes if c not in open_states}
-    report = paths(2020, decided, limit=200)
+    report = paths(2020, decided, limit=100)  # the most the limits allow (electoral.limits)
     assert set(report.open_units) == open_states
     biden_paths = report.candidates[0]
     assert biden_paths.decided_votes == 227 and biden_paths.needed == 43

@@ -22,6 +22,7 @@ import numpy as np
 from electoral.analysis.inputs import Contest, contest, side_index
 from electoral.analysis.subsets import as_weights, subset_counts
 from electoral.errors import InvalidInput
+from electoral.limits import LIMITS
 from electoral.units import normalize_code
 
 DEFAULT_LIMIT = 10
@@ -172,7 +173,9 @@ def paths(
 
 
 def paths_of(race: Contest, decided: Mapping[str, str], limit: int = DEFAULT_LIMIT) -> PathsReport:
-    """:func:`paths` for any contest (a historical year or a scenario)."""
+    """:func:`paths` for any contest (a historical year or a scenario); ``limit`` is checked against the
+    ``path_sets`` limit (electoral.limits) before any work."""
+    LIMITS["path_sets"].check(limit, "limit")
     side = np.full(len(race.codes), -1)
     for code, who in decided.items():
         i = race.index(code)

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from electoral.limits import LIMITS
 from electoral.margins import DEFAULT_MARGIN
 from electoral.output.base import MarginName
 from electoral.output.errors import ErrorOut
@@ -44,11 +45,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 # -- apportionment -----------------------------------------------------------------------------
-MAX_HOUSE_SIZE = 10_000  # keeps one request to well under a second (the priority list is O(seats log states))
+MAX_HOUSE_SIZE = LIMITS["house_size"].value  # the cost model: electoral.limits
 
 
 # -- what-ifs ----------------------------------------------------------------------------------
-MAX_ITEMS = 120  # per mapping in a request body: more than every unit and state of any year
+MAX_ITEMS = LIMITS["items"].value
 
 
 # A new state's code: two letters (the library takes any text as the name of an added state).
@@ -83,7 +84,7 @@ class WhatIfIn(BaseModel):
 
 
 # -- analytics ---------------------------------------------------------------------------------
-MAX_PATH_SETS = 100  # minimal winning sets listed per candidate
+MAX_PATH_SETS = LIMITS["path_sets"].value
 
 
 class PathsIn(BaseModel):
@@ -97,7 +98,7 @@ class PathsIn(BaseModel):
 
 
 # -- probabilities -----------------------------------------------------------------------------
-MAX_DRAWS = 200_000  # per simulation request: about a second of one core
+MAX_DRAWS = LIMITS["api_draws"].value
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 

@@ -1,4 +1,4 @@
-"""``--plot`` is checked before the work, written atomically in the format its name says, and never loses the result."""
+"""Outputs and sizes are checked before the work: --plot (written atomically in the format its name says, never losing the result), draw counts, chunk sizes and listed paths."""
 
 from __future__ import annotations
 
@@ -77,3 +77,8 @@ def test_a_full_disk_keeps_the_existing_file_and_removes_the_temporary(tmp_path,
                                          (("--chunk-size", "2e8"), "at most 1,000,000 draws")])
 def test_simulation_sizes_are_checked_against_the_limits_before_any_draw(run_cli, args, limit):
     assert limit in _one_error_line(run_cli("simulate", "example-2020", "--seed", "1", *args))
+
+
+@pytest.mark.parametrize("limit", ["99999999999999999999", "100000"])
+def test_paths_limit_is_checked_against_the_limits_before_any_work(run_cli, limit):
+    assert "at most 100 sets" in _one_error_line(run_cli("paths", "2020", "--json", "--limit", limit))
