@@ -47,3 +47,18 @@ def test_plurality_years_name_their_candidates() -> None:
 def test_packaged_copies_equal_their_inputs() -> None:
     for name in ("not_counted", "contingent_elections", "ballot_rules"):
         assert _rows(name) == list(read_table(name)), name
+
+
+def test_district_returns_cite_a_district_source_of_their_year() -> None:
+    cited = {(r["key"], int(r["year"])) for r in _rows("district_sources")}
+    returns = _rows("district_returns")
+    assert len({(r["year"], r["unit"]) for r in returns}) == len(returns)
+    for row in returns + _rows("district_canvass"):
+        assert (row["source"], int(row["year"])) in cited, row
+    for row in _rows("district_sources"):
+        assert len(row["commit"]) == 40 and row["repository"].count("/") == 1 and row["path"], row
+
+
+def test_district_returns_cover_every_district_of_the_record() -> None:
+    packaged = {(int(r["year"]), r["unit"]) for r in read_table("district_popular_vote")}
+    assert {(int(r["year"]), r["unit"]) for r in _rows("district_returns")} == packaged
