@@ -216,3 +216,15 @@ def test_a_bigger_swing_never_costs_the_favoured_candidate(small, extra) -> None
     before = run(Scenario(2020, swing=Swing("R", small))).tally.electoral_votes("Donald Trump")
     after = run(Scenario(2020, swing=Swing("R", small + extra))).tally.electoral_votes("Donald Trump")
     assert after >= before
+
+
+def test_adding_a_state_that_exists_is_an_error_but_removing_it_first_replaces_it():
+    import pytest as _pytest
+
+    from electoral.errors import InvalidInput
+    from electoral.scenario import Scenario, run
+
+    with _pytest.raises(InvalidInput, match="TX is already a state"):
+        run(Scenario(2020, add_states={"TX": 100.0}))
+    replaced = {u.unit: u for u in run(Scenario(2020, remove=("TX",), add_states={"TX": 100.0})).units}
+    assert replaced["TX"].electors == 3  # the smallest state's seat plus two senators

@@ -21,7 +21,10 @@ def whole_number(value: object, what: str, minimum: int = 1) -> int:
     """
     if isinstance(value, bool):
         raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {value!r}")
-    text = str(value).strip().replace("_", "").replace(",", "")
+    raw = str(value).strip()
+    if not raw.isascii():  # int() and float() also read full-width and other scripts' digits
+        raise InvalidInput(f"{what} must be a whole number >= {minimum} written in digits 0-9, got {value!r}")
+    text = raw.replace("_", "").replace(",", "")
     try:
         number = int(text)
     except ValueError:

@@ -118,11 +118,15 @@ def validate_year(year: object) -> int:
 
     >>> validate_year("2020")
     2020
+    >>> validate_year("2_020")
+    Traceback (most recent call last):
+    electoral.errors.UnknownYear: year must be a whole number written in digits 0-9, got '2_020'
     """
-    try:
-        value = int(str(year).strip())
-    except ValueError:
-        raise UnknownYear(f"year must be a whole number, got {year!r}") from None
+    text = str(year).strip()
+    # plain ASCII digits only: int() would also take "2_020", full-width or Arabic-Indic digits, and True
+    if isinstance(year, bool) or not (text.isascii() and text.isdigit()):
+        raise UnknownYear(f"year must be a whole number written in digits 0-9, got {year!r}")
+    value = int(text)
     years = election_years()
     if value not in years:
         raise UnknownYear(

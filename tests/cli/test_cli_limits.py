@@ -82,3 +82,14 @@ def test_simulation_sizes_are_checked_against_the_limits_before_any_draw(run_cli
 @pytest.mark.parametrize("limit", ["99999999999999999999", "100000"])
 def test_paths_limit_is_checked_against_the_limits_before_any_work(run_cli, limit):
     assert "at most 100 sets" in _one_error_line(run_cli("paths", "2020", "--json", "--limit", limit))
+
+
+@pytest.mark.parametrize("args, message", [
+    (("tally", "2_020"), "digits 0-9, got '2_020'"),
+    (("tally", "２０２０"), "digits 0-9"),  # full-width digits
+    (("tally", "٢٠٢٠"), "digits 0-9"),  # Arabic-Indic digits
+    (("whatif", "2020", "--house-size", "４３５"), "--house-size must be a whole number >= 1 written in digits 0-9"),
+    (("whatif", "2020", "--add-state", "TX=100"), "TX is already a state in the 2010 census"),
+])
+def test_lenient_numbers_and_replacing_a_state_are_refused(run_cli, args, message):
+    assert message in _one_error_line(run_cli(*args))

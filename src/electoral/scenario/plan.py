@@ -212,6 +212,9 @@ def _populations(scenario: Scenario, census: int, removed: frozenset[str]) -> di
     populations: dict[str, float] = {s: p for s, p in pops.as_dict().items() if s not in removed}
     for code, value in scenario.add_states.items():
         st = normalize_code(code)
+        if st in populations:
+            raise InvalidInput(f"{st} is already a state in the {census} census: adding a state cannot replace one "
+                               f"(remove {st} as well to give it another population)")
         if value is None:
             if st not in pops.others:
                 raise InvalidInput(f"no packaged population for {st!r} in the {census} census; give one ({st}=3285874)")
