@@ -57,3 +57,13 @@ def test_results_order_does_not_depend_on_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1
+
+
+def test_results_of_a_district_unit_and_unknown_codes_listed():
+    """ME-2 and NE-2 have their own rows: electors counted and the district's vote (2008 NE-2: Obama 138,809)."""
+    me2 = electoral.election(2020).results("ME-2")
+    assert me2.set_index("candidate").electoral_votes.to_dict() == {"Donald Trump": 1, "Joe Biden": 0}
+    ne2 = electoral.election(2008).results("NE-2").set_index("candidate")
+    assert int(ne2.loc["Barack Obama", "popular_votes"]) == 138809 and int(ne2.loc["Barack Obama", "electoral_votes"]) == 1
+    with pytest.raises(UnknownUnit, match="2020 has AK, AL.*ME-2"):
+        electoral.election(2020).results("ZZ")

@@ -137,11 +137,18 @@ class Election:
     def results(self, state: str | None = None) -> pd.DataFrame:
         """Per-state results: one row per state and candidate with electoral and popular votes.
 
+        ``state`` may also be a Maine or Nebraska district (``"ME-2"``): its own electors and district vote
+        (popular votes from the packaged district table; None where it has none).
+
         >>> df = election(2020).results("ME")
         >>> df[df.electoral_votes > 0].set_index("candidate").electoral_votes.to_dict()
         {'Joe Biden': 3, 'Donald Trump': 1}
+        >>> election(2020).results("ME-2")[["candidate", "electoral_votes", "popular_votes"]].values.tolist()[0]
+        ['Donald Trump', 1, 196692]
         """
         code = None if state is None else self._state_code(state)
+        if code in self._district_codes:
+            return self._district_results(code)
         ev = _counted_by_state(self._cast)
         popular = {(r.state, r.candidate): (r.votes, r.total_votes) for r in self._popular}
         rows = []
@@ -154,21 +161,42 @@ class Election:
                 rows.append(dict(state=st, name=states()[st].name, candidate=name, party=self.parties.get(name, ""),
                                  electoral_votes=ev.get((st, name), 0), popular_votes=votes,
                                  share=(votes / total) if votes is not None and total else None))
-        df = pd.DataFrame(rows, columns=["state", "name", "candidate", "party", "electoral_votes", "popular_votes", "share"])
-        df["popular_votes"] = df["popular_votes"].astype("Int64")
-        df["share"] = df["share"].astype("Float64")
-        # the candidate's name breaks ties, so equal votes list in the same order on every run
-        return df.sort_values(["state", "electoral_votes", "popular_votes", "candidate"],
-                              ascending=[True, False, False, True], na_position="last").reset_index(drop=True)
+        return _results_frame(rows)
 
     def _state_code(self, state: str) -> str:
-        """The code of ``state`` if it appointed electors this year; raises :class:`UnknownUnit`."""
+        """The code of ``state`` (or of a district unit) if it appointed electors this year; raises
+        :class:`UnknownUnit` listing the codes of the year."""
         code = normalize_code(state)
-        if code not in states():
-            raise UnknownUnit(f"unknown state {state!r}")
-        if code not in self.units.states:
-            raise UnknownUnit(f"{code} appointed no electors in {self.year}")
-        return code
+        if code in self.units.codes:
+            return code
+        known = ", ".join(dict.fromkeys(self.units.codes))
+        if code not in states() and code.split("-")[0] not in states():
+            raise UnknownUnit(f"unknown state {state!r}: {self.year} has {known}")
+        raise UnknownUnit(f"{code} appointed no electors in {self.year}: {self.year} has {known}")
+
+    @cached_property
+    def _district_codes(self) -> frozenset[str]:
+        """The year's district units (``ME-2`` ...), which appoint electors apart from their state."""
+        return frozenset(code for code, st in zip(self.units.codes, self.units.states) if code != st)
+
+    def _district_results(self, unit: str) -> pd.DataFrame:
+        """:meth:`results` for one district unit: its counted electors and its district popular vote."""
+        ev: Counter = Counter()
+        for r in self._cast:
+            if r.unit == unit and r.status == "counted":
+                ev[r.candidate] += r.electoral_votes
+        district = _district_votes(self.year)
+        total = district["total"].get(unit)
+        names = set(ev) | {c for (u, c) in district["votes"] if u == unit}
+        state, _, number = unit.partition("-")
+        rows = []
+        for name in names:
+            votes = district["votes"].get((unit, name))
+            rows.append(dict(state=unit, name=f"{states()[state].name}, district {number}", candidate=name,
+                             party=self.parties.get(name, ""), electoral_votes=ev.get(name, 0),
+                             popular_votes=None if votes is None else int(votes),
+                             share=(votes / total) if votes is not None and total else None))
+        return _results_frame(rows)
 
     # -- the tally -------------------------------------------------------------------------------
     def tally(self) -> Tally:
@@ -299,6 +327,16 @@ def _counted_with_notes(cast: tuple) -> tuple[Counter, list[str]]:
         elif r.note and "unpledged" in r.note:
             notes.append(f"unpledged: {r.state} {r.electoral_votes} elector(s) voted for {r.candidate}")
     return counted, notes
+
+
+def _results_frame(rows: list[dict]) -> pd.DataFrame:
+    """The results table: typed columns, sorted by state, electoral votes, popular votes and name."""
+    df = pd.DataFrame(rows, columns=["state", "name", "candidate", "party", "electoral_votes", "popular_votes", "share"])
+    df["popular_votes"] = df["popular_votes"].astype("Int64")
+    df["share"] = df["share"].astype("Float64")
+    # the candidate's name breaks ties, so equal votes list in the same order on every run
+    return df.sort_values(["state", "electoral_votes", "popular_votes", "candidate"],
+                          ascending=[True, False, False, True], na_position="last").reset_index(drop=True)
 
 
 def _counted_by_state(cast: tuple) -> Counter:
