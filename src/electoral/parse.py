@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from electoral.errors import InvalidInput
+from electoral.errors import InvalidInput, UnknownYear
 
 
 def whole_number(value: object, what: str, minimum: int = 1) -> int:
@@ -38,3 +38,19 @@ def whole_number(value: object, what: str, minimum: int = 1) -> int:
     if number < minimum:
         raise InvalidInput(f"{what} must be a whole number >= {minimum}, got {value!r}")
     return number
+
+
+def year_number(value: object, what: str = "year") -> int:
+    """A year written in plain ASCII digits (``int`` would also read ``"2_020"``, full-width or Arabic-Indic
+    digits, and ``True``); raises :class:`~electoral.errors.UnknownYear` naming the value.
+
+    >>> year_number(" 2020 ")
+    2020
+    >>> year_number("２０２０")
+    Traceback (most recent call last):
+    electoral.errors.UnknownYear: year must be a whole number written in digits 0-9, got '２０２０'
+    """
+    text = str(value).strip()
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit()):
+        raise UnknownYear(f"{what} must be a whole number written in digits 0-9, got {value!r}")
+    return int(text)

@@ -17,6 +17,7 @@ import numpy as np
 
 from electoral.data.loaders import keys_of, read_rows, rows_for
 from electoral.errors import UnknownUnit, UnknownYear
+from electoral.parse import year_number
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,7 @@ def validate_year(year: object) -> int:
     Traceback (most recent call last):
     electoral.errors.UnknownYear: year must be a whole number written in digits 0-9, got '2_020'
     """
-    text = str(year).strip()
-    # plain ASCII digits only: int() would also take "2_020", full-width or Arabic-Indic digits, and True
-    if isinstance(year, bool) or not (text.isascii() and text.isdigit()):
-        raise UnknownYear(f"year must be a whole number written in digits 0-9, got {year!r}")
-    value = int(text)
+    value = year_number(year)
     years = election_years()
     if value not in years:
         raise UnknownYear(

@@ -90,6 +90,11 @@ def test_paths_limit_is_checked_against_the_limits_before_any_work(run_cli, limi
     (("tally", "٢٠٢٠"), "digits 0-9"),  # Arabic-Indic digits
     (("whatif", "2020", "--house-size", "４３５"), "--house-size must be a whole number >= 1 written in digits 0-9"),
     (("whatif", "2020", "--add-state", "TX=100"), "TX is already a state in the 2010 census"),
+    (("calendar", "2_028"), "digits 0-9, got '2_028'"),
+    (("status", "２０２０"), "digits 0-9"),
+    (("apportion", "２０２０"), "digits 0-9"),
+    (("whatif", "2020", "--house-size", "1e300"), "house size must be at most 10,000 seats"),
+    (("apportion", "2020", "--seats", "1e9"), "house size must be at most 10,000 seats"),
 ])
 def test_lenient_numbers_and_replacing_a_state_are_refused(run_cli, args, message):
     assert message in _one_error_line(run_cli(*args))

@@ -28,6 +28,8 @@ import numpy as np
 
 from electoral.data.loaders import keys_of, read_rows, rows_for
 from electoral.errors import InvalidInput, UnknownUnit, UnknownYear
+from electoral.limits import LIMITS
+from electoral.parse import year_number
 
 SignpostSquared = Callable[[int], Fraction]
 Rank = tuple[int, Fraction]  # (1, 0) for an infinite priority, else (0, population**2 / signpost**2)
@@ -402,7 +404,8 @@ def apportion(populations: Mapping[str, object], house_size: int, method: str = 
     The result does not depend on the mapping's order. Claims are compared exactly (fractions, and
     squared priorities for Huntington-Hill), so floating point neither hides nor invents a tie; an
     exact tie at the last seat is reported in ``.tie`` and settled alphabetically (:data:`TIE_RULE`).
-    Raises :class:`InvalidInput` for a bad population, method or House size.
+    Raises :class:`InvalidInput` for a bad population, method or House size (at most the ``house_size`` limit,
+    :mod:`electoral.limits`).
 
     >>> apportion({"A": 10, "B": 1}, house_size=3, method="jefferson").as_dict()
     {'A': 2, 'B': 1}
@@ -416,6 +419,7 @@ def apportion(populations: Mapping[str, object], house_size: int, method: str = 
         house_size = int(str(house_size).strip()) if isinstance(house_size, str) else int(house_size)
     except ValueError:
         raise InvalidInput(f"house size must be a whole number, got {house_size!r}") from None
+    LIMITS["house_size"].check(house_size, "house size")
     if house_size < len(codes) * min_seats:
         raise InvalidInput(f"a House of {house_size} seats is smaller than the {len(codes)} states"
                            f" (each state gets at least {min_seats})")
@@ -635,7 +639,4 @@ def electors_in_force(election_year: int | str) -> dict[str, int]:
 
 
 def _year(value: int | str) -> int:
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise UnknownYear(f"year must be a whole number, got {value!r}") from None
+    return year_number(value)

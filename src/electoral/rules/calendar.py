@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from electoral.data.loaders import read_rows, rows_for
 from electoral.errors import InvalidInput, UnknownYear
+from electoral.parse import year_number
 from electoral.units import election_years
 
 MONTHS: dict[str, int] = {name: number for number, name in enumerate(_cal.month_name) if name}
@@ -262,10 +263,7 @@ def validate_calendar_year(year: object) -> int:
     ...
     electoral.errors.UnknownYear: 2022 is not a presidential election year (1789, then every fourth year from 1792)
     """
-    try:
-        value = int(str(year).strip())
-    except ValueError:
-        raise UnknownYear(f"year must be a whole number, got {year!r}") from None
+    value = year_number(year)
     recorded = election_years()
     if value < recorded[0]:
         raise UnknownYear(f"{value} is before the first presidential election ({recorded[0]})")
