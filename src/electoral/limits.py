@@ -52,6 +52,8 @@ LIMITS: dict[str, Limit] = {
               "more than every unit and state of any year"),
         Limit("json_depth", 8, "levels", "of nesting in a JSON input file",
               "a forecast nests 3 levels; deep nesting would exhaust the parser's recursion"),
+        Limit("request_body_bytes", 1024 * 1024, "bytes", "per HTTP request body, counted while it is read",
+              "the largest valid request (every unit of a year in each mapping) is under 20 kB"),
         Limit("input_file_bytes", 16 * 1024 * 1024, "bytes", "per forecast or correlation input file",
               "a forecast of every unit is under 10 kB, a correlation matrix under 100 kB"),
     )

@@ -48,6 +48,9 @@ def test_serve_prints_url_and_answers(workers: str) -> None:
 @pytest.mark.parametrize(("args", "bad"), [
     (("serve", "--port", "99999"), "99999"), (("serve", "--port", "http"), "http"),
     (("serve", "--host", "no such host!"), "no such host!"), (("serve", "--workers", "0"), "0"),
+    (("serve", "--pool-workers", "0"), "--pool-workers"), (("serve", "--pool-queue", "-1"), "-1"),
+    (("serve", "--time-limit", "inf"), "inf"), (("serve", "--body-limit", "99999999999"), "1,048,576"),
+    (("serve", "--body-timeout", "ten"), "ten"),
 ])
 def test_serve_bad_options(run_cli, args: tuple[str, ...], bad: str) -> None:
     out = run_cli(*args)

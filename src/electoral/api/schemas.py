@@ -40,7 +40,18 @@ class ScenarioIn(BaseModel):
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "A question the library cannot answer."},
     404: {"model": ErrorOut, "description": "Unknown year, state or district in the URL."},
+    408: {"model": ErrorOut, "description": "The request body did not arrive within the server's time (--body-timeout)."},
+    413: {"model": ErrorOut, "description": "The request body is larger than the server's limit (--body-limit)."},
     422: {"model": ErrorOut, "description": "Invalid request: the message names the bad value."},
+}
+
+# Routes whose work runs in the bounded pool of worker processes (electoral.api.pool).
+BUSY: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorOut, "description": "Every worker is busy and the queue is full: retry after "
+                                            "`Retry-After` seconds (--pool-workers, --pool-queue).",
+          "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}}},
+    503: {"model": ErrorOut, "description": "The request took longer than the server's time limit (--time-limit) "
+                                            "and was stopped."},
 }
 
 
