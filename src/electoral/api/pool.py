@@ -120,8 +120,8 @@ class Pool:
         self._seconds_per_job = 1.0  # a running mean, for Retry-After
 
     def retry_after(self) -> int:
-        """Seconds until a refused request is likely to find room: the queue's expected drain time."""
-        drain = self._seconds_per_job * self.settings.capacity / self.settings.workers
+        """Seconds until a refused request is likely to find room: the time the admitted jobs take to run."""
+        drain = self._seconds_per_job * self._admitted / self.settings.workers
         return max(1, min(60, math.ceil(drain)))
 
     def _admit(self) -> asyncio.Future[_Worker] | _Worker:
@@ -161,12 +161,12 @@ class Pool:
         ``seconds``, :class:`ClientGone` when ``gone()`` returns first (the client disconnected).
         ``function`` and ``args`` must pickle (a module-level function and plain values).
         """
-        started = time.monotonic()
         admitted = self._admit()
         worker: _Worker | None = None
         try:
             async with asyncio.timeout(self.settings.seconds):
                 worker = admitted if isinstance(admitted, _Worker) else await _wait(admitted, gone)
+                started = time.monotonic()
                 worker.connection.send((function, args))
                 ok, value = await _answer(worker.connection, gone)
         except BaseException as exc:
