@@ -8,6 +8,7 @@ the server's pool of worker processes (:mod:`electoral.api.pool`); their answers
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
@@ -17,7 +18,7 @@ from electoral.analysis.power import power as power_indices
 from electoral.analysis.tipping import tipping_point as tipping_point_of
 from electoral.api.pool import Results, in_pool
 from electoral.api.routes.record import json_bytes, json_response
-from electoral.api.schemas import BUSY, ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, PathsIn
+from electoral.api.schemas import BUSY, ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, PathsIn, PathYear, bounded
 from electoral.margins import DEFAULT_MARGIN
 from electoral.output.analysis import (
     MinVotesOut, PathsOut, PowerOut, TippingPointOut, min_votes_out, paths_out, power_out, tipping_out,
@@ -25,13 +26,14 @@ from electoral.output.analysis import (
 
 router = APIRouter(tags=["analytics"], responses=ERRORS)
 
+FlipCost = Literal.__getitem__(tuple(FLIP_COSTS))  # type: ignore[misc]
 YearPath = Path(description=YEAR_DOC, examples=[2020])
 CANDIDATE_DOC = "Full candidate name as in the record (default: the top two in electoral votes with popular votes)."
 
 
 @router.get("/elections/{year}/tipping-point", response_model=TippingPointOut,
             summary="Tipping-point unit, Electoral College bias and the snake chart")
-def tipping_point(year: int = YearPath, first: str | None = Query(None, description=CANDIDATE_DOC),
+def tipping_point(year: Annotated[PathYear, YearPath], first: str | None = Query(None, description=CANDIDATE_DOC),
                   second: str | None = Query(None, description=CANDIDATE_DOC),
                   margin: MarginName = Query(DEFAULT_MARGIN, description=MARGIN_DOC)) -> Response:
     """Units in the winner's order of margin with cumulative electoral votes; margins are fractions."""
@@ -70,8 +72,8 @@ async def paths(body: PathsIn, request: Request) -> Response:
 
 @router.get("/elections/{year}/power", response_model=PowerOut, summary="Banzhaf and Shapley-Shubik power per unit",
             responses=BUSY)
-async def power(request: Request, year: int = YearPath,
-                quota: int | None = Query(None, ge=1, description="Winning quota (default: the majority needed).")
+async def power(request: Request, year: Annotated[PathYear, YearPath],
+                quota: Annotated[bounded(1) | None, Query(description="Winning quota (default: the majority needed).")] = None
                 ) -> Response:
     """Exact power indices of each unit in the weighted voting game of the year's electoral votes."""
     return json_response(await _kept.get(("power", year, quota), lambda: in_pool(request, power_doc, year, quota)))
@@ -79,9 +81,9 @@ async def power(request: Request, year: int = YearPath,
 
 @router.get("/elections/{year}/min-votes", response_model=MinVotesOut,
             summary="The fewest votes that would have changed the outcome", responses=BUSY)
-async def fewest_votes(request: Request, year: int = YearPath,
-                       mode: str = Query("moved", description=f"How votes change: {' or '.join(FLIP_COSTS)}.")
+async def fewest_votes(request: Request, year: Annotated[PathYear, YearPath],
+                       mode: FlipCost = Query("moved", description=f"How votes change: {' or '.join(FLIP_COSTS)}.")
                        ) -> Response:
     """The cheapest sets of states to flip (by votes) and the smallest popular share that wins a majority."""
-    key = ("min-votes", year, mode.strip().lower())
+    key = ("min-votes", year, mode)
     return json_response(await _kept.get(key, lambda: in_pool(request, min_votes_doc, *key[1:])))

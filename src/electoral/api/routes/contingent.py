@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from functools import lru_cache
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -10,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from electoral.api.pool import in_pool
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.routes.scenario import scenario_of
-from electoral.api.schemas import BUSY, ERRORS, WhatIfIn
+from electoral.api.schemas import BUSY, ERRORS, WhatIfIn, PathYear
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.output.contingent import ContingentOut, contingent_doc
 
@@ -19,7 +20,7 @@ router = APIRouter(tags=["contingent"], responses=ERRORS)
 
 @router.get("/contingent/{year}", response_model=ContingentOut, summary="The contingent election of a year")
 def contingent_year(
-    year: int = Path(description="Election year, 1792-2024 (every fourth year).", examples=[2020]),
+    year: Annotated[PathYear, Path(description="Election year, 1792-2024 (every fourth year).", examples=[2020])],
     tie: bool = Query(False, description="Flip the winner's closest units to a tie (else to no majority) first."),
 ) -> Response:
     """Who is eligible, each state's House delegation, the House's and the Senate's choice on party lines,
