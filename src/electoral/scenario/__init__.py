@@ -38,15 +38,15 @@ from electoral.candidates import resolve_candidate
 from electoral.scenario.baseline import recorded_units
 from electoral.scenario.engine import run
 from electoral.scenario.plan import Plan, plan
-from electoral.scenario.result import CandidateChange, Diff, ScenarioResult, UnitFlip, UnitOutcome
+from electoral.scenario.result import CandidateChange, Diff, ScenarioResult, StateChanges, UnitFlip, UnitOutcome, state_changes
 from electoral.scenario.spec import (
     REAPPORTIONING, Scenario, Swing, parse_optional_pairs, parse_swing, reapportions, replace_year, state_names,
 )
 
 __all__ = [
-    "REAPPORTIONING", "CandidateChange", "Diff", "Plan", "Scenario", "ScenarioResult", "Swing", "SwingThreshold",
+    "REAPPORTIONING", "CandidateChange", "Diff", "Plan", "Scenario", "ScenarioResult", "StateChanges", "Swing", "SwingThreshold",
     "UnitFlip", "UnitOutcome", "parse_optional_pairs", "parse_swing", "plan", "reapportions", "recorded_units",
-    "replace_year", "resolve_candidate", "run", "smallest_swings", "state_names",
+    "replace_year", "resolve_candidate", "run", "smallest_swings", "state_changes", "state_names",
 ]
 
 _ANALYSIS = {"smallest_swings", "SwingThreshold"}  # electoral.analysis.swings runs scenarios: imported on use
