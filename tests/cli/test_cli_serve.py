@@ -67,3 +67,47 @@ def test_serve_port_in_use(run_cli) -> None:
         out = run_cli("serve", "--port", str(port))
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().startswith("error: cannot serve on 127.0.0.1:") and str(port) in out.stderr
+
+
+def _serve(*options: str) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "electoral.cli.app", "serve", "--port", str(port), *options],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):  # a bounded wait for uvicorn to bind
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/years", timeout=5)
+            return server, port
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise AssertionError("server did not start")
+
+
+def test_a_body_that_never_ends_is_answered_408_and_the_connection_closed() -> None:
+    server, port = _serve("--body-timeout", "1")
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            connection.sendall(b"POST /api/whatif HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               b"Transfer-Encoding: chunked\r\n\r\n5\r\n{\"yea\r\n")  # ... and nothing more
+            answer = b""
+            while chunk := connection.recv(65536):  # the server closes the connection after its answer
+                answer += chunk
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 408")
+        assert "--body-timeout" in json.loads(body)["error"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_large_declared_body_is_refused_before_it_is_sent() -> None:
+    server, port = _serve("--body-limit", "1000")
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            connection.sendall(b"POST /api/whatif HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               b"Content-Length: 50000000\r\n\r\n")  # the headers only: the answer comes anyway
+            answer = connection.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 413") and b"1,000 bytes" in answer
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
