@@ -146,3 +146,27 @@ def test_time_limit_is_a_503_json_naming_the_limit(assert_error) -> None:
 def test_pooled_routes_document_429_and_503(client, path: str) -> None:
     operation = client.get("/openapi.json").json()["paths"][path]["get"]
     assert {"429", "503"} <= set(operation["responses"])
+
+
+def test_a_job_that_could_not_finish_in_time_is_not_started() -> None:
+    async def scenario() -> tuple[BaseException | None, float, int, int]:
+        pool = Pool(PoolSettings(workers=1, queue=1, seconds=2.0))
+        try:
+            pid = await pool.run(os.getpid)
+            first = asyncio.ensure_future(pool.run(time.sleep, 1.6))
+            await asyncio.sleep(0.05)
+            started = time.monotonic()
+            try:
+                await pool.run(time.sleep, 0.5)  # the worker comes free with about 0.4 s of its 2 s left
+                error = None
+            except TimeLimit as exc:
+                error = exc
+            waited = time.monotonic() - started
+            await first
+            return error, waited, pid, await pool.run(os.getpid)
+        finally:
+            pool.close()
+
+    error, waited, pid, after = asyncio.run(scenario())
+    assert isinstance(error, TimeLimit) and waited < 1.95  # answered when the worker came free, not at 2 s
+    assert after == pid  # nothing was stopped

@@ -7,7 +7,9 @@ included. Here they run in ``workers`` separate processes:
 
 - at most ``workers`` run at once and at most ``queue`` more wait; the next one is refused at once
   with :class:`PoolFull` (the API answers 429 with ``Retry-After``);
-- each has ``seconds`` from its arrival (waiting included) to finish, else :class:`TimeLimit` (503);
+- each has ``seconds`` from its arrival (waiting included) to finish, else :class:`TimeLimit` (503); a
+  request whose worker comes free with less time left than a recent job took is answered so at once
+  instead of being started and stopped;
 - a job whose time ran out, or whose client went away, is stopped by ending its worker process
   (a thread cannot be stopped in the middle of a numpy call; a process can), and a new worker
   process replaces it.
@@ -51,7 +53,7 @@ class PoolSettings:
     """``workers`` processes, ``queue`` waiting requests at most, ``seconds`` per request (waiting included)."""
 
     workers: int = default_workers()
-    queue: int = 16
+    queue: int = 8
     seconds: float = 20.0
 
     @property
@@ -70,6 +72,10 @@ class PoolFull(Exception):
 
 class TimeLimit(Exception):
     """A request took longer than the pool's time limit (waiting included)."""
+
+
+class _TooLate(Exception):
+    """A worker came free too close to the request's deadline for a typical job to finish."""
 
 
 class ClientGone(Exception):
@@ -163,23 +169,32 @@ class Pool:
         """
         admitted = self._admit()
         worker: _Worker | None = None
+        deadline = time.monotonic() + self.settings.seconds
         try:
             async with asyncio.timeout(self.settings.seconds):
                 worker = admitted if isinstance(admitted, _Worker) else await _wait(admitted, gone)
+                if deadline - time.monotonic() < self._seconds_per_job:
+                    raise _TooLate  # it would most likely be stopped before it ends: do not start it
                 started = time.monotonic()
                 worker.connection.send((function, args))
                 ok, value = await _answer(worker.connection, gone)
+        except _TooLate:
+            self._release(worker)
+            raise self._time_limit() from None
         except BaseException as exc:
             self._give_up(admitted, worker)
             if isinstance(exc, TimeoutError):
-                raise TimeLimit(f"the request took longer than the server's limit of {self.settings.seconds:g} s "
-                                f"(--time-limit) and was stopped") from None
+                raise self._time_limit() from None
             raise
         self._seconds_per_job = 0.8 * self._seconds_per_job + 0.2 * (time.monotonic() - started)
         self._release(worker)
         if not ok:
             raise value
         return value
+
+    def _time_limit(self) -> TimeLimit:
+        return TimeLimit(f"the request took longer than the server's limit of {self.settings.seconds:g} s "
+                         f"(--time-limit) and was stopped")
 
     def _give_up(self, admitted: asyncio.Future[_Worker] | _Worker, worker: _Worker | None) -> None:
         """A request ended early: stop its worker (its job may still run), or leave the queue."""

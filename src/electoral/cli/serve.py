@@ -80,7 +80,7 @@ def serve(
     pool_workers: str | None = typer.Option(None, "--pool-workers", show_default="every core but one, at least 1",
                                      help="Worker processes per server process for expensive requests (odds, "
                                           "simulations, paths, power, minimum votes, contingent what-ifs)."),
-    pool_queue: str | None = typer.Option(None, "--pool-queue", show_default="16",
+    pool_queue: str | None = typer.Option(None, "--pool-queue", show_default="8",
                                    help="Expensive requests that may wait for a worker; more are answered 429."),
     time_limit: str | None = typer.Option(None, "--time-limit", show_default="20",
                                    help="Seconds an expensive request may take, waiting included; then 503."),
