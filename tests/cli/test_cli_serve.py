@@ -111,3 +111,31 @@ def test_a_large_declared_body_is_refused_before_it_is_sent() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_client_that_goes_away_has_its_expensive_job_stopped() -> None:
+    import psutil
+
+    server, port = _serve()
+    body = json.dumps({"year": 2020, "missing": "even", "df": 1, "national": 0.9}).encode()
+
+    def workers() -> set[int]:
+        return {c.pid for c in psutil.Process(server.pid).children(recursive=True)
+                if "resource_tracker" not in " ".join(c.cmdline())}
+
+    try:
+        httpx.post(f"http://127.0.0.1:{port}/api/probability/exact", content=body, timeout=60,
+                   headers={"content-type": "application/json"}).raise_for_status()  # starts the pool's worker
+        before = workers()
+        with socket.create_connection(("127.0.0.1", port)) as connection:
+            connection.sendall(b"POST /api/probability/exact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            time.sleep(0.3)  # the job is running; the client leaves
+        for _ in range(100):  # a bounded wait for the server to notice
+            if workers() and workers() != before:
+                break
+            time.sleep(0.1)
+        assert before and workers() and not (workers() & before)  # the busy worker was stopped and replaced
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
