@@ -222,7 +222,8 @@ for _method in (
 ):
     register_method(_method)
 
-SLATE = ALLOCATION_METHODS["winner-take-all"]  # how a what-if reallocates a legislature's or unrecorded slate
+SLATE = ALLOCATION_METHODS["winner-take-all"]
+COMPACT = ALLOCATION_METHODS["npvic"]  # the method a compact what-if gives its members  # how a what-if reallocates a legislature's or unrecorded slate
 
 
 def method_or_slate(name: str) -> AllocationMethod:
