@@ -37,6 +37,7 @@ def test_a_what_if_with_faithless_electors_then_the_delegations_the_map_needs(cl
     body = {"year": 2020, "flips": {"GA": None, "AZ": None, "WI": None}, "faithless": {"WA": "1"}}
     doc = client.post("/api/contingent", json=body).json()
     assert doc["what_if"]["faithless"] == {"WA": {"electors": 1, "to": None}}
+    assert any(n.startswith("faithless WA") and "voided" in n for n in doc["what_if_notes"])
     delegations = {d["state"]: d for d in doc["house"]["delegations"]}
     assert len(delegations) == 50 and "DC" not in delegations  # DC has no vote in the House
     assert {d["majority"] for d in delegations.values()} <= {"dem", "rep", "other", None}

@@ -99,6 +99,8 @@ def show(doc: ContingentOut) -> None:
     flips = f" (what-if: {what_if_text(doc.what_if)})" if doc.what_if else ""
     console.print(f"[bold]Contingent election, {doc.year}{flips}[/bold] - {doc.rule.era}")
     console.print(doc.outcome)
+    for note in doc.what_if_notes:
+        console.print(f"[dim]what-if:[/dim] {escape(note)}")
     console.print("eligible: " + "; ".join(f"{c.name} ({c.party}, {c.electoral_votes} electoral votes)"
                                            for c in doc.eligible))
     _house(doc.house)
