@@ -8,10 +8,10 @@ from electoral.rules.compact import compact_members, membership
 
 
 def test_maryland_was_first_and_maine_last() -> None:
-    # CSG's year of joinder: Maryland 2007; Maine's law became law unsigned on 15 Apr 2024 (AP)
+    # Maryland signed 10 Apr 2007 (Washington Post); Maine: law without signature, 16 Apr 2024 (Maine Legislature, LD 1578)
     first, last = compact_members()[0], compact_members()[-1]
-    assert (first.state, first.enacted.year) == ("MD", 2007)
-    assert (last.state, last.enacted) == ("ME", date(2024, 4, 15))
+    assert (first.state, first.enacted) == ("MD", date(2007, 4, 10))
+    assert (last.state, last.enacted) == ("ME", date(2024, 4, 16))
 
 
 def test_totals_match_the_running_counts_reported_at_each_enactment() -> None:
