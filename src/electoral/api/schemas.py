@@ -81,6 +81,15 @@ class WhatIfIn(BaseModel):
     remove: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="States to drop, e.g. ['DC'].")
     blank: bool = Field(False, description="Start from the allotment with no results (name winners with flips).")
     margin: MarginName = Field(DEFAULT_MARGIN, description=MARGIN_DOC)
+    faithless: dict[str, str] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Unit -> faithless electors: 'N' (voting for someone unnamed) or 'N:candidate'. The state's "
+                    "law in force that year decides whether their votes count or are voided and the electors "
+                    "replaced.", examples=[{"TX": "2:Biden", "WA": "1"}])
+    compact: Literal["members", "as-if", "all"] | None = Field(
+        None, description="The National Popular Vote Interstate Compact: 'members' (members on that year's "
+                          "Election Day, in force only with 270 electors), 'as-if' (the members, applied whatever "
+                          "electors they hold), 'all' (every state joins).")
 
 
 # -- analytics ---------------------------------------------------------------------------------

@@ -117,7 +117,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     # allocation methods and the compact (docs/scenarios.md)
     Table("allocation_methods", {"state": "str", "first_year": "int", "last_year": "int?", "method": "str",
                                  "source": "str"}),
-    Table("allocation_npvic", {"state": "str", "joined": "int", "source": "str"}),
+    Table("allocation_npvic", {"state": "str", "enacted": "date", "how": "str", "citation": "str",
+                               "citation_checked": "yes/no", "source": "str", "note": "str"}),
+    # faithless-elector law by state and year (docs/contingent.md; built by scripts/build_law_tables.py)
+    Table("faithless_laws", {"state": "str", "first_year": "int", "last_year": "int?", "law": "str",
+                             "penalty": "yes/no", "basis": "str", "statute": "str", "source": "str", "note": "str"}),
     # the certification calendar (docs/calendar.md)
     Table("calendar_steps", {"step": "str", "position": "int", "label": "str", "stage": "str", "reached_at": "str",
                              "done_phrase": "str", "description": "str"}),
