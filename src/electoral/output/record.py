@@ -161,6 +161,7 @@ class ShadeOut(Output):
 class TwoWayOut(Output):
     candidates: list[str] = Field(description="The two leading candidates the paths and odds compare (may be empty).")
     paths: str | None = Field(description="Why paths to a majority do not apply this year; null when they do.")
+    tipping: str | None = Field(description="Why there is no tipping-point analysis this year; null when there is.")
     odds: str | None = Field(description="Why the odds do not apply this year; null when they do.")
     odds_first_side: Literal["D", "R"] | None = Field(
         description="The probability model's side (D or R) of the first candidate; null when odds do not apply.")
@@ -263,16 +264,17 @@ def two_way_out(election: Election) -> TwoWayOut:
     if election.tally().votes_per_elector > 1:
         why = (f"Before 1804 each elector cast two votes for President, so {year} was not a race between two "
                "candidates for one vote each: paths and odds do not apply.")
-        return TwoWayOut.of(candidates=pair, paths=why, odds=why, odds_first_side=None)
+        tipping = f"No popular vote is recorded for {year} (electors were chosen mostly by legislatures): no margins to order the states by."
+        return TwoWayOut.of(candidates=pair, paths=why, tipping=tipping, odds=why, odds_first_side=None)
     if len(pair) < 2:
         why = (f"No popular vote is recorded for two candidates in {year} (the record has popular votes from "
                "1824), so there are no margins to weigh the units by: paths and odds do not apply.")
-        return TwoWayOut.of(candidates=pair, paths=why, odds=why, odds_first_side=None)
+        return TwoWayOut.of(candidates=pair, paths=why, tipping=why.split(": ")[0] + ".", odds=why, odds_first_side=None)
     parties = [election.parties.get(name, "") for name in pair]
     sides = [side_of(party) for party in parties]
     if sorted(sides) == ["D", "R"]:
-        return TwoWayOut.of(candidates=pair, paths=None, odds=None, odds_first_side=sides[0])
+        return TwoWayOut.of(candidates=pair, paths=None, tipping=None, odds=None, odds_first_side=sides[0])
     why = (f"The odds compare the Democratic and Republican lines; in {year} the two leading candidates, "
            f"{pair[0]} ({parties[0] or 'no party'}) and {pair[1]} ({parties[1] or 'no party'}), were not one of each, "
            "so the odds do not apply.")
-    return TwoWayOut.of(candidates=pair, paths=None, odds=why, odds_first_side=None)
+    return TwoWayOut.of(candidates=pair, paths=None, tipping=None, odds=why, odds_first_side=None)
