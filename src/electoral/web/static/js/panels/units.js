@@ -69,7 +69,7 @@ export function drawUnitList(element) {
   wrap.className = "table-wrap";
   wrap.tabIndex = 0; // scrollable: reachable by keyboard
   wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-labelledby", "units-title");
+  wrap.setAttribute("aria-label", "Units by margin, a scrollable table");
   const table = document.createElement("table");
   table.id = "unit-list";
   const head = table.createTHead().insertRow();
