@@ -301,3 +301,43 @@ def test_units_by_margin_sorts(open_page) -> None:
     page.click('#unit-list [data-sort="electors"]')  # descending
     assert page.eval_on_selector("#unit-list tbody tr", "r => r.dataset.row") == "CA"
     assert page.get_attribute('#unit-list th:has([data-sort="electors"])', "aria-sort") == "descending"
+
+
+def test_1836_notes_the_senates_choice_of_a_vice_president(open_page) -> None:
+    page = open_page("?year=1836")
+    # No vice-presidential candidate had a majority; the Senate elected Richard Mentor Johnson on
+    # 8 February 1837 (Senate Journal; U.S. Senate, "Vice President Richard Mentor Johnson").
+    page.click("#record-notes summary")
+    assert "the Senate chose Richard Mentor Johnson on 1837-02-08" in page.inner_text("#record-notes")
+
+
+def relative_luminance(hex_color: str) -> float:
+    """WCAG 2 relative luminance of '#rrggbb' (independent of the page's own code)."""
+    channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_every_fill_and_its_label_colour_contrast_at_least_4_5(open_page) -> None:
+    page = open_page("?year=2020")
+    pairs = page.evaluate("""async () => {
+        const c = await import('/static/js/colors.js');
+        const fills = [...Object.values(c.SIDE_COLORS), ...c.OTHERS, c.UNDECIDED];
+        return fills.flatMap(hex => Object.keys(c.SHADE_STRENGTH).map(shade => c.paintOf(hex, shade)));
+    }""")
+    assert len(pairs) == (2 + 10 + 1) * 4
+    for pair in pairs:
+        hi, lo = sorted((relative_luminance(pair["fill"]), relative_luminance(pair["ink"])), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, pair
+
+
+def test_the_recorded_view_is_the_first_registered_map_mode(open_page) -> None:
+    page = open_page("?year=2020")
+    found = page.evaluate("""async () => {
+        const m = await import('/static/js/modes.js');
+        let refused = '';
+        try { m.registerMode({ id: 'broken', label: 'Broken' }); } catch (e) { refused = e.message; }
+        return { ids: m.modes().map(x => x.id), current: m.currentMode().id, refused };
+    }""")
+    assert found == {"ids": ["recorded"], "current": "recorded", "refused": "map mode broken lacks fill"}
+    assert page.locator("#mode-field").is_hidden()  # a selector appears once a second mode is registered

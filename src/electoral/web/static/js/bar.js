@@ -106,6 +106,19 @@ export function updateSummary() {
   $("#outcome").dataset.recorded = String(recorded);
   $("#bar").setAttribute("aria-label", text);
   $("#recorded").textContent = recordedNote(recorded);
+  showNotes(state.data.tally.notes);
+}
+
+/** The record's notes on the count (electors who did not vote, the Senate's choice of a Vice President...). */
+function showNotes(notes) {
+  const box = $("#record-notes");
+  box.hidden = !notes.length;
+  $("#record-notes-count").textContent = `Notes from the record on the ${state.data.year} count (${notes.length})`;
+  $("#record-notes-list").replaceChildren(...notes.map((note) => {
+    const item = document.createElement("li");
+    item.textContent = note;
+    return item;
+  }));
 }
 
 /** The line under the bar: how the bar counts, and the record when the map differs from it. */

@@ -68,7 +68,8 @@ export function scheduleUrl() {
 /** Write the scenario to the URL now: as a new history entry, or in place of the current one. */
 export function updateUrl(newEntry) {
   clearTimeout(urlTimer);
-  const url = `${location.pathname}?${scenarioQuery()}`;
+  const embedded = document.body.classList.contains("embed") ? "&embed=1" : ""; // an embedded map stays embedded
+  const url = `${location.pathname}?${scenarioQuery()}${embedded}`;
   if (newEntry) history.pushState(null, "", url);
   else history.replaceState(null, "", url);
 }

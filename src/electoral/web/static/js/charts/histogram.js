@@ -33,7 +33,7 @@ export function drawHistogram(chart, doc, names) {
   // The majority's label stays whole near an edge (anchored to it), and no other label overprints it.
   const anchor = at < 20 ? "start" : at > width - 20 ? "end" : "middle";
   const labels = [[Math.min(Math.max(at, 0), width), doc.majority_needed, anchor], [0, lo, "start"], [width, hi, "end"]]
-    .filter(([x], i) => i === 0 || Math.abs(x - at) > 40);
+    .filter(([x, value], i) => i === 0 || (Math.abs(x - at) > 40 && value !== doc.majority_needed));
   for (const [x, value, anchor] of labels) {
     const text = svg("text", { x, y: height + 16, class: "chart-text", "text-anchor": anchor }, chart);
     text.textContent = value;
