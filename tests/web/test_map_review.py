@@ -90,11 +90,12 @@ def test_axe_finds_no_serious_violation(open_page, width, height) -> None:
     page = open_page("?year=2020", width=width, height=height)
     page.wait_for_selector("body[data-panels=ready]")
     assert serious(page, axe) == []
-    page.goto(page.url.replace("year=2020", "year=1800"))  # two votes per elector: striped units
-    page.wait_for_selector("body[data-panels=ready]")
-    page.hover('[data-unit="VA"]') if width > 600 else page.click('[data-chip="DE"]')
-    page.wait_for_selector("#tooltip:not([hidden])")
-    assert serious(page, axe) == []
+    if width > 600:  # once is enough (the suite's time): 1800's striped units, the tooltip open, the notes
+        page.goto(page.url.replace("year=2020", "year=1800"))
+        page.wait_for_selector("body[data-panels=ready]")
+        page.hover('[data-unit="VA"]')
+        page.wait_for_selector("#tooltip:not([hidden])")
+        assert serious(page, axe) == []
 
 
 SCREENS = [("1800", "?year=1800"), ("1824", "?year=1824"), ("1860", "?year=1860"), ("1912", "?year=1912"),
