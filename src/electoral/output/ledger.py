@@ -89,13 +89,15 @@ class MilestoneOut(BaseModel):
     measure: str = Field(description="projected, certified or cast")
     candidate: str
     at: datetime
-    units: list[str] = Field(description="The unit(s) that carried the candidate over the majority.")
-    electoral_votes: int
+    units: list[str] = Field(description="The unit(s) that carried the candidate over the majority: the one that "
+                                         "crossed, or every unit that added to the candidate at that very moment.")
+    electoral_votes: int = Field(description="The candidate's total once the moment's events are counted.")
+    time_known: bool = Field(description="False when the moment is the end of a day given without a time.")
 
     @classmethod
     def of(cls, m: Milestone) -> MilestoneOut:
         return cls(measure=m.measure, candidate=m.candidate, at=m.at, units=list(m.units),
-                   electoral_votes=m.electoral_votes)
+                   electoral_votes=m.electoral_votes, time_known=m.time_known)
 
 
 class DeadlineOut(BaseModel):
@@ -116,6 +118,7 @@ class LedgerStatusOut(BaseModel):
 
     year: int
     as_of: datetime
+    ledger: str = Field(description="packaged (the historical ledger shipped with the package) or database.")
     majority_needed: int
     events: int
     stages: dict[str, int]
@@ -126,11 +129,15 @@ class LedgerStatusOut(BaseModel):
     milestones: list[MilestoneOut]
     deadlines: list[DeadlineOut]
     presidency_call: EventOut | None
+    unrecorded: dict[str, list[str]] = Field(description="Per measure (projected, certified, cast) the units the "
+                                                         "ledger holds no event of its own for (no call, no "
+                                                         "certification, no electors' vote): a gap in the record.")
     units: list[UnitOut]
 
     @classmethod
-    def of(cls, s: LedgerStatus) -> LedgerStatusOut:
-        return cls(year=s.year, as_of=s.as_of, majority_needed=s.majority, events=s.events, stages=s.stages,
+    def of(cls, s: LedgerStatus, ledger: str = "database") -> LedgerStatusOut:
+        return cls(year=s.year, as_of=s.as_of, ledger=ledger, majority_needed=s.majority, events=s.events,
+                   stages=s.stages, unrecorded={m: list(u) for m, u in s.unrecorded.items()},
                    projected=s.projected, certified=s.certified, cast=s.cast, counted=s.counted,
                    milestones=[MilestoneOut.of(m) for m in s.milestones],
                    deadlines=[DeadlineOut.of(d) for d in s.deadlines],
