@@ -113,13 +113,16 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                    as_of: str | None = typer.Option(None, "--as-of", metavar="TIMESTAMP",
                                                     help="A time with its zone (2024-11-06T05:34:00-05:00) or a "
                                                          "day (its end, Washington time); default: now."),
+                   desk: str = typer.Option("", "--desk", metavar="NAME",
+                                            help="Only this decision desk's calls project a unit (e.g. AP); "
+                                                 "default: every desk's latest call."),
                    db: str | None = ReadDbOption, json: bool = JsonFlag) -> None:
     """Per unit the stage and leader; electoral votes projected, certified, cast and counted; the moments a
     candidate first held a majority; deadlines."""
     number = validate_calendar_year(year)
     store = open_store(db, create=False)
     try:
-        result, ledger = year_status(store, number, as_of if as_of is not None else now())
+        result, ledger = year_status(store, number, as_of if as_of is not None else now(), desk.strip())
     finally:
         store.close()
     if json:

@@ -23,7 +23,7 @@ import orjson
 from electoral.data.loaders import keys_of, rows_for
 from electoral.errors import InvalidInput
 from electoral.ledger.events import Event, make_event
-from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, status_at
+from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, one_desk, status_at
 from electoral.rules.calendar import validate_calendar_year
 
 
@@ -44,8 +44,8 @@ def packaged_events(year: int | str) -> tuple[Event, ...]:
     Each is checked again as it is read (:func:`electoral.ledger.events.make_event`); ``confidence`` and
     ``time_known`` join the event's fields.
 
-    >>> [e.kind for e in packaged_events(2004)]
-    ['objection', 'chamber_vote', 'chamber_vote', 'count_declared']
+    >>> sorted(e.kind for e in packaged_events(2004))
+    ['chamber_vote', 'chamber_vote', 'count_declared', 'objection']
     """
     number = validate_calendar_year(year)
     events = []
@@ -62,19 +62,22 @@ def packaged_events(year: int | str) -> tuple[Event, ...]:
 
 
 @lru_cache(maxsize=None)
-def packaged_timeline(year: int) -> Timeline:
-    """The timeline of the packaged ledger of ``year`` (built once).
+def packaged_timeline(year: int, desk: str = "") -> Timeline:
+    """The timeline of the packaged ledger of ``year`` (built once), with every desk's calls or one ``desk``'s.
 
-    >>> packaged_timeline(2020).events
-    226
+    >>> packaged_timeline(2020).milestones[0].at.isoformat()  # Decision Desk HQ called Pennsylvania first
+    '2020-11-06T08:50:00-05:00'
+    >>> packaged_timeline(2020, "AP").milestones[0].at.isoformat()
+    '2020-11-07T11:25:00-05:00'
     """
-    return build_timeline(packaged_events(year), year)
+    events = packaged_events(year)
+    return build_timeline(one_desk(events, desk) if desk else events, year)
 
 
-def packaged_status(year: int | str, as_of: datetime | date | str) -> LedgerStatus:
+def packaged_status(year: int | str, as_of: datetime | date | str, desk: str = "") -> LedgerStatus:
     """The status of ``year`` at ``as_of`` from its packaged ledger (see the module's example).
 
-    >>> packaged_status(2024, "2024-11-06T06:00-05:00").projected["Donald Trump"] >= 270
-    True
+    >>> packaged_status(2024, "2024-11-06T06:00-05:00", "AP").unrecorded["projected"]  # no AP call found
+    ('CT', 'ID', 'KS', 'NE-2', 'WY')
     """
-    return status_at(packaged_timeline(validate_calendar_year(year)), as_of)
+    return status_at(packaged_timeline(validate_calendar_year(year), desk), as_of)

@@ -23,7 +23,7 @@ from electoral.ledger.events import Event
 from electoral.errors import ElectoralError
 from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
 from electoral.ledger.history import packaged_events, packaged_timeline, packaged_years
-from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, status_at
+from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, one_desk, status_at
 from electoral.ledger.store import Appended, Filters, Recorded, Store
 from electoral.rules.calendar import validate_calendar_year
 
@@ -135,8 +135,10 @@ def ledger_of(store: Store, year: int | str) -> str:
     return DATABASE
 
 
-def year_status(store: Store, year: int | str, as_of: datetime | date | str) -> tuple[LedgerStatus, str]:
-    """The status of ``year`` at ``as_of`` and which ledger gave it (see :func:`ledger_of`).
+def year_status(store: Store, year: int | str, as_of: datetime | date | str,
+                desk: str = "") -> tuple[LedgerStatus, str]:
+    """The status of ``year`` at ``as_of`` and which ledger gave it (see :func:`ledger_of`); with ``desk``,
+    only that decision desk's calls project a unit.
 
     >>> from electoral.ledger.store import open_store
     >>> s, where = year_status(open_store("no-such-folder/ledger.db", create=False), 2020, "2020-12-15")
@@ -145,7 +147,9 @@ def year_status(store: Store, year: int | str, as_of: datetime | date | str) -> 
     """
     number = validate_calendar_year(year)
     if ledger_of(store, number) == PACKAGED:
-        return status_at(packaged_timeline(number), as_of), PACKAGED
+        return status_at(packaged_timeline(number, desk), as_of), PACKAGED
+    if desk:
+        return status_at(build_timeline(one_desk(store.events(number), desk), number), as_of), DATABASE
     return status(store, number, as_of), DATABASE
 
 

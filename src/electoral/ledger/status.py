@@ -247,6 +247,19 @@ def _settle(m: Milestone, changes: Mapping[str, tuple[tuple[int, ...], tuple[Uni
     return replace(m, units=tuple(sorted(units)) if len(units) > 1 else tuple(units), electoral_votes=total)
 
 
+def one_desk(events: Iterable[Event], desk: str) -> list[Event]:
+    """The events with only ``desk``'s race calls and retractions (every other kind kept): the projections of
+    one decision desk.
+
+    >>> from electoral.ledger.events import make_event
+    >>> calls = [make_event(2020, "PA", "race_call", t, who, fields={"candidate": "Biden"})
+    ...          for t, who in (("2020-11-06T08:50-05:00", "Decision Desk HQ"), ("2020-11-07T11:25-05:00", "AP"))]
+    >>> [e.actor for e in one_desk(calls, "AP")]
+    ['AP']
+    """
+    return [e for e in events if e.kind not in ("race_call", "call_retracted") or e.actor == desk]
+
+
 def _order(events: Iterable[Event], year: int) -> list[Event]:
     """The events of ``year`` in sweep order: effective time, then id (simultaneous events: the same order always)."""
     return sorted((e for e in events if e.year == year), key=lambda e: (e.effective_us, e.id))
@@ -389,6 +402,10 @@ def _sum(units: Sequence[UnitStatus], measure: str) -> dict[str, int]:
     for u in units:
         for name, votes in u.state.share(measure).items():
             totals[name] = totals.get(name, 0) + votes
+    return _ranked(totals)
+
+
+def _ranked(totals: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -425,7 +442,7 @@ def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
     return LedgerStatus(
         year=t.year, as_of=moment, majority=t.majority, units=units,
         projected=_sum(units, "projected"), certified=_sum(units, "certified"), cast=cast,
-        counted=(dict(t.counted_votes) or cast) if counted else {},
+        counted=_ranked(dict(t.counted_votes) or cast) if counted else {},
         milestones=tuple(m for m in t.milestones if m.at <= moment),
         deadlines=deadlines(t.year, units, moment), presidency_call=standing, events=t.events,
         unrecorded={m: tuple(u for u in t.electors if u not in t.sweep.recorded[m]) for m in MEASURES})
