@@ -13,7 +13,7 @@ from electoral.errors import InvalidInput
 from electoral.ledger.events import kind_of, parse_time
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
-from electoral.ledger.service import ingest_batches, year_events, year_status
+from electoral.ledger.service import database_named, ingest_batches, year_events, year_status
 from electoral.ledger.status import LedgerStatus, now
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
@@ -27,9 +27,9 @@ DbOption = typer.Option(None, "--db", metavar="URL",
                              "else ledger.db in the user's data folder).")
 ReadDbOption = typer.Option(None, "--db", metavar="URL",
                             help=f"Database: a SQLite file or URL, or postgresql://... (default: ${URL_VARIABLE}, "
-                                 "else ledger.db in the user's data folder). For 2000, 2004, 2016, 2020 and 2024 "
-                                 "the packaged historical ledger answers unless the database holds events of "
-                                 "the year.")
+                                 "else ledger.db in the user's data folder). Without either, the packaged "
+                                 "historical ledger answers for 2000, 2004, 2016, 2020 and 2024 unless "
+                                 "ledger.db holds events of the year.")
 JsonFlag = typer.Option(False, "--json", help="Print machine-readable JSON instead of text.")
 FormatOption = typer.Option("own", "--format", metavar="FORMAT",
                             help="own (JSON lines or CSV, docs/ledger.md) or ap (AP-shaped race results pages).")
@@ -122,7 +122,8 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
     number = validate_calendar_year(year)
     store = open_store(db, create=False)
     try:
-        result, ledger = year_status(store, number, as_of if as_of is not None else now(), desk.strip())
+        result, ledger = year_status(store, number, as_of if as_of is not None else now(), desk.strip(),
+                                     database_named(db))
     finally:
         store.close()
     if json:
@@ -156,7 +157,7 @@ def events_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                       until=parse_time(until, "--until") if until else None, limit=limit)
     store = open_store(db, create=False)
     try:
-        found = year_events(store, number, filters)
+        found = year_events(store, number, filters, database_named(db))
     finally:
         store.close()
     if json:

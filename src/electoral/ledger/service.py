@@ -15,6 +15,7 @@ the status at a moment (with the timeline kept while the ledger has no new event
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from threading import Lock
@@ -24,7 +25,7 @@ from electoral.errors import ElectoralError
 from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
 from electoral.ledger.history import packaged_events, packaged_timeline, packaged_years
 from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, one_desk, status_at
-from electoral.ledger.store import Appended, Filters, Recorded, Store
+from electoral.ledger.store import URL_VARIABLE, Appended, Filters, Recorded, Store
 from electoral.rules.calendar import validate_calendar_year
 
 
@@ -121,22 +122,32 @@ def status(store: Store, year: int | str, as_of: datetime | date | str) -> Ledge
 PACKAGED, DATABASE = "packaged", "database"
 
 
-def ledger_of(store: Store, year: int | str) -> str:
-    """Which ledger answers for ``year``: the database when it holds events of the year, else the packaged
-    historical ledger when the year has one (2000, 2004, 2016, 2020, 2024), else the (empty) database.
+def database_named(db: str | None) -> bool:
+    """Whether a database was chosen: ``db`` given (``--db``) or ``$ELECTORAL_LEDGER_URL`` set.
+
+    >>> database_named("ledger.db")
+    True
+    """
+    return db is not None or bool(os.environ.get(URL_VARIABLE))
+
+
+def ledger_of(store: Store, year: int | str, named: bool = False) -> str:
+    """Which ledger answers for ``year``: a database that was chosen (``named``: ``--db`` or
+    ``$ELECTORAL_LEDGER_URL``) always; otherwise the default database when it holds events of the year, else
+    the packaged historical ledger when the year has one (2000, 2004, 2016, 2020, 2024).
 
     >>> from electoral.ledger.store import open_store
     >>> ledger_of(open_store("no-such-folder/ledger.db", create=False), 2020)
     'packaged'
     """
     number = validate_calendar_year(year)
-    if number in packaged_years() and not store.read(number, Filters(limit=1)):
+    if not named and number in packaged_years() and not store.read(number, Filters(limit=1)):
         return PACKAGED
     return DATABASE
 
 
-def year_status(store: Store, year: int | str, as_of: datetime | date | str,
-                desk: str = "") -> tuple[LedgerStatus, str]:
+def year_status(store: Store, year: int | str, as_of: datetime | date | str, desk: str = "",
+                named: bool = False) -> tuple[LedgerStatus, str]:
     """The status of ``year`` at ``as_of`` and which ledger gave it (see :func:`ledger_of`); with ``desk``,
     only that decision desk's calls project a unit.
 
@@ -146,7 +157,7 @@ def year_status(store: Store, year: int | str, as_of: datetime | date | str,
     ('packaged', 306)
     """
     number = validate_calendar_year(year)
-    if ledger_of(store, number) == PACKAGED:
+    if ledger_of(store, number, named) == PACKAGED:
         return status_at(packaged_timeline(number, desk), as_of), PACKAGED
     if desk:
         return status_at(build_timeline(one_desk(store.events(number), desk), number), as_of), DATABASE
@@ -159,7 +170,7 @@ def _matches(e: Event, f: Filters) -> bool:
             and (f.until is None or e.effective <= f.until))
 
 
-def year_events(store: Store, year: int | str, filters: Filters) -> list[Recorded]:
+def year_events(store: Store, year: int | str, filters: Filters, named: bool = False) -> list[Recorded]:
     """The events of ``year`` matching ``filters`` from the ledger that answers for it (packaged events have no
     arrival order: their ``seq`` is their place in effective order, from 1).
 
@@ -170,7 +181,7 @@ def year_events(store: Store, year: int | str, filters: Filters) -> list[Recorde
     ['2020-12-07']
     """
     number = validate_calendar_year(year)
-    if ledger_of(store, number) == DATABASE:
+    if ledger_of(store, number, named) == DATABASE:
         return store.read(number, filters)
     found = [Recorded(i, e) for i, e in enumerate(packaged_events(number), start=1)
              if _matches(e, filters) and (filters.after_seq is None or i > filters.after_seq)]

@@ -10,13 +10,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from electoral.ledger.events import Event, zone_name
 from electoral.ledger.status import Deadline, LedgerStatus, Milestone, UnitStatus
-from electoral.ledger.store import Appended
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only where a database is used
+    from electoral.ledger.store import Appended
 
 
 class EventOut(BaseModel):
@@ -143,3 +145,35 @@ class LedgerStatusOut(BaseModel):
                    deadlines=[DeadlineOut.of(d) for d in s.deadlines],
                    presidency_call=EventOut.of(s.presidency_call) if s.presidency_call else None,
                    units=[UnitOut.of(u) for u in s.units])
+
+
+class LedgerViewOut(BaseModel):
+    """What the packaged ledger says at the moment of a calendar status (``electoral status --json`` of a year
+    with a ledger): totals by measure, the units certified, the milestones passed and the units overdue."""
+
+    electoral_votes: dict[str, dict[str, int]] = Field(
+        description="Per measure (projected, certified, cast, counted) the electoral votes of each candidate.")
+    certified_units: list[str]
+    milestones: list[MilestoneOut]
+    overdue: dict[str, list[str]] = Field(description="Per deadline passed, the units not at its stage.")
+
+    @classmethod
+    def of(cls, s: LedgerStatus) -> LedgerViewOut:
+        totals = {"projected": s.projected, "certified": s.certified, "cast": s.cast, "counted": s.counted}
+        return cls(electoral_votes=totals, certified_units=[u.unit for u in s.units if u.state.certified],
+                   milestones=[MilestoneOut.of(m) for m in s.milestones],
+                   overdue={d.step: list(d.overdue) for d in s.deadlines if d.passed and d.overdue})
+
+
+class CalendarLedgerOut(BaseModel):
+    """One deadline of the calendar as the packaged ledger saw it at the end of its day."""
+
+    step: str
+    stage: str = Field(description="The stage each unit should have reached by the end of the day.")
+    reached: int = Field(description="Units at that stage or beyond by the end of the day.")
+    units: int
+    overdue: list[str]
+
+    @classmethod
+    def of(cls, d: Deadline, units: int) -> CalendarLedgerOut:
+        return cls(step=d.step, stage=d.stage, reached=units - len(d.overdue), units=units, overdue=list(d.overdue))
