@@ -13,7 +13,7 @@ from electoral.errors import InvalidInput
 from electoral.ledger.events import kind_of, parse_time
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
-from electoral.ledger.service import database_named, ingest_batches, year_events, year_status
+from electoral.ledger.service import database_named, ingest_batches, year_events, year_status, year_timeline
 from electoral.ledger.status import LedgerStatus, now
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
@@ -139,6 +139,24 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
             eevp = "" if u.state.eevp is None else f"{u.state.eevp:g}"
             table.add_row(u.unit, str(u.state.electors), u.stage, u.leader or "", eevp)
     console.print(table)
+
+
+@ledger_app.command("plot")
+def plot_command(year: str = typer.Argument(..., help="Election year, e.g. 2020."),
+                 out: str = typer.Option(..., "--out", metavar="FILE", help="The plot: a .png, .pdf or .svg file."),
+                 measure: str = typer.Option("certified", "--measure", help="projected, certified or cast."),
+                 desk: str = typer.Option("", "--desk", metavar="NAME", help="Only this desk's calls (projected)."),
+                 db: str | None = ReadDbOption) -> None:
+    """Plot a candidate's electoral votes (certified by default) over time, with the majority line."""
+    from electoral.ledger.plot import plot_ledger
+
+    number = validate_calendar_year(year)
+    store = open_store(db, create=False)
+    try:
+        written = plot_ledger(year_timeline(store, number, desk.strip(), database_named(db)), out, measure)
+    finally:
+        store.close()
+    console.print(f"wrote {written}", highlight=False)
 
 
 @ledger_app.command("events")

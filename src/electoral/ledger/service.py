@@ -146,6 +146,22 @@ def ledger_of(store: Store, year: int | str, named: bool = False) -> str:
     return DATABASE
 
 
+def year_timeline(store: Store, year: int | str, desk: str = "", named: bool = False) -> Timeline:
+    """The timeline of the ledger that answers for ``year`` (see :func:`ledger_of`), with every desk's calls
+    or only ``desk``'s.
+
+    >>> from electoral.ledger.store import open_store
+    >>> year_timeline(open_store("no-such-folder/ledger.db", create=False), 2024).majority
+    270
+    """
+    number = validate_calendar_year(year)
+    if ledger_of(store, number, named) == PACKAGED:
+        return packaged_timeline(number, desk)
+    if desk:
+        return build_timeline(one_desk(store.events(number), desk), number)
+    return timeline(store, number)
+
+
 def year_status(store: Store, year: int | str, as_of: datetime | date | str, desk: str = "",
                 named: bool = False) -> tuple[LedgerStatus, str]:
     """The status of ``year`` at ``as_of`` and which ledger gave it (see :func:`ledger_of`); with ``desk``,
@@ -156,12 +172,8 @@ def year_status(store: Store, year: int | str, as_of: datetime | date | str, des
     >>> where, s.cast["Joe Biden"]
     ('packaged', 306)
     """
-    number = validate_calendar_year(year)
-    if ledger_of(store, number, named) == PACKAGED:
-        return status_at(packaged_timeline(number, desk), as_of), PACKAGED
-    if desk:
-        return status_at(build_timeline(one_desk(store.events(number), desk), number), as_of), DATABASE
-    return status(store, number, as_of), DATABASE
+    where = ledger_of(store, year, named)
+    return status_at(year_timeline(store, year, desk, named), as_of), where
 
 
 def _matches(e: Event, f: Filters) -> bool:

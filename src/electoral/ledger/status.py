@@ -464,3 +464,26 @@ def now() -> datetime:
     datetime.timedelta(0)
     """
     return datetime.now(timezone.utc)
+
+
+def series(t: Timeline, measure: str = "certified") -> list[tuple[datetime, dict[str, int]]]:
+    """The candidates' electoral votes under ``measure`` (projected, certified or cast) after each moment the
+    totals changed, in time order: a step function over the ledger.
+
+    >>> from electoral.ledger.events import make_event
+    >>> e = make_event(2020, "PA", "certified", "2020-11-24T12:00-05:00", "PA", fields={"candidate": "Biden"})
+    >>> series(build_timeline([e], 2020))
+    [(datetime.datetime(2020, 11, 24, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=68400))), {'Joe Biden': 20})]
+    """
+    if measure not in MEASURES:
+        raise InvalidInput(f"unknown measure {measure!r}; the measures are {', '.join(MEASURES)}")
+    moments: dict[int, datetime] = {}
+    for unit, (times, states) in t.changes.items():
+        for at_us, state in zip(times, states):
+            moments.setdefault(at_us, state.changed)
+    found: list[tuple[datetime, dict[str, int]]] = []
+    for at_us in sorted(moments):
+        totals = _sum([_unit_status(t, unit, at_us, False) for unit in t.electors], measure)
+        if not found or found[-1][1] != totals:
+            found.append((moments[at_us], totals))
+    return found
