@@ -52,12 +52,26 @@ def missing(events: list[Event], years: tuple[int, ...]) -> list[str]:
     return lines
 
 
+def bounds(events: list[Event]) -> list[str]:
+    """The events whose time is only a bound ("UPPER BOUND" in their detail): the act came no later."""
+    lines = ["| year | unit | kind | no later than | from |", "|---|---|---|---|---|"]
+    for e in sorted(events, key=lambda e: (e.year, e.kind, e.unit)):
+        if str(e.fields.get("detail", "")).startswith("UPPER BOUND"):
+            when = e.effective.isoformat(timespec="minutes") if e.fields.get("time_known", True) \
+                else f"{e.effective.date().isoformat()} (end of day)"
+            lines.append(f"| {e.year} | {e.unit} | {e.kind} | {when} | {e.fields.get('source_title', e.source)} |")
+    return lines
+
+
 def report(events: list[Event], years: tuple[int, ...]) -> str:
     """The markdown between the generated markers of docs/ledger.md."""
     parts = ["", "#### Events that rest on one page", "",
              "\"Checked\" means verification.csv found a second, independent page that agreed or corrected "
              "the row; every other event rests on the one page it cites (an official page counts as high).", "",
-             *single_source(events, years), "", "#### Facts still missing", "",
+             *single_source(events, years), "", "#### Upper bounds, not the day of the act", "",
+             "These events stand where a dated list or report shows the act had happened; the act may have "
+             "come earlier (all are low confidence).", "", *bounds(events), "",
+             "#### Facts still missing", "",
              "Units (the 51 and the districts of Maine and Nebraska) with no event of the kind "
              "(race calls: AP's only).", "", *missing(events, years), ""]
     return "\n".join(parts) + "\n"
