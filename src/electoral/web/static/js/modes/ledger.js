@@ -23,7 +23,7 @@ const STAGE_WORDS = { not_projected: "not projected", projected: "projected", ce
   certificate_issued: "certificate issued", electors_voted: "electors voted", counted: "counted in Congress" };
 
 export const ledger = { year: null, start: 0, end: 0, at: 0, live: false, status: null, error: "", units: new Map(),
-  selected: "", events: null, timer: 0, abort: null, source: null, moments: [] };
+  selected: "", asked: [], timer: 0, abort: null, source: null, moments: [] };
 
 const darker = (hex) => `#${[1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.6)
   .toString(16).padStart(2, "0")).join("")}`;
@@ -32,7 +32,9 @@ const colorOf = (name) => state.colors.get(name) || "#5b6470";
 /** Start the year: the slider's ends from the calendar, the moment from the URL (else the count). */
 async function setupYear(year) {
   closeLive();
-  Object.assign(ledger, { year, status: null, error: "", units: new Map(), selected: "", events: null, live: false });
+  const params = new URLSearchParams(location.search); // read now: the year's drawing rewrites the URL
+  const asked = [["at", params.get("at")], ["live", params.get("live")]].filter(([, v]) => v);
+  Object.assign(ledger, { year, start: 0, status: null, error: "", units: new Map(), selected: "", live: false, asked });
   document.body.dataset.ledger = "loading";
   try {
     const [calendar, events] = await Promise.all([api(`/api/calendar/${year}`), api(`/api/ledger/${year}/events?limit=100000`)]);
@@ -42,9 +44,9 @@ async function setupYear(year) {
     ledger.start = dayStart(day("election_day").date);
     ledger.end = dayStart(last.until || last.date) + 23 * HOUR;
     ledger.moments = [...new Set(events.events.map((e) => Date.parse(e.effective)))].sort((a, b) => a - b);
-    const params = new URLSearchParams(location.search);
     const wanted = Date.parse(params.get("at") || "");
-    ledger.at = Number.isNaN(wanted) ? ledger.end : Math.min(ledger.end, Math.max(ledger.start, wanted));
+    // a moment outside this year's range (or none) shows the end: the count in Congress
+    ledger.at = wanted >= ledger.start && wanted <= ledger.end ? wanted : ledger.end;
     if (params.get("live") === "1") setLive(true);
     else loadStatus(0);
   } catch (error) {
@@ -150,7 +152,7 @@ export const ledgerMode = {
   },
 
   query() {
-    if (ledger.year !== state.data?.year || !ledger.start) return [];
+    if (ledger.year !== state.data?.year || !ledger.start) return ledger.asked || [];
     return ledger.live ? [["live", "1"]] : [["at", isoAt(ledger.at)]];
   },
 
