@@ -54,6 +54,9 @@ def test_view_selector_is_a_labelled_select_and_the_url_keeps_the_mode(open_page
     page.select_option("#mode", "recorded")
     page.wait_for_function("!new URLSearchParams(location.search).has('mode')")
     assert page.locator("#units-title").is_visible()
+    page.goto(page.url.split("?")[0] + "?year=2020&mode=nope")
+    page.wait_for_selector("body[data-ready=true]")
+    assert 'no map view "nope"' in page.inner_text("#notice") and page.input_value("#mode") == "recorded"
 
 
 def test_house_delegation_view_of_the_269_269_tie(open_page, base_url, artifacts) -> None:

@@ -113,7 +113,9 @@ async function loadFromLocation(prefetched = null) {
   }
   const { changes, bad } = decodeScenario(params.get("s"));
   const base = params.get("base") === "blank" ? "blank" : "record";
-  $("#mode").value = setMode(params.get("mode") || modes()[0].id).id;
+  const wantedMode = params.get("mode") || modes()[0].id;
+  $("#mode").value = setMode(wantedMode).id;
+  if (currentMode().id !== wantedMode) problems.push(`no map view ${JSON.stringify(wantedMode)}; showing ${currentMode().label}`);
   const result = await loadYear(year, { base, changes, prefetched });
   if (!result) return; // superseded by a newer request
   const unread = bad.concat(result.bad);
