@@ -126,9 +126,21 @@ def test_every_packaged_event_is_well_formed(year) -> None:
         assert start <= e.effective < end and e.effective.utcoffset() is not None
         assert e.received == e.effective and e.actor and e.source.startswith("http")
         assert e.fields["confidence"] in CONFIDENCE
-        if e.fields.get("time_known") is False:  # a day without a time: its last second in Washington
-            local = e.effective.astimezone(EASTERN)
-            assert (local.hour, local.minute, local.second) == (23, 59, 59)
+        if e.fields.get("time_known") is False:  # a day without a time: its last second in Washington,
+            local = e.effective.astimezone(EASTERN)  # or a joint-session act capped at the declaration
+            capped = e.kind in ("objection", "chamber_vote") and e.effective == count_declared(year)
+            assert (local.hour, local.minute, local.second) == (23, 59, 59) or capped
+
+
+def count_declared(year: int):
+    return next(e.effective for e in packaged_events(year) if e.kind == "count_declared")
+
+
+def test_joint_session_acts_never_stand_after_the_count() -> None:
+    for year in packaged_years():
+        for e in packaged_events(year):
+            if e.kind in ("objection", "chamber_vote"):
+                assert e.effective <= count_declared(year), (year, e.unit, e.kind)
 
 
 @pytest.mark.parametrize("year", [2016, 2020, 2024])

@@ -78,6 +78,6 @@ def packaged_status(year: int | str, as_of: datetime | date | str, desk: str = "
     """The status of ``year`` at ``as_of`` from its packaged ledger (see the module's example).
 
     >>> packaged_status(2024, "2024-11-06T06:00-05:00", "AP").unrecorded["projected"]  # no AP call found
-    ('CT', 'ID', 'KS', 'NE-2', 'WY')
+    ('CT', 'NE-2')
     """
     return status_at(packaged_timeline(validate_calendar_year(year), desk), as_of)
