@@ -53,6 +53,17 @@ function sources(doc) {
   return box;
 }
 
+/** The recorded ballots of the contingent elections that happened (1801, 1825, 1837). */
+function recordedBallots(recorded) {
+  if (!recorded.length) return [];
+  const list = el("ul", "", { className: "house-votes" });
+  for (const r of recorded) {
+    const votes = r.votes.map((v) => `${v.candidate} ${v.count}`).join(", ");
+    list.appendChild(el("li", `${r.body}, ${r.date}, ballot ${r.ballot}: ${votes} (${r.needed} needed). ${r.source}`));
+  }
+  return [el("h3", "As recorded"), list];
+}
+
 /** Draw the panel into `element` from `house` ({doc, error, selected, byState, undecided}). */
 export function drawHousePanel(element, house, party) {
   element.setAttribute("aria-labelledby", "house-title");
@@ -62,9 +73,10 @@ export function drawHousePanel(element, house, party) {
   else {
     const doc = house.doc;
     parts.push(el("p", doc.outcome, { id: "house-outcome" }));
-    if (doc.president === null && doc.vice_president === null && !doc.house.votes.length) {
-      parts.push(el("p", "The record shows no delegations for this Congress.", { className: "hint" }));
+    if (!doc.house.delegations.length) {
+      parts.push(el("p", "No party counts of this Congress's delegations in the data: the map stays grey.", { className: "hint" }));
     }
+    parts.push(...recordedBallots(doc.recorded));
     if (house.undecided.length) {
       parts.push(el("p", `Undecided units count as recorded here: ${house.undecided.join(", ")}.`, { className: "hint" }));
     }
