@@ -97,6 +97,9 @@ def test_axe_finds_no_serious_violation(open_page, width, height) -> None:
     for query, ready in MODE_PAGES:  # every map mode, with its panel drawn
         page.goto(page.url.split("?")[0] + query)
         page.wait_for_selector(ready)
+        page.focus('[data-unit="PA"]')  # with a state's timeline or delegation open, and its tooltip
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#ledger-timeline-title, #house-state")
         assert serious(page, axe) == [], query
     if width > 600:  # once is enough (the suite's time): 1800's striped units, the tooltip open, the notes
         page.goto(page.url.replace("year=2020", "year=1800"))
