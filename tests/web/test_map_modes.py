@@ -54,6 +54,7 @@ def test_view_selector_is_a_labelled_select_and_the_url_keeps_the_mode(open_page
     page.select_option("#mode", "recorded")
     page.wait_for_function("!new URLSearchParams(location.search).has('mode')")
     assert page.locator("#units-title").is_visible()
+    assert page.inner_text("#recorded") == "The bar is the record as Congress counted it."
     page.goto(page.url.split("?")[0] + "?year=2020&mode=nope")
     page.wait_for_selector("body[data-ready=true]")
     assert 'no map view "nope"' in page.inner_text("#notice") and page.input_value("#mode") == "recorded"
@@ -98,7 +99,8 @@ def slide(page, keys: list[str], moment: str) -> None:
                            arg=moment)
 
 
-def test_ledger_slider_through_2020(open_page, base_url, artifacts) -> None:
+def test_ledger_slider_through_2020(open_page, page_tools, base_url, artifacts) -> None:
+    tallies = page_tools[0]
     page = open_page("?year=2020&mode=ledger", width=1440)
     page.wait_for_selector("body[data-ledger=ready]")
     status = lambda moment: get_json(f"{base_url}/api/ledger/2020/status?as_of={moment}")  # noqa: E731
@@ -113,6 +115,7 @@ def test_ledger_slider_through_2020(open_page, base_url, artifacts) -> None:
         slide(page, keys, moment)
         api = status(moment)
         assert counts(page) == {m: api[m] for m in measures}, moment
+        assert tallies(page) == api["projected"]  # the bar above the map: projected at that moment
         assert page.get_attribute("#ledger-slider", "aria-valuetext") == page.inner_text("#ledger-moment")
         assert f"at={moment}" in page.url
         seen[name] = api

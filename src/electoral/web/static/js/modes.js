@@ -13,6 +13,8 @@
 //   describe(code)    optional: the words after the unit's name in its accessible name and tooltip
 //   enter() / leave() optional: called when the mode is chosen or left (e.g. to fetch its data)
 //   query()   optional: [[key, value]...] the mode's own URL parameters (the ledger's moment: at=...)
+//   summary() optional: the bar's figures instead of the map's, {pairs: [[name, votes]...], all, rest,
+//             rest_label, outcome, note}, or null (the ledger: electoral votes projected at its moment)
 //
 // Only the year's units reach fill/click; units not in the Union are hatched by the map itself.
 

@@ -10,7 +10,7 @@ import { paintOf, tint } from "../colors.js";
 import { drawLedgerPanel, showTimeline } from "../panels/ledger.js";
 import { state } from "../state.js";
 import { updateUrl } from "../url.js";
-import { HOUR, dayStart, isoAt } from "../moments.js";
+import { HOUR, dayStart, isoAt, wordsAt } from "../moments.js";
 import { el, legendList, redraw } from "./redraw.js";
 
 const STATUS_DELAY_MS = 60; // the slider's moves are drawn once they pause this long
@@ -27,6 +27,8 @@ export const ledger = { year: null, start: 0, end: 0, at: 0, live: false, status
 
 const darker = (hex) => `#${[1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.6)
   .toString(16).padStart(2, "0")).join("")}`;
+/** When a milestone came: its time, or only its day where the ledger knows no more. */
+const momentWords = (m) => (m.time_known ? wordsAt(Date.parse(m.at)) : wordsAt(Date.parse(m.at)).split(",")[0]);
 const colorOf = (name) => state.colors.get(name) || "#5b6470";
 
 /** Start the year: the slider's ends from the calendar, the moment from the URL (else the count). */
@@ -151,6 +153,21 @@ export const ledgerMode = {
     drawLedgerPanel(element, ledger, { move, setLive });
   },
 
+  summary() {
+    const s = ledger.status;
+    if (!s || ledger.year !== state.data.year) return null;
+    const pairs = Object.entries(s.projected).sort((a, b) => b[1] - a[1]);
+    const all = state.data.electors_appointed;
+    const latest = s.milestones[s.milestones.length - 1];
+    const counted = Object.entries(s.counted).map(([n, v]) => `${n} ${v}`).join(", ");
+    const outcome = counted ? `Counted in Congress: ${counted}`
+      : latest ? `${latest.candidate} first held ${s.majority_needed} ${latest.measure}: ${momentWords(latest)}`
+        : `No one holds ${s.majority_needed} projected yet`;
+    const when = ledger.live ? "now" : wordsAt(ledger.at);
+    return { pairs, all, rest: all - pairs.reduce((sum, [, n]) => sum + n, 0), recorded: false, rest_label: "Not projected",
+      outcome, note: `The bar: electoral votes projected (a race call or any later stage) in the ledger as of ${when}.` };
+  },
+
   query() {
     if (ledger.year !== state.data?.year || !ledger.start) return ledger.asked || [];
     return ledger.live ? [["live", "1"]] : [["at", isoAt(ledger.at)]];
@@ -160,6 +177,7 @@ export const ledgerMode = {
     closeLive();
     ledger.live = false;
     ledger.year = null; // entered again: start over (the URL keeps the moment)
+    ledger.status = null;
     delete document.body.dataset.ledger;
     document.getElementById("mode-panel").setAttribute("aria-labelledby", "units-title");
   },

@@ -1,5 +1,6 @@
 // Redrawing a map mode whose data arrive after it was drawn (the House delegations, the ledger at a
-// moment): every unit, the legend and the mode's panel, if the mode is still the one on screen.
+// moment): every unit, the legend, the mode's panel and the bar, if the mode is still the one on screen.
+import { updateSummary } from "../bar.js";
 import { $ } from "../dom.js";
 import { paint } from "../map.js";
 import { currentMode } from "../modes.js";
@@ -11,6 +12,7 @@ export function redraw(mode) {
   for (const code of state.units.keys()) paint(code);
   mode.legend($("#legend"));
   if (mode.panel) mode.panel($("#mode-panel"));
+  updateSummary();
 }
 
 /** A legend list: [[css background, words, extra class]...] as <ul class="legend-list"> items. */
