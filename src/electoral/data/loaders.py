@@ -129,6 +129,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                             "verified_from": "str"}),
     Table("calendar_rules", {"law": "str", "first_year": "int", "last_year": "int?", "step": "str", "rule": "str",
                              "until": "str", "citation": "str"}),
+    # the packaged historical ledgers (docs/ledger.md; built by scripts/build_ledgers.py)
+    Table("ledger_events", {"id": "str", "year": "int", "unit": "str", "kind": "str", "effective": "str",
+                            "received": "str", "actor": "str", "source": "str", "confidence": "str",
+                            "time_known": "TRUE/FALSE", "fields": "str"}, "year"),
     Table("calendar_actual", {"year": "int", "step": "str", "date": "date?", "until": "date?", "note": "str",
                               "source": "str"}, "year"),
     # contingent elections (docs/contingent.md; built by scripts/build_congress.py)
