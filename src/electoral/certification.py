@@ -290,6 +290,27 @@ def _confirmed_tally(year: int, stage: str) -> tuple[Tally | None, str | None]:
     return None, None
 
 
+# The kinds of event that put a unit at a deadline's stage (the count is national: every unit at once).
+STAGE_KINDS = {"certified": ("certified", "recertified"), "certificate_issued": ("ascertainment",),
+               "electors_voted": ("electors_voted",), "counted": ("count_declared",)}
+
+
+def unrecorded_at(year: int, d: Deadline) -> tuple[str, ...]:
+    """The units of ``d.overdue`` the packaged ledger holds no event of the deadline's stage for at all: gaps in
+    the record rather than units known to be late.
+
+    >>> [(d.step, len(unrecorded_at(2024, d))) for d, n in calendar_ledger(2024)][0]
+    ('certificates', 55)
+    """
+    from electoral.ledger.history import packaged_events
+
+    kinds = STAGE_KINDS.get(d.stage, ())
+    seen = {e.unit for e in packaged_events(year) if e.kind in kinds}
+    if "US" in seen:
+        return ()
+    return tuple(u for u in d.overdue if u not in seen)
+
+
 def calendar_ledger(year: int | str) -> tuple[tuple[Deadline, int], ...]:
     """Each deadline of the calendar of ``year`` as its packaged ledger stood at the end of the deadline's day:
     the deadline with the units not yet at its stage, and the number of units (empty without a ledger).
@@ -328,7 +349,10 @@ def calendar_ledger_lines(year: int | str) -> list[str]:
         return []
     lines = ["The packaged ledger at the end of each deadline's day (docs/ledger.md):"]
     for d, units in found:
-        late = f"; not yet: {' '.join(d.overdue)}" if d.overdue else ""
-        lines.append(f"{d.label} ({format_day(d.day)}): {units - len(d.overdue)} of {units} units "
-                     f"{d.stage.replace('_', ' ')}{late}.")
+        gaps = unrecorded_at(calendar_for(year).year, d)
+        late = [u for u in d.overdue if u not in gaps]
+        text = f"{d.label} ({format_day(d.day)}): {units - len(d.overdue)} of {units} units {d.stage.replace('_', ' ')}"
+        text += f"; not yet: {' '.join(late)}" if late else ""
+        text += f"; no such event recorded for {len(gaps)} units" if gaps else ""
+        lines.append(text + ".")
     return lines

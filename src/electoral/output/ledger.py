@@ -172,8 +172,11 @@ class CalendarLedgerOut(BaseModel):
     stage: str = Field(description="The stage each unit should have reached by the end of the day.")
     reached: int = Field(description="Units at that stage or beyond by the end of the day.")
     units: int
-    overdue: list[str]
+    overdue: list[str] = Field(description="Units not at that stage by the end of the day, in the ledger.")
+    unrecorded: list[str] = Field(description="Those of overdue with no event of that stage in the ledger at all "
+                                              "(a gap in the record, not a unit known to be late).")
 
     @classmethod
-    def of(cls, d: Deadline, units: int) -> CalendarLedgerOut:
-        return cls(step=d.step, stage=d.stage, reached=units - len(d.overdue), units=units, overdue=list(d.overdue))
+    def of(cls, d: Deadline, units: int, unrecorded: tuple[str, ...] = ()) -> CalendarLedgerOut:
+        return cls(step=d.step, stage=d.stage, reached=units - len(d.overdue), units=units, overdue=list(d.overdue),
+                   unrecorded=list(unrecorded))

@@ -251,10 +251,10 @@ def step_out(step: Step | None) -> StepOut | None:
 
 def calendar_out(cal: Calendar) -> CalendarOut:
     """A year's certification calendar (``electoral calendar --json``, ``GET /api/calendar/{year}``)."""
-    from electoral.certification import calendar_ledger
+    from electoral.certification import calendar_ledger, unrecorded_at
 
     extra = calendar_ledger(cal.year)
-    ledger = {"ledger": [CalendarLedgerOut.of(d, n) for d, n in extra]} if extra else {}
+    ledger = {"ledger": [CalendarLedgerOut.of(d, n, unrecorded_at(cal.year, d)) for d, n in extra]} if extra else {}
     return CalendarOut.of(year=cal.year, statutory_only=cal.statutory_only,
                           steps=[step_out(s) for s in cal.steps], **ledger)
 
