@@ -108,14 +108,7 @@ def _backtest(args: list[str], poll_format: str | None, json: bool, plot: Path |
     from electoral.forecast import read_polls, run_backtest
     from electoral.output.forecast import backtest_out
 
-    parser = argparse.ArgumentParser(prog="electoral forecast backtest", exit_on_error=False, add_help=False)
-    parser.add_argument("paths", nargs="+")
-    parser.add_argument("--years", nargs="+", type=int, required=True)
-    parser.add_argument("--days-before", nargs="+", type=int, default=[100, 50, 14, 1])
-    try:
-        options = parser.parse_intermixed_args(args)
-    except (argparse.ArgumentError, SystemExit) as exc:
-        raise InvalidInput(f"backtest: {exc if isinstance(exc, argparse.ArgumentError) else 'give poll files and --years'}") from None
+    options = _backtest_options(args)
     files = [f for p in options.paths for f in (sorted(Path(p).glob("*.csv")) if Path(p).is_dir() else [Path(p)])]
     by_year: dict[int, list[Path]] = {}
     for f in files:
@@ -134,6 +127,28 @@ def _backtest(args: list[str], poll_format: str | None, json: bool, plot: Path |
         from electoral.forecast.plot import plot_calibration
 
         plot_calibration(result, plot)
+
+
+def _refuse(message: str) -> None:
+    raise InvalidInput(f"backtest: {message}")
+
+
+def _backtest_options(args: list[str]) -> argparse.Namespace:
+    """``POLLS... --years Y... [--days-before D...]`` (argparse: its errors become one InvalidInput line)."""
+    parser = argparse.ArgumentParser(prog="electoral forecast backtest", exit_on_error=False, add_help=False)
+    parser.error = _refuse  # type: ignore[method-assign]
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--years", nargs="+", type=int, default=[])
+    parser.add_argument("--days-before", nargs="+", type=int, default=[100, 50, 14, 1])
+    try:
+        options = parser.parse_intermixed_args(args)
+    except argparse.ArgumentError as exc:
+        raise InvalidInput(f"backtest: {exc}") from None
+    if not options.paths or not options.years:
+        raise InvalidInput("backtest: give poll files (or folders) and --years, e.g. polls/ --years 2016 2020")
+    if any(d < 0 for d in options.days_before):
+        raise InvalidInput(f"backtest: --days-before must be 0 or more, got {options.days_before}")
+    return options
 
 
 def _show_scores(doc: object) -> None:

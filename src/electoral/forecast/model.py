@@ -49,8 +49,8 @@ class Settings:
     sponsor_var: float = 2.25  # shared effect of a party's sponsorship (sd 1.5)
     nonsampling_var: float = 1.0  # per poll, beyond sampling (sd 1)
     max_sample: float = 2000.0  # larger samples count as this many (design effects, weighting)
-    national_error_var: float = 1.69  # Election Day: polls' common error (sd 1.3)
-    state_error_var: float = 3.24  # Election Day: states' correlated errors (sd 1.8) through the correlation
+    national_error_var: float = 1.0  # Election Day: polls' common error (sd 1)
+    state_error_var: float = 2.25  # Election Day: states' correlated errors (sd 1.5) through the correlation
     df: float = 5.0  # Student t tails of the final errors
 
 

@@ -78,7 +78,7 @@ def plot_ev(doc: ForecastOut, path: str | Path) -> None:
 def calibration_table(probabilities: np.ndarray, outcomes: np.ndarray, bins: int = 10) -> list[tuple[float, float, int]]:
     """Per probability bin: mean forecast, observed frequency, count (empty bins left out).
 
-    >>> calibration_table(np.array([0.05, 0.1, 0.95]), np.array([0.0, 0.0, 1.0]), bins=2)
+    >>> [(round(p, 3), f, n) for p, f, n in calibration_table(np.array([0.05, 0.1, 0.95]), np.array([0.0, 0.0, 1.0]), bins=2)]
     [(0.075, 0.0, 2), (0.95, 1.0, 1)]
     """
     edges = np.linspace(0.0, 1.0, bins + 1)
