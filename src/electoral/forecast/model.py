@@ -42,7 +42,7 @@ class Settings:
     national_prior_var: float = 16.0  # v_N: national share on Election Day before polls (sd 4 points)
     lean_prior_var: float = 6.25  # v_L: a state's lean against its prior lean (sd 2.5)
     district_prior_var: float = 4.0  # v_D: a district's offset from its state against its prior (sd 2)
-    national_drift: float = 0.04  # q_N: national random walk (sd 2 points over 100 days)
+    national_drift: float = 0.1  # q_N: national random walk (sd 3.2 points over 100 days)
     lean_drift: float = 0.01  # q_L: a state's lean's random walk (sd 1 point over 100 days)
     house_var: float = 1.44  # pollster house effect (sd 1.2)
     population_var: float = 1.0  # shared effect of registered voters, adults, voters, unknown (sd 1)
@@ -90,17 +90,34 @@ def _same(values: np.ndarray, other: np.ndarray | None = None, skip: object = No
     return equal.astype(float)
 
 
+def _onehot(values: np.ndarray, scale: float, skip: object = None) -> np.ndarray:
+    """``scale`` times the indicator columns of ``values``' distinct entries (none for ``skip``): ``(n, groups)``."""
+    labels, index = np.unique(values, return_inverse=True)
+    columns = np.zeros((len(values), len(labels)))
+    columns[np.arange(len(values)), index] = scale
+    return columns[:, labels != skip] if skip is not None else columns
+
+
 def poll_covariance(polls: Polls, tau: np.ndarray, settings: Settings) -> np.ndarray:
-    """The polls' prior covariance (points squared): shared national and state paths, effects, noise."""
+    """The polls' prior covariance (points squared): shared national and state paths, effects, noise.
+
+    The shared effects (state lean, district offset, house, population, sponsor) are ``F @ F.T`` with ``F`` their
+    scaled indicator columns, one matrix product; the random walks need the elementwise ``min(tau_i, tau_j)``.
+    """
     s = settings
     group, district = _groups(tuple(polls.unit))
-    near = np.minimum(tau[:, None], tau[None, :])
-    same_state = _same(group, skip=-1)
-    same_district = _same(np.where(district, polls.unit, ""), skip="")
-    cov = s.national_prior_var + s.national_drift * near
-    cov += same_state * (s.lean_prior_var + s.lean_drift * near) + same_district * s.district_prior_var
-    cov += s.house_var * _same(polls.pollster) + s.population_var * _same(polls.population, skip="lv")
-    cov += s.sponsor_var * _same(polls.sponsor, skip="")
+    states = _onehot(group, 1.0, skip=-1)
+    cov = np.minimum.outer(tau, tau)
+    same_state_walk = (states @ states.T) * cov
+    cov *= s.national_drift
+    cov += s.national_prior_var + s.lean_drift * same_state_walk
+    del same_state_walk
+    shared = np.hstack([np.sqrt(s.lean_prior_var) * states,
+                        _onehot(np.where(district, polls.unit, ""), np.sqrt(s.district_prior_var), skip=""),
+                        _onehot(polls.pollster, np.sqrt(s.house_var)),
+                        _onehot(polls.population, np.sqrt(s.population_var), skip="lv"),
+                        _onehot(polls.sponsor, np.sqrt(s.sponsor_var), skip="")])
+    cov += shared @ shared.T
     share = polls.share / 100.0
     n = np.minimum(polls.n * (polls.dem + polls.rep) / 100.0, s.max_sample)
     cov[np.diag_indices_from(cov)] += 1e4 * share * (1.0 - share) / np.maximum(n, 1.0) + s.nonsampling_var
