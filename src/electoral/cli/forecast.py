@@ -63,6 +63,7 @@ def forecast_command(
     plot: str | None = typer.Option(None, "--plot", help="Write a plot: the EV histogram, a unit's polls "
                                                          "(--plot-unit) or the backtest's calibration."),
     plot_unit: str | None = typer.Option(None, "--plot-unit", help="Plot this unit's polls and the model's average."),
+    series_from: str | None = typer.Option(None, "--from", help="A daily series from this date to --as-of."),
     force: bool = ForceOption,
     json: bool = JsonOption,
 ) -> None:
@@ -76,6 +77,9 @@ def forecast_command(
         return
     if as_of is None:
         raise InvalidInput("--as-of DATE is required (YYYY-MM-DD)")
+    if series_from is not None:
+        _series(inputs, series_from, as_of, poll_format, json)
+        return
     _forecast(inputs, as_of, poll_format, draws, seed, out_path, target, plot_unit, json)
 
 
@@ -102,6 +106,23 @@ def _forecast(inputs: list[str], as_of: str, poll_format: str | None, draws: int
             plot_unit_polls(polls, forecast, plot_unit, plot)
         else:
             plot_ev(doc, plot)
+
+
+def _series(inputs: list[str], start: str, end: str, poll_format: str | None, json: bool) -> None:
+    from electoral.forecast import forecast_series
+    from electoral.output.forecast import series_out
+
+    doc = series_out(forecast_series(_polls(inputs, poll_format), start, end))
+    if json:
+        print_json(doc)
+        return
+    table = Table(title=f"{doc.year}: daily forecast")
+    for column in ("Date", "Polls", "P(D wins)", "D electoral votes", "D national share"):
+        table.add_column(column, justify="right")
+    for day in doc.days:
+        table.add_row(day.date, str(day.polls_used), f"{day.p_win_D:.1%}", f"{day.electoral_votes_D:.0f}",
+                      f"{day.national_share:.1f}")
+    console.print(table)
 
 
 def _backtest(args: list[str], poll_format: str | None, json: bool, plot: Path | None) -> None:
