@@ -64,6 +64,9 @@ def forecast_command(
                                                          "(--plot-unit) or the backtest's calibration."),
     plot_unit: str | None = typer.Option(None, "--plot-unit", help="Plot this unit's polls and the model's average."),
     series_from: str | None = typer.Option(None, "--from", help="A daily series from this date to --as-of."),
+    national_prior: float | None = typer.Option(None, "--national-prior",
+                                                help="Prior D two-party national share in % (default 50), e.g. "
+                                                     "from a fundamentals model."),
     force: bool = ForceOption,
     json: bool = JsonOption,
 ) -> None:
@@ -80,18 +83,18 @@ def forecast_command(
     if series_from is not None:
         _series(inputs, series_from, as_of, poll_format, json)
         return
-    _forecast(inputs, as_of, poll_format, draws, seed, out_path, target, plot_unit, json)
+    _forecast(inputs, as_of, poll_format, draws, seed, out_path, target, plot_unit, json, national_prior)
 
 
 def _forecast(inputs: list[str], as_of: str, poll_format: str | None, draws: int, seed: int, out: Path | None,
-              plot: Path | None, plot_unit: str | None, json: bool) -> None:
+              plot: Path | None, plot_unit: str | None, json: bool, national_prior: float | None = None) -> None:
     from electoral.forecast import forecast_polls
     from electoral.limits import LIMITS
     from electoral.output.forecast import forecast_out
 
     LIMITS["draws"].check(draws, "--draws")
     polls = _polls(inputs, poll_format)
-    forecast = forecast_polls(polls, as_of)
+    forecast = forecast_polls(polls, as_of, national_prior=national_prior)
     doc = forecast_out(forecast, draws=draws, seed=seed)
     if json:
         print_json(doc)
