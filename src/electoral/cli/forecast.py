@@ -175,14 +175,20 @@ def _backtest_options(args: list[str]) -> argparse.Namespace:
     return options
 
 
+# Backtest table columns: (header, field, format).
+SCORE_COLUMNS = (("year", "year", "{}"), ("days", "days_before", "{}"), ("polls", "polls", "{}"),
+                 ("Brier", "brier", "{:.4f}"), ("Brier EV", "brier_ev", "{:.4f}"), ("Brier dist.", "brier_districts", "{:.3f}"),
+                 ("log loss", "log_loss", "{:.3f}"), ("RMSE", "rmse", "{:.2f}"), ("cov80", "coverage_80", "{:.2f}"),
+                 ("cov95", "coverage_95", "{:.2f}"), ("nat. err", "national_error", "{:+.2f}"),
+                 ("EV err", "ev_error", "{:+.0f}"), ("P(D)", "p_win", "{:.2f}"))
+
+
 def _show_scores(doc: object) -> None:
     table = Table(title="Backtest (50 states + DC; districts separately)")
-    columns = ("year", "days_before", "polls", "brier", "brier_ev", "brier_districts", "log_loss", "rmse",
-               "coverage_80", "coverage_95", "national_error", "ev_error", "p_win")
-    for c in columns:
-        table.add_column(c, justify="right")
+    for header, _, _ in SCORE_COLUMNS:
+        table.add_column(header, justify="right")
     for s in doc.scores:  # type: ignore[attr-defined]
-        table.add_row(*[f"{getattr(s, c):.4f}" if isinstance(getattr(s, c), float) else str(getattr(s, c)) for c in columns])
+        table.add_row(*[fmt.format(getattr(s, field)) for _, field, fmt in SCORE_COLUMNS])
     console.print(table)
 
 
