@@ -19,8 +19,9 @@ from electoral.errors import InvalidInput
 if TYPE_CHECKING:
     from electoral.forecast import Polls
 
-PollsArgument = typer.Argument(..., help="Poll files (FiveThirtyEight or HuffPost/Economist CSV) or folders of them; "
-                                         "or 'backtest' followed by them (see --help of the docs).")
+PollsArgument = typer.Argument(..., help="Poll files (FiveThirtyEight or HuffPost/Economist CSV) or folders of them. "
+                                         "Backtest: 'backtest' POLLS... --years Y... [--days-before D...] "
+                                         "(default 100 50 14 1 days; files of each year given).")
 
 
 def _polls(paths: list[str], poll_format: str | None) -> Polls:
