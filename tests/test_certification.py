@@ -30,8 +30,15 @@ def test_2020_after_the_electors_voted() -> None:
 def test_2020_a_week_after_election_day() -> None:
     s = status_as_of(2020, date(2020, 11, 10))
     assert s.stage == "counting" and s.tally is None
-    assert "not yet certified or voted by the electors" in s.summary
+    # The ledger knows states had certified: Oklahoma's State Election Board on Tuesday 10 Nov (Tulsa World).
+    assert "OK" in [u.unit for u in s.ledger.units if u.state.certified]
+    assert "not yet certified" not in s.summary and "the electors had not yet voted" in s.summary
     assert s.next_step.step == "safe_harbor"
+
+
+def test_a_year_without_a_ledger_keeps_the_calendar_answer() -> None:
+    s = status_as_of(2012, date(2012, 11, 10))
+    assert s.ledger is None and "not yet certified or voted by the electors" in s.summary
 
 
 def test_2020_count_under_way_then_declared() -> None:

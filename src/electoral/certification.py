@@ -18,13 +18,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from electoral.data.loaders import rows_for
 from electoral.errors import InvalidInput
 from electoral.rules.calendar import Calendar, Step, calendar_for, format_day, step_kinds
 from electoral.tally import Tally, tally_votes
 from electoral.units import election_years
+
+if TYPE_CHECKING:
+    from electoral.ledger.status import Deadline, LedgerStatus
 
 # Stage keys come from the ``stage`` column of calendar_steps.csv; "before_election" precedes them all.
 STAGE_LABELS: dict[str, str] = {
@@ -110,6 +114,7 @@ class Status:
     confirmed_by: str | None  # "electors" or "congress"
     result_recorded: bool  # False for an election the record does not hold (a future year)
     passed_early: tuple[Step, ...] = ()  # steps whose day has passed though an earlier step has not (1789's term)
+    ledger: LedgerStatus | None = None  # the packaged ledger at the end of as_of (years with one: 2000 ... 2024)
 
     @property
     def stage_label(self) -> str:
@@ -128,6 +133,7 @@ class Status:
         if not self.result_recorded:
             lines.append(f"No result recorded for {self.year}; the dates are the calendar under the law.")
         lines.append(self._confirmed())
+        lines.extend(ledger_lines(self.ledger))
         lines.append(self._house())
         for step in self.passed_early:
             lines.append(f"By law, {step_kinds()[step.step].done_phrase.format(on=step.on)}, "
@@ -156,7 +162,7 @@ class Status:
         if self.tally is None:
             if not self.result_recorded:
                 return f"By the calendar, {done[0].lower()}{done[1:]}"
-            if last.step == "election_day":
+            if last.step == "election_day" and not (self.ledger and self.ledger.certified):
                 return done[:-1] + "; the result was not yet certified or voted by the electors."
             return done[:-1] + "; the electors had not yet voted."
         t = self.tally
@@ -185,6 +191,37 @@ class Status:
         return _sentence(chose)
 
 
+def _names(totals: dict[str, int]) -> str:
+    return ", ".join(f"{name} {votes}" for name, votes in totals.items())
+
+
+def ledger_lines(ledger: LedgerStatus | None) -> list[str]:
+    """What the packaged ledger adds to the calendar's status: the electoral votes certified and projected by
+    then, the majority milestones passed and the units overdue at deadlines passed (nothing without a ledger
+    or before the ledger records any call or certification).
+
+    >>> from electoral.ledger.history import packaged_status
+    >>> ledger_lines(packaged_status(2020, "2020-11-25"))[0]
+    'The ledger: 28 units holding 235 electoral votes had certified (Donald Trump 122, Joe Biden 113); projected by decision desks: Joe Biden 306, Donald Trump 232.'
+    """
+    if ledger is None or not (ledger.certified or ledger.projected):
+        return []
+    certified = [u for u in ledger.units if u.state.certified]
+    held = sum(u.state.electors for u in certified)
+    lines = [f"The ledger: {len(certified)} units holding {held} electoral votes had certified"
+             + (f" ({_names(ledger.certified)})" if certified else "")
+             + f"; projected by decision desks: {_names(ledger.projected) or 'none'}."]
+    for m in ledger.milestones:
+        when = m.at.isoformat(timespec="minutes") if m.time_known else f"by the end of {format_day(m.at.date())}"
+        units = ", ".join(m.units) if len(m.units) <= 6 else f"{len(m.units)} units on that day"
+        lines.append(f"{m.candidate} first held {ledger.majority} {m.measure} electoral votes {when} ({units}).")
+    for d in ledger.deadlines:
+        if d.passed and d.overdue:
+            lines.append(f"Not yet {d.stage.replace('_', ' ')} by the {d.label} ({format_day(d.day)}) in the "
+                         f"ledger: {' '.join(d.overdue)}.")
+    return lines
+
+
 def _sentence(text: str) -> str:
     return text[0].upper() + text[1:] + "."
 
@@ -195,7 +232,11 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     >>> print(status_as_of(2020, "2021-01-06").summary)  # doctest: +NORMALIZE_WHITESPACE
     As of 6 Jan 2021, the 2020 election: electors have voted. The electors voted on 14 Dec 2020:
     Joe Biden 306, Donald Trump 232 (270 of 538 electors needed); majority reached by Joe Biden.
-    Under way: joint session of Congress counts the votes, 6 Jan 2021 - 7 Jan 2021. Note: the count,
+    The ledger: 56 units holding 538 electoral votes had certified (Joe Biden 306, Donald Trump 232);
+    projected by decision desks: Joe Biden 306, Donald Trump 232. Joe Biden first held 270 projected
+    electoral votes 2020-11-06T08:50-05:00 (PA). Joe Biden first held 270 certified electoral votes by
+    the end of 4 Dec 2020 (CA, IL, MD). Joe Biden first held 270 cast electoral votes by the end of
+    14 Dec 2020 (27 units on that day). Under way: joint session of Congress counts the votes, 6 Jan 2021 - 7 Jan 2021. Note: the count,
     halted for about six hours by the attack on the Capitol, ended at about 3:41 a.m. on 7 January when
     Vice President Pence announced the result. Next: term of office begins on 20 Jan 2021.
 
@@ -216,7 +257,17 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     recorded = cal.year in election_years()
     tally, confirmed_by = _confirmed_tally(cal.year, stage) if recorded else (None, None)
     return Status(cal.year, day, cal, stage, reached, in_progress, next_step, tally, confirmed_by, recorded,
-                  passed_early)
+                  passed_early, _ledger_at(cal.year, day))
+
+
+def _ledger_at(year: int, day: date) -> LedgerStatus | None:
+    """The packaged ledger of ``year`` at the end of ``day`` (Washington time), within the ledger's window."""
+    from electoral.ledger.events import window
+    from electoral.ledger.history import packaged_status, packaged_years
+
+    if year not in packaged_years() or day < window(year)[0].date():
+        return None
+    return packaged_status(year, day)
 
 
 def _reached(dated: list[Step], day: date) -> tuple[Step, ...]:
@@ -237,3 +288,71 @@ def _confirmed_tally(year: int, stage: str) -> tuple[Tally | None, str | None]:
     if stage == "electors_voted":
         return electors_tally(year), "electors"
     return None, None
+
+
+# The kinds of event that put a unit at a deadline's stage (the count is national: every unit at once).
+STAGE_KINDS = {"certified": ("certified", "recertified"), "certificate_issued": ("ascertainment",),
+               "electors_voted": ("electors_voted",), "counted": ("count_declared",)}
+
+
+def unrecorded_at(year: int, d: Deadline) -> tuple[str, ...]:
+    """The units of ``d.overdue`` the packaged ledger holds no event of the deadline's stage for at all: gaps in
+    the record rather than units known to be late.
+
+    >>> [(d.step, len(unrecorded_at(2024, d))) for d, n in calendar_ledger(2024)][0]
+    ('certificates', 55)
+    """
+    from electoral.ledger.history import packaged_events
+
+    kinds = STAGE_KINDS.get(d.stage, ())
+    seen = {e.unit for e in packaged_events(year) if e.kind in kinds}
+    if "US" in seen:
+        return ()
+    return tuple(u for u in d.overdue if u not in seen)
+
+
+def calendar_ledger(year: int | str) -> tuple[tuple[Deadline, int], ...]:
+    """Each deadline of the calendar of ``year`` as its packaged ledger stood at the end of the deadline's day:
+    the deadline with the units not yet at its stage, and the number of units (empty without a ledger).
+
+    >>> [(d.step, d.overdue, n) for d, n in calendar_ledger(2020)]  # West Virginia signed on 9 December
+    [('safe_harbor', ('WV',), 56), ('electors_meet', (), 56), ('joint_session', (), 56)]
+    >>> [(d.step, len(d.overdue)) for d, n in calendar_ledger(2024)][0]  # one certificate recorded: PA's
+    ('certificates', 55)
+    >>> calendar_ledger(1996)
+    ()
+    """
+    from electoral.ledger.history import packaged_status, packaged_years
+
+    cal = calendar_for(year)
+    if cal.year not in packaged_years():
+        return ()
+    from electoral.ledger.events import EASTERN
+
+    found = []
+    for step in cal.steps:
+        if step.date is None:
+            continue
+        s = packaged_status(cal.year, datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN))
+        found.extend((d, len(s.units)) for d in s.deadlines if d.step == step.step)
+    return tuple(found)
+
+
+def calendar_ledger_lines(year: int | str) -> list[str]:
+    """:func:`calendar_ledger` in sentences (the lines ``electoral calendar`` prints under its table).
+
+    >>> calendar_ledger_lines(2020)[1]
+    'safe-harbor deadline (8 Dec 2020): 55 of 56 units certified; not yet: WV.'
+    """
+    found = calendar_ledger(year)
+    if not found:
+        return []
+    lines = ["The packaged ledger at the end of each deadline's day (docs/ledger.md):"]
+    for d, units in found:
+        gaps = unrecorded_at(calendar_for(year).year, d)
+        late = [u for u in d.overdue if u not in gaps]
+        text = f"{d.label} ({format_day(d.day)}): {units - len(d.overdue)} of {units} units {d.stage.replace('_', ' ')}"
+        text += f"; not yet: {' '.join(late)}" if late else ""
+        text += f"; no such event recorded for {len(gaps)} units" if gaps else ""
+        lines.append(text + ".")
+    return lines

@@ -81,3 +81,25 @@ def swing_base(name: str | None, a: float, b: float, total: float) -> float:
     (100.0, 95.0)
     """
     return float(margin_definition(name).base(a, b, total))
+
+
+# How safe a unit's result was, by its winner's lead over the runner-up as a share of all votes cast
+# in the unit (the ``all`` definition), the way published ratings maps shade states: below 1 point a
+# toss-up, below 5 lean, below 15 likely, else safe. The bands are this package's convention (forecast
+# raters such as Cook and Sabato rate qualitatively and publish no thresholds); docs/map.md lists them.
+SHADES: tuple[tuple[str, float], ...] = (("tossup", 0.01), ("lean", 0.05), ("likely", 0.15), ("safe", float("inf")))
+
+
+def shade(lead: float | None) -> str | None:
+    """The band of a lead (a fraction of all votes, >= 0): ``tossup``, ``lean``, ``likely`` or ``safe``; None if unknown.
+
+    Bands are half-open: a lead of exactly 5 points is ``likely``. See :data:`SHADES`.
+
+    >>> shade(0.003), shade(0.05), shade(0.149), shade(0.4), shade(None), shade(float("nan"))
+    ('tossup', 'likely', 'likely', 'safe', None, None)
+    """
+    if lead is None or not np.isfinite(lead):
+        return None
+    if lead < 0:
+        raise InvalidInput(f"a lead is >= 0, got {lead}")
+    return next(name for name, below in SHADES if lead < below)

@@ -263,6 +263,33 @@ class Election:
                 raise UnknownUnit(f"no candidate {name!r} in the {self.year} record")
         return a, b
 
+    def popular_by_unit(self) -> tuple[tuple[tuple[tuple[str, int], ...], int | None], ...]:
+        """Each unit's named candidates with their popular votes (most first) and all votes cast, aligned to units.
+
+        At-large units of split states take the statewide vote, districts the packaged district table;
+        ``((), None)`` where nothing is recorded (before 1824, legislatures, districts without data).
+
+        >>> e = election(2020)
+        >>> entries, total = e.popular_by_unit()[e.units.index("GA")]
+        >>> entries[:2], total
+        ((('Joe Biden', 2473633), ('Donald Trump', 2461854)), 4999960)
+        """
+        found: dict[str, dict[str, int]] = defaultdict(dict)
+        totals: dict[str, int] = {}
+        for r in self._popular:
+            totals[r.state] = r.total_votes
+            if r.kind == "candidate":
+                found[r.state][r.candidate] = r.votes
+        for r in rows_for("district_popular_vote", self.year):
+            totals[r.unit] = r.total_votes
+            found[r.unit][r.candidate] = r.votes
+        out = []
+        for code, st in zip(self.units.codes, self.units.states):
+            key = code if "-" in code else st
+            ranked = tuple(sorted(found.get(key, {}).items(), key=lambda item: (-item[1], item[0])))
+            out.append((ranked, totals.get(key)))
+        return tuple(out)
+
     def counted(self, candidates: tuple[str, ...]) -> np.ndarray:
         """Electoral votes Congress counted for each of ``candidates`` per unit, int64 ``(n_units, k)``.
 

@@ -84,3 +84,17 @@ def test_smallest_swing_2020(client) -> None:
 ])
 def test_bad_scenarios_are_422(client, assert_error, body: dict, named: str) -> None:
     assert_error(client.post("/api/whatif", json=body), 422, named)
+
+
+def test_faithless_electors_follow_the_law_in_force(client) -> None:
+    body = {"year": 2016, "faithless": {"CO": "1:John Kasich", "TX": "1:John Kasich"}}
+    doc = client.post("/api/whatif", json=body).json()
+    # Colorado voided Baca's Kasich vote in 2016; Texas, with no law, counted its elector's
+    assert [(f["state"], f["counted"]) for f in doc["faithless"]] == [("CO", False), ("TX", True)]
+    assert _votes(doc)["John Kasich"] == 2
+
+
+def test_compact_members_of_2024_as_if_in_force(client) -> None:
+    doc = client.post("/api/whatif", json={"year": 2024, "compact": "as-if"}).json()
+    assert doc["compact"]["electoral_votes"] == 209 and doc["compact"]["active"] is False
+    assert _votes(doc) == {"Donald Trump": 520, "Kamala Harris": 18}

@@ -43,3 +43,21 @@ def test_contingent_errors_are_one_line(run_cli) -> None:
         out = run_cli("contingent", *args)
         assert out.returncode == 2 and out.stderr.startswith("error: ") and named in out.stderr
         assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_faithless_whatif_then_contingent(run_cli) -> None:
+    # Washington voids a faithless vote from 2020: still 269-269, and the House decides as without it
+    out = run_cli("contingent", "2020", "--flip", "GA,AZ,WI", "--faithless", "WA=1")
+    assert out.returncode == 0, out.stderr
+    text = " ".join(out.stdout.split())
+    assert "faithless WA=1" in text and "vote voided and the elector replaced by law" in text
+    assert "House's choice on party lines: Donald Trump" in text
+    # Texas has no law: a counted defection gives Biden 270 before any contingent election
+    counted = run_cli("whatif", "2020", "--flip", "GA,AZ,WI", "--faithless", "TX=1:Biden")
+    assert counted.returncode == 0 and "Joe Biden wins with 270" in " ".join(counted.stdout.split())
+
+
+def test_compact_and_faithless_errors_are_one_line(run_cli) -> None:
+    for args, named in ((("--faithless", "WA=x"), "WA=x"), (("--compact", "some"), "some")):
+        out = run_cli("whatif", "2024", *args)
+        assert out.returncode == 2 and named in out.stderr and "Traceback" not in out.stderr

@@ -78,6 +78,15 @@ def test_whatif(client, year: int) -> None:
     assert valid(SwingsOut, swings) == [("year", year), ("smallest_swings", cli["smallest_swings"])]
 
 
+def test_whatif_with_faithless_electors_and_the_compact(client) -> None:
+    cli = dict(valid(WhatIfSwingsOut, cli_json("whatif", "2020", "--flip", "GA,AZ,WI", "--faithless",
+                                               "TX=1:Biden,WA=1", "--compact", "as-if")))
+    api = ordered(client.post("/api/whatif", json={"year": 2020, "flips": {"GA": None, "AZ": None, "WI": None},
+                                                  "faithless": {"TX": "1:Biden", "WA": "1"}, "compact": "as-if"}))
+    assert valid(WhatIfOut, api) == [(k, v) for k, v in cli.items() if k != "smallest_swings"]
+    assert [dict(f)["counted"] for f in cli["faithless"]] == [True, False]  # Texas: no law; Washington: voids
+
+
 @pytest.mark.parametrize("year", [y for y in YEARS if y >= 1828])
 def test_analytics(client, year: int) -> None:
     y = str(year)

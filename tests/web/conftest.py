@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Screenshots go here; ELECTORAL_SCREENSHOTS names another folder (created if missing).
+ARTIFACTS = Path(os.environ.get("ELECTORAL_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "test-artifacts")
 SERVER_START_SECONDS = 60
 
 
@@ -38,9 +40,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    """Start the app with uvicorn in a subprocess; yields ``http://127.0.0.1:PORT``."""
+@contextmanager
+def serve(env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app with uvicorn in a subprocess (with ``env`` added to the environment); yields its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -49,6 +51,7 @@ def base_url() -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, **(env or {})},
     )
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
@@ -74,6 +77,13 @@ def base_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    """The app served on a free port of 127.0.0.1 for the session: ``http://127.0.0.1:PORT``."""
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium driven by Playwright, shared by the session."""
     if not CHROMIUM.exists():
@@ -91,14 +101,16 @@ def browser():
 
 @pytest.fixture
 def open_page(browser, base_url):
-    """``open_page(query="", width=1280, height=900)``: a fresh page on ``/?query``, ready to use.
+    """``open_page(query="", width=1280, height=900, console=True, server="")``: a fresh page on ``/?query`` (of
+    ``server``, else the session's), ready to use.
 
-    Fails the test on any JavaScript error or failed request the page reports.
+    Fails the test on any JavaScript error or failed request the page reports, and (unless ``console``
+    is false: a test of a bad URL, whose 404 Chromium logs) on any console error or warning.
     """
     contexts = []
     problems: list[str] = []
 
-    def open_(query: str = "", width: int = 1280, height: int = 900):
+    def open_(query: str = "", width: int = 1280, height: int = 900, console: bool = True, server: str = ""):
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
@@ -106,7 +118,9 @@ def open_page(browser, base_url):
         page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"  # superseded on purpose
                 and problems.append(f"request failed: {request.url} ({request.failure})"))
         page.on("response", lambda r: r.status >= 500 and problems.append(f"{r.status} from {r.url}"))
-        page.goto(f"{base_url}/{query}")
+        if console:
+            page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console.{m.type}: {m.text}"))
+        page.goto(f"{server or base_url}/{query}")
         page.wait_for_selector("body[data-ready=true]", timeout=15_000)
         return page
 
@@ -118,6 +132,30 @@ def open_page(browser, base_url):
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
-    """The folder for screenshots (``test-artifacts/`` at the repository root)."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    """The folder for screenshots (``test-artifacts/`` at the repository root, or ``$ELECTORAL_SCREENSHOTS``)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def tallies(page) -> dict[str, int]:
+    """Candidate -> electoral votes as the page's tallies above the bar show them (the grey rest left out)."""
+    return page.eval_on_selector_all(
+        "#tallies .tally:not(.rest)", "els => Object.fromEntries(els.map(e => [e.dataset.candidate, +e.dataset.votes]))")
+
+
+def on_map(page) -> dict[str, str]:
+    """Unit code -> the candidate shown on the map ("" = undecided), for every unit of the year."""
+    return page.eval_on_selector_all(
+        "[data-unit]", "els => Object.fromEntries(els.map(e => [e.dataset.unit, e.dataset.candidate]))")
+
+
+def show_year(page, year: int) -> None:
+    """Choose ``year`` in the selector and wait until the page has drawn it."""
+    page.select_option("#year", str(year))
+    page.wait_for_function("y => document.body.dataset.year === y && !document.body.dataset.loading", arg=str(year))
+
+
+@pytest.fixture
+def page_tools():
+    """The helpers above, for tests: ``tallies``, ``on_map``, ``show_year``."""
+    return tallies, on_map, show_year

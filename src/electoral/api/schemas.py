@@ -122,6 +122,15 @@ class WhatIfIn(BaseModel):
     remove: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="States to drop, e.g. ['DC'].")
     blank: StrictBool = Field(False, description="Start from the allotment with no results (name winners with flips).")
     margin: MarginName = Field(DEFAULT_MARGIN, description=MARGIN_DOC)
+    faithless: dict[str, str] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Unit -> faithless electors: 'N' (voting for someone unnamed) or 'N:candidate'. The state's "
+                    "law in force that year decides whether their votes count or are voided and the electors "
+                    "replaced.", examples=[{"TX": "2:Biden", "WA": "1"}])
+    compact: Literal["members", "as-if", "all"] | None = Field(
+        None, description="The National Popular Vote Interstate Compact: 'members' (members on that year's "
+                          "Election Day, in force only with 270 electors), 'as-if' (the members, applied whatever "
+                          "electors they hold), 'all' (every state joins).")
 
 
 # -- analytics ---------------------------------------------------------------------------------
@@ -171,3 +180,65 @@ class SimulateIn(ProbabilityIn):
     seed: Count | None = Field(None, ge=0, le=2**63 - 1, description="Random seed (the same seed gives the same answer).")
     correlation: Literal["economist"] | None = Field(
         None, description="A packaged state correlation matrix (blended with the national share, if any).")
+
+
+# -- forecasts from polls (docs/forecast.md) ----------------------------------------------------------------------
+MAX_POLLS = LIMITS["forecast_polls"].value
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+
+
+class PollIn(BaseModel):
+    """One poll: its unit (state code or name, ``ME-2``, or ``US`` for national), field dates, the Democratic and
+    Republican percentages, sample size, pollster, population (lv, rv, v, a) and partisan sponsor (D, R).
+    Out-of-range values are not refused here: the forecast skips such a poll and reports it in ``problems``."""
+
+    unit: ShortText = Field(examples=["PA"])
+    start: ShortText = Field(examples=["2020-10-26"])
+    end: ShortText = Field(examples=["2020-10-29"])
+    dem: Number = Field( examples=[50.0])
+    rep: Number = Field( examples=[46.0])
+    n: Number | None = Field(None, description="Sample size (null: assumed 600, reported).")
+    pollster: ShortText = ""
+    population: ShortText = "unknown"
+    sponsor: ShortText = ""
+
+
+class ForecastIn(BaseModel):
+    """Polls of one election year (or the packaged example) and the as-of date."""
+
+    year: Count = Field(description=YEAR_DOC, examples=[2020])
+    as_of: ShortText = Field(description="Forecast date, YYYY-MM-DD: only polls ending by then count.",
+                             examples=["2020-11-02"])
+    polls: list[PollIn] = Field(default_factory=list, max_length=MAX_POLLS,
+                                description=f"At most {MAX_POLLS:,} polls.")
+    preset: Literal["example-2020"] | None = Field(None, description="The packaged 2020 example polls instead of polls.")
+    national_prior: Number | None = Field(None, ge=20.0, le=80.0,
+                                         description="Prior national D two-party share, % (default 50).")
+    draws: Count = Field(100_000, ge=1_000, le=MAX_DRAWS, description="Simulated elections for the national odds.")
+    seed: Count = Field(2024, ge=0, le=2**63 - 1)
+
+
+class EngineUnitIn(BaseModel):
+    unit: ShortText
+    margin: Number
+    sd: Number = Field(gt=0.0)
+    votes: Number | None = Field(None, ge=0.0)
+
+
+class EngineForecastIn(BaseModel):
+    """The ``engine`` document of a forecast (``POST /api/forecast``, ``electoral forecast --json``)."""
+
+    year: Count = Field(description=YEAR_DOC)
+    sides: list[ShortText] = Field(default_factory=lambda: ["D", "R"], min_length=2, max_length=2)
+    df: Number | None = Field(None, ge=1.0, le=1000.0)
+    units: list[EngineUnitIn] = Field(max_length=MAX_ITEMS)
+    correlation: list[Annotated[list[Number], Field(max_length=MAX_ITEMS)]] | None = Field(None, max_length=MAX_ITEMS)
+
+
+class ConditionalIn(BaseModel):
+    """A forecast and some units' assumed winners: every other unit's odds and the national odds given them."""
+
+    forecast: EngineForecastIn
+    given: dict[str, Literal["D", "R"]] = Field(default_factory=dict, max_length=MAX_ITEMS, examples=[{"PA": "R"}])
+    draws: Count = Field(100_000, ge=1_000, le=MAX_DRAWS)
+    seed: Count = Field(2024, ge=0, le=2**63 - 1)

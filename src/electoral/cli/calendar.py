@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from electoral.certification import Status, status_as_of
+from electoral.certification import Status, calendar_ledger_lines, status_as_of
 from electoral.cli.common import JsonOption, console, print_json
 from electoral.rules.calendar import Calendar, calendar_for, format_day, laws, rule_text
 from electoral.units import election_years
@@ -44,6 +44,8 @@ def calendar(year: str = typer.Argument(..., help=f"Election year: 1789, 1792 ..
     console.print(_calendar_table(cal))
     if cal.statutory_only:
         console.print("[dim]Dates as fixed by law; no exception is recorded for this election.[/dim]")
+    for line in calendar_ledger_lines(cal.year):
+        console.print(escape(line), highlight=False)
 
 
 def status(year: str = typer.Argument(..., help="Election year, e.g. 2020."),

@@ -17,6 +17,12 @@ console = Console()
 
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
 ForceOption = typer.Option(False, "--force", help="Overwrite an existing output file.")
+FaithlessOption = typer.Option(None, "--faithless",
+                               help="Faithless electors: TX=2:Biden,WA=1 (unit=N[:candidate]); the state's law "
+                                    "that year counts their votes or voids them and replaces the electors.")
+CompactOption = typer.Option(None, "--compact", help="Popular-vote compact: members (enacted by Election Day; in "
+                                                     "force only with 270 electors), as-if (members, applied "
+                                                     "anyway), all (every state).")
 
 
 def output_path(text: str, force: bool, file_format: Any = None) -> Path:

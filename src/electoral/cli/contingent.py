@@ -6,42 +6,45 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
+from electoral.cli.common import (
+    CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json,
+)
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.contingent.congress import ordinal
 from electoral.output.contingent import ContingentOut, HouseOut, SenateOut, contingent_doc
 from electoral.errors import InvalidInput
 from electoral.margins import margin_definition
 from electoral.parse import whole_number
-from electoral.scenario import Scenario, parse_optional_pairs, parse_swing
+from electoral.scenario import Scenario, parse_faithless, parse_optional_pairs, parse_swing
 
 PARTY = {"dem": "Democratic", "rep": "Republican", "other": "other parties", "split": "split",
          "none": "no majority", "vacant": "vacant"}
 
 
 def what_if(year: int, flip: str | None, swing: str | None, state_swing: str | None, method: str | None,
-            margin: str, tie: bool) -> Scenario | None:
+            margin: str, tie: bool, faithless: str | None = None, compact: str | None = None) -> Scenario | None:
     """The scenario of the options (None: the record), or the closest tie with ``--tie``.
 
     >>> what_if(2020, "GA,AZ,WI", None, None, None, "all", False).flips
     {'GA': None, 'AZ': None, 'WI': None}
     """
-    given = any((flip, swing, state_swing, method))
+    given = any((flip, swing, state_swing, method, faithless, compact))
     if tie:
         if given:
-            raise InvalidInput("--tie chooses its own flips: it cannot be combined with --flip, --swing or --method")
+            raise InvalidInput("--tie chooses its own flips: it cannot be combined with what-if options")
         return tie_scenario(year)
-    return _scenario(year, flip, swing, state_swing, method, margin) if given else None
+    return _scenario(year, flip, swing, state_swing, method, margin, faithless, compact) if given else None
 
 
 def _scenario(year: int, flip: str | None, swing: str | None, state_swing: str | None, method: str | None,
-              margin: str) -> Scenario:
+              margin: str, faithless: str | None, compact: str | None) -> Scenario:
     methods = parse_assignments(method, "--method") if method and "=" in method else {}
     swings = parse_assignments(state_swing, "--state-swing") if state_swing else {}
     return Scenario(
         year=year, flips=parse_optional_pairs(flip, "--flip") if flip else {},
         swing=parse_swing(swing) if swing else None, state_swings={k: parse_swing(v) for k, v in swings.items()},
-        method=method if method and not methods else None, methods=methods, margin=margin_definition(margin).name)
+        method=method if method and not methods else None, methods=methods, margin=margin_definition(margin).name,
+        faithless=parse_faithless(faithless) if faithless else {}, compact=compact.strip().lower() if compact else None)
 
 
 def register(app: typer.Typer) -> None:
@@ -55,6 +58,8 @@ def register(app: typer.Typer) -> None:
         state_swing: str | None = typer.Option(None, "--state-swing", help="Per-state swings: PA=D+2,GA=R+1."),
         method: str | None = typer.Option(None, "--method", help="Allocation for all states or ME=...,CA=..."),
         tie: bool = typer.Option(False, "--tie", help="Flip the winner's closest units to a tie (else no majority)."),
+        faithless: str | None = FaithlessOption,
+        compact: str | None = CompactOption,
         margin: str = MarginOption,
         json: bool = JsonOption,
     ) -> None:
@@ -62,7 +67,7 @@ def register(app: typer.Typer) -> None:
         choice on party lines (12th Amendment), and the recorded ballots of 1801, 1825 and 1837."""
         number = whole_number(year, "year")
         doc = contingent_doc(contingent_election(number, what_if(number, flip, swing, state_swing, method, margin,
-                                                                 tie)))
+                                                                 tie, faithless, compact)))
         if json:
             print_json(doc.model_dump(mode="json"))
             return
@@ -81,6 +86,9 @@ def what_if_text(fields: dict) -> str:
             parts.append("flip " + ", ".join(k + (f"={v}" if v else "") for k, v in value.items()))
         elif key == "swing":
             parts.append(f"swing {value['toward']}{value['points']:+g}")
+        elif key == "faithless":
+            parts.append("faithless " + ", ".join(f"{k}={v['electors']}" + (f":{v['to']}" if v["to"] else "")
+                                                  for k, v in value.items()))
         else:
             parts.append(f"{key} {value}")
     return "; ".join(parts)
@@ -91,6 +99,8 @@ def show(doc: ContingentOut) -> None:
     flips = f" (what-if: {what_if_text(doc.what_if)})" if doc.what_if else ""
     console.print(f"[bold]Contingent election, {doc.year}{flips}[/bold] - {doc.rule.era}")
     console.print(doc.outcome)
+    for note in doc.what_if_notes:
+        console.print(f"[dim]what-if:[/dim] {escape(note)}")
     console.print("eligible: " + "; ".join(f"{c.name} ({c.party}, {c.electoral_votes} electoral votes)"
                                            for c in doc.eligible))
     _house(doc.house)

@@ -13,7 +13,7 @@ from electoral.errors import InvalidInput
 from electoral.ledger.events import kind_of, parse_time
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
-from electoral.ledger.service import ingest_batches, status
+from electoral.ledger.service import database_named, ingest_batches, year_events, year_status, year_timeline
 from electoral.ledger.status import LedgerStatus, now
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
@@ -25,6 +25,11 @@ ledger_app = typer.Typer(help="The ledger of election events: calls, results, ce
 DbOption = typer.Option(None, "--db", metavar="URL",
                         help=f"Database: a SQLite file or URL, or postgresql://... (default: ${URL_VARIABLE}, "
                              "else ledger.db in the user's data folder).")
+ReadDbOption = typer.Option(None, "--db", metavar="URL",
+                            help=f"Database: a SQLite file or URL, or postgresql://... (default: ${URL_VARIABLE}, "
+                                 "else ledger.db in the user's data folder). Without either, the packaged "
+                                 "historical ledger answers for 2000, 2004, 2016, 2020 and 2024 unless "
+                                 "ledger.db holds events of the year.")
 JsonFlag = typer.Option(False, "--json", help="Print machine-readable JSON instead of text.")
 FormatOption = typer.Option("own", "--format", metavar="FORMAT",
                             help="own (JSON lines or CSV, docs/ledger.md) or ap (AP-shaped race results pages).")
@@ -66,16 +71,37 @@ def ingest_command(source: str = typer.Argument(..., help="A file, a URL, or wit
                   f"({result.batches} batch(es)).", highlight=False)
 
 
-def _status_lines(s: LedgerStatus) -> list[str]:
-    def votes(totals: dict[str, int]) -> str:
-        return ", ".join(f"{name} {n}" for name, n in totals.items()) or "none"
+def _votes(totals: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in totals.items()) or "none"
 
-    lines = [f"As of {s.as_of.isoformat()}, the {s.year} ledger ({s.events} events; {s.majority} electors needed):",
-             f"  projected: {votes(s.projected)}", f"  certified: {votes(s.certified)}",
-             f"  cast by electors: {votes(s.cast)}", f"  counted by Congress: {votes(s.counted)}"]
+
+def _milestone_lines(s: LedgerStatus) -> list[str]:
+    lines = []
     for m in s.milestones:
-        lines.append(f"  {m.candidate} first held {s.majority}+ {m.measure} at {m.at.isoformat()} "
-                     f"({m.electoral_votes}; carried over by {', '.join(m.units)})")
+        when = m.at.isoformat() if m.time_known else f"{m.at.date().isoformat()} (a day without a time: its end)"
+        carried = ", ".join(m.units)
+        lines.append(f"  {m.candidate} first held {s.majority}+ {m.measure} at {when}: {m.electoral_votes}, "
+                     f"carried over by {carried}")
+    reached = {m.measure for m in s.milestones}
+    for measure, units in s.unrecorded.items():
+        if units:
+            note = "" if measure in reached else f"; no one held {s.majority} {measure} by then"
+            lines.append(f"  no {measure} event recorded for {' '.join(units)} (the moments above may be "
+                         f"earlier){note}")
+    return lines
+
+
+def _status_lines(s: LedgerStatus, ledger: str) -> list[str]:
+    lines = [f"As of {s.as_of.isoformat()}, the {s.year} ledger ({ledger}, {s.events} events; {s.majority} "
+             "electors needed):",
+             f"  projected: {_votes(s.projected)}", f"  certified: {_votes(s.certified)}",
+             f"  cast by electors: {_votes(s.cast)}", f"  counted by Congress: {_votes(s.counted)}"]
+    certified = [u for u in s.units if u.state.certified]
+    if certified:
+        lines.append(f"  certified by then ({len(certified)} units, {sum(u.state.electors for u in certified)} "
+                     "electoral votes): " + ", ".join(f"{u.unit} {u.state.electors} {u.state.certified.split()[-1]}"
+                                                      for u in certified))
+    lines.extend(_milestone_lines(s))
     for d in s.deadlines:
         late = f"; not yet {d.stage}: {', '.join(d.overdue)}" if d.overdue else ""
         lines.append(f"  {d.label}: {format_day(d.day)} ({'passed' if d.passed else 'ahead'}{late})")
@@ -87,18 +113,23 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                    as_of: str | None = typer.Option(None, "--as-of", metavar="TIMESTAMP",
                                                     help="A time with its zone (2024-11-06T05:34:00-05:00) or a "
                                                          "day (its end, Washington time); default: now."),
-                   db: str | None = DbOption, json: bool = JsonFlag) -> None:
-    """Per unit the stage and leader; electoral votes projected, certified, cast and counted; deadlines."""
+                   desk: str = typer.Option("", "--desk", metavar="NAME",
+                                            help="Only this decision desk's calls project a unit (e.g. AP); "
+                                                 "default: every desk's latest call."),
+                   db: str | None = ReadDbOption, json: bool = JsonFlag) -> None:
+    """Per unit the stage and leader; electoral votes projected, certified, cast and counted; the moments a
+    candidate first held a majority; deadlines."""
     number = validate_calendar_year(year)
     store = open_store(db, create=False)
     try:
-        result = status(store, number, as_of if as_of is not None else now())
+        result, ledger = year_status(store, number, as_of if as_of is not None else now(), desk.strip(),
+                                     database_named(db))
     finally:
         store.close()
     if json:
-        _emit(LedgerStatusOut.of(result).model_dump_json(indent=2))
+        _emit(LedgerStatusOut.of(result, ledger).model_dump_json(indent=2))
         return
-    for line in _status_lines(result):
+    for line in _status_lines(result, ledger):
         console.print(escape(line), highlight=False)
     table = Table(title=f"{number}: units past 'not projected'")
     for column in ("Unit", "Electors", "Stage", "Leader", "EEVP"):
@@ -110,6 +141,24 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
     console.print(table)
 
 
+@ledger_app.command("plot")
+def plot_command(year: str = typer.Argument(..., help="Election year, e.g. 2020."),
+                 out: str = typer.Option(..., "--out", metavar="FILE", help="The plot: a .png, .pdf or .svg file."),
+                 measure: str = typer.Option("certified", "--measure", help="projected, certified or cast."),
+                 desk: str = typer.Option("", "--desk", metavar="NAME", help="Only this desk's calls (projected)."),
+                 db: str | None = ReadDbOption) -> None:
+    """Plot a candidate's electoral votes (certified by default) over time, with the majority line."""
+    from electoral.ledger.plot import plot_ledger
+
+    number = validate_calendar_year(year)
+    store = open_store(db, create=False)
+    try:
+        written = plot_ledger(year_timeline(store, number, desk.strip(), database_named(db)), out, measure)
+    finally:
+        store.close()
+    console.print(f"wrote {written}", highlight=False)
+
+
 @ledger_app.command("events")
 def events_command(year: str = typer.Argument(..., help="Election year, e.g. 2024."),
                    unit: str | None = typer.Option(None, "--unit", help="A state, district or US."),
@@ -118,7 +167,7 @@ def events_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                    since: str | None = typer.Option(None, "--since", metavar="TIMESTAMP", help="Effective at or after."),
                    until: str | None = typer.Option(None, "--until", metavar="TIMESTAMP", help="Effective at or before."),
                    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
-                   db: str | None = DbOption, json: bool = JsonFlag) -> None:
+                   db: str | None = ReadDbOption, json: bool = JsonFlag) -> None:
     """The events of YEAR in effective order, filtered; --json prints them in the format ingest reads."""
     number = validate_calendar_year(year)
     filters = Filters(unit=normalize_code(unit) if unit else None, kind=kind_of(kind).name if kind else None,
@@ -126,7 +175,7 @@ def events_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                       until=parse_time(until, "--until") if until else None, limit=limit)
     store = open_store(db, create=False)
     try:
-        found = store.read(number, filters)
+        found = year_events(store, number, filters, database_named(db))
     finally:
         store.close()
     if json:

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 import typer
 from rich.table import Table
 
-from electoral.cli.common import JsonOption, MarginOption, console, parse_assignments, print_json
+from electoral.cli.common import (
+    CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json,
+)
 from electoral.errors import UnknownYear
 from electoral.margins import margin_definition
 from electoral.parse import whole_number
@@ -17,7 +19,8 @@ from electoral.rules.apportionment import (
     METHODS, Apportionment, ApportionmentAct, act, apportion_census, census_populations, history, official_seats,
 )
 from electoral.scenario import (
-    Scenario, ScenarioResult, SwingThreshold, parse_optional_pairs, parse_swing, run, smallest_swings, state_changes,
+    Scenario, ScenarioResult, SwingThreshold, parse_faithless, parse_optional_pairs, parse_swing, run, smallest_swings,
+    state_changes,
 )
 
 METHOD_NAMES = ", ".join(METHODS)
@@ -109,12 +112,15 @@ def whatif(
     add_state: str | None = typer.Option(None, "--add-state", help="Add states: PR (packaged population) or PR=3285874."),
     remove: str | None = typer.Option(None, "--remove", help="Drop states: DC or DC,WY."),
     blank: bool = typer.Option(False, "--blank", help="Start from the allotment with no results."),
+    faithless: str | None = FaithlessOption,
+    compact: str | None = CompactOption,
     margin: str = MarginOption,
     json: bool = JsonOption,
 ) -> None:
-    """What if: flip states, swing margins, change allocation or apportionment; the tally and what changed."""
+    """What if: flip states, swing margins, change allocation or apportionment, faithless electors under the
+    law in force, the popular-vote compact as enacted; the tally and what changed."""
     scenario = _scenario(year, flip, swing, state_swing, method, house_size, apportionment_method, census,
-                         add_state, remove, blank, margin)
+                         add_state, remove, blank, margin, faithless, compact)
     result = run(scenario)
     thresholds = smallest_swings(scenario.year, scenario.margin)
     if json:
@@ -127,7 +133,8 @@ def whatif(
 
 def _scenario(year: str, flip: str | None, swing: str | None, state_swing: str | None, method: str | None,
               house_size: str | None, apportionment_method: str | None, census: str | None, add_state: str | None,
-              remove: str | None, blank: bool, margin: str) -> Scenario:
+              remove: str | None, blank: bool, margin: str, faithless: str | None = None,
+              compact: str | None = None) -> Scenario:
     """The library's scenario for the ``whatif`` options (parsed in the order they are listed)."""
     methods: dict[str, str] = {}
     all_method = None
@@ -150,6 +157,8 @@ def _scenario(year: str, flip: str | None, swing: str | None, state_swing: str |
         remove=tuple(parse_optional_pairs(remove, "--remove")) if remove else (),
         blank=blank,
         margin=margin_definition(margin).name,
+        faithless=parse_faithless(faithless) if faithless else {},
+        compact=compact.strip().lower() if compact else None,
     )
 
 

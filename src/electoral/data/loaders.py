@@ -117,7 +117,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     # allocation methods and the compact (docs/scenarios.md)
     Table("allocation_methods", {"state": "str", "first_year": "int", "last_year": "int?", "method": "str",
                                  "source": "str"}),
-    Table("allocation_npvic", {"state": "str", "joined": "int", "source": "str"}),
+    Table("allocation_npvic", {"state": "str", "enacted": "date", "how": "str", "citation": "str",
+                               "citation_checked": "yes/no", "source": "str", "note": "str"}),
+    # faithless-elector law by state and year (docs/contingent.md; built by scripts/build_law_tables.py)
+    Table("faithless_laws", {"state": "str", "first_year": "int", "last_year": "int?", "law": "str",
+                             "penalty": "yes/no", "basis": "str", "statute": "str", "source": "str", "note": "str"}),
     # the certification calendar (docs/calendar.md)
     Table("calendar_steps", {"step": "str", "position": "int", "label": "str", "stage": "str", "reached_at": "str",
                              "done_phrase": "str", "description": "str"}),
@@ -125,6 +129,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                             "verified_from": "str"}),
     Table("calendar_rules", {"law": "str", "first_year": "int", "last_year": "int?", "step": "str", "rule": "str",
                              "until": "str", "citation": "str"}),
+    # the packaged historical ledgers (docs/ledger.md; built by scripts/build_ledgers.py)
+    Table("ledger_events", {"id": "str", "year": "int", "unit": "str", "kind": "str", "effective": "str",
+                            "received": "str", "actor": "str", "source": "str", "confidence": "str",
+                            "time_known": "TRUE/FALSE", "fields": "str"}, "year"),
     Table("calendar_actual", {"year": "int", "step": "str", "date": "date?", "until": "date?", "note": "str",
                               "source": "str"}, "year"),
     # contingent elections (docs/contingent.md; built by scripts/build_congress.py)
@@ -149,6 +157,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     # probabilities (docs/probability.md)
     Table("example_2020_polls", {"year": "int", "unit": "str", "margin": "float", "sd": "float", "votes": "int?",
                                  "region": "str", "fivethirtyeight_p": "float", "source": "str"}),
+    # forecasts from polls (docs/forecast.md; built by scripts/build_example_polls.py)
+    Table("example_polls_2020", {"cycle": "int", **dict.fromkeys(
+        ("state modeldate candidate_name startdate enddate pollster samplesize population weight influence pct "
+         "house_adjusted_pct trend_and_house_adjusted_pct tracking poll_id question_id source").split(), "str")}),
     Table("state_correlation", {"state": "str", **dict.fromkeys(CORRELATION_STATES, "float"), "source": "str"}),
 )}
 

@@ -56,7 +56,8 @@ class Kind:
         return frozenset(self.required + self.one_of + self.optional + COMMON_FIELDS)
 
 
-COMMON_FIELDS = ("candidate", "detail", "confidence", "source_title", "time_known", "supersedes")
+COMMON_FIELDS = ("candidate", "detail", "confidence", "source_title", "time_known", "supersedes", "verdict",
+                 "check_source")
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("race_call", "race called by a decision desk", required=("candidate",)),
@@ -82,6 +83,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
 KIND_ALIASES: dict[str, str] = {"litigation_filed": "court_case_filed", "litigation_decided": "court_case_decided",
                                 "counted": "count_declared"}
 CONFIDENCE = ("high", "medium", "low")
+# How a historical row was checked (scripts/ledger_kit/verification.csv; "added": a new fact of the additions).
+VERDICTS = ("confirmed", "corrected", "conflict", "unverified", "added")
 CHAMBERS = ("House", "Senate")
 
 
@@ -384,7 +387,8 @@ FIELD_PARSERS: dict[str, Callable[[int, object, str], Any]] = {
     "votes": _counts, "totals": _counts,
     "eevp": _share,
     "counting": _text, "call_status": _text, "case": _text, "ruling": _text, "question": _text, "fate": _text, "objectors": _text,
-    "detail": _text, "source_title": _text, "supersedes": _text,
+    "detail": _text, "source_title": _text, "supersedes": _text, "check_source": _text,
+    "verdict": _choice(VERDICTS),
     "confidence": _choice(CONFIDENCE), "chamber": _choice(CHAMBERS),
     "yeas": lambda year, value, what: _count(value, what), "nays": lambda year, value, what: _count(value, what),
     "abstained": lambda year, value, what: _count(value, what),

@@ -15,6 +15,7 @@ the status at a moment (with the timeline kept while the ledger has no new event
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from threading import Lock
@@ -22,8 +23,9 @@ from threading import Lock
 from electoral.ledger.events import Event
 from electoral.errors import ElectoralError
 from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
-from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, status_at
-from electoral.ledger.store import Appended, Filters, Store
+from electoral.ledger.history import packaged_events, packaged_timeline, packaged_years
+from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, one_desk, status_at
+from electoral.ledger.store import URL_VARIABLE, Appended, Filters, Recorded, Store
 from electoral.rules.calendar import validate_calendar_year
 
 
@@ -115,3 +117,84 @@ def status(store: Store, year: int | str, as_of: datetime | date | str) -> Ledge
     56
     """
     return status_at(timeline(store, year), as_of)
+
+
+PACKAGED, DATABASE = "packaged", "database"
+
+
+def database_named(db: str | None) -> bool:
+    """Whether a database was chosen: ``db`` given (``--db``) or ``$ELECTORAL_LEDGER_URL`` set.
+
+    >>> database_named("ledger.db")
+    True
+    """
+    return db is not None or bool(os.environ.get(URL_VARIABLE))
+
+
+def ledger_of(store: Store, year: int | str, named: bool = False) -> str:
+    """Which ledger answers for ``year``: a database that was chosen (``named``: ``--db`` or
+    ``$ELECTORAL_LEDGER_URL``) always; otherwise the default database when it holds events of the year, else
+    the packaged historical ledger when the year has one (2000, 2004, 2016, 2020, 2024).
+
+    >>> from electoral.ledger.store import open_store
+    >>> ledger_of(open_store("no-such-folder/ledger.db", create=False), 2020)
+    'packaged'
+    """
+    number = validate_calendar_year(year)
+    if not named and number in packaged_years() and not store.read(number, Filters(limit=1)):
+        return PACKAGED
+    return DATABASE
+
+
+def year_timeline(store: Store, year: int | str, desk: str = "", named: bool = False) -> Timeline:
+    """The timeline of the ledger that answers for ``year`` (see :func:`ledger_of`), with every desk's calls
+    or only ``desk``'s.
+
+    >>> from electoral.ledger.store import open_store
+    >>> year_timeline(open_store("no-such-folder/ledger.db", create=False), 2024).majority
+    270
+    """
+    number = validate_calendar_year(year)
+    if ledger_of(store, number, named) == PACKAGED:
+        return packaged_timeline(number, desk)
+    if desk:
+        return build_timeline(one_desk(store.events(number), desk), number)
+    return timeline(store, number)
+
+
+def year_status(store: Store, year: int | str, as_of: datetime | date | str, desk: str = "",
+                named: bool = False) -> tuple[LedgerStatus, str]:
+    """The status of ``year`` at ``as_of`` and which ledger gave it (see :func:`ledger_of`); with ``desk``,
+    only that decision desk's calls project a unit.
+
+    >>> from electoral.ledger.store import open_store
+    >>> s, where = year_status(open_store("no-such-folder/ledger.db", create=False), 2020, "2020-12-15")
+    >>> where, s.cast["Joe Biden"]
+    ('packaged', 306)
+    """
+    where = ledger_of(store, year, named)
+    return status_at(year_timeline(store, year, desk, named), as_of), where
+
+
+def _matches(e: Event, f: Filters) -> bool:
+    return ((f.unit is None or e.unit == f.unit) and (f.kind is None or e.kind == f.kind)
+            and (f.actor is None or e.actor == f.actor) and (f.since is None or e.effective >= f.since)
+            and (f.until is None or e.effective <= f.until))
+
+
+def year_events(store: Store, year: int | str, filters: Filters, named: bool = False) -> list[Recorded]:
+    """The events of ``year`` matching ``filters`` from the ledger that answers for it (packaged events have no
+    arrival order: their ``seq`` is their place in effective order, from 1).
+
+    >>> from electoral.ledger.store import open_store
+    >>> found = year_events(open_store("no-such-folder/ledger.db", create=False), 2020,
+    ...                     Filters(unit="GA", kind="recertified"))
+    >>> [r.event.effective.date().isoformat() for r in found]
+    ['2020-12-07']
+    """
+    number = validate_calendar_year(year)
+    if ledger_of(store, number, named) == DATABASE:
+        return store.read(number, filters)
+    found = [Recorded(i, e) for i, e in enumerate(packaged_events(number), start=1)
+             if _matches(e, filters) and (filters.after_seq is None or i > filters.after_seq)]
+    return found[:filters.limit] if filters.limit is not None else found

@@ -21,7 +21,7 @@ nothing is projected). The deadlines are the certification calendar's (:mod:`ele
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
@@ -33,6 +33,7 @@ from electoral.tally import majority_needed
 
 STAGES = ("not_projected", "projected", "certified", "certificate_issued", "electors_voted", "counted")
 MEASURES = ("projected", "certified", "cast")
+MEASURE_KINDS = {"projected": ("race_call",), "certified": ("certified", "recertified"), "cast": ("electors_voted",)}
 DEADLINE_STAGES = {"safe_harbor": "certified", "certificates": "certificate_issued",
                    "electors_meet": "electors_voted", "joint_session": "counted"}
 
@@ -93,8 +94,9 @@ class Milestone:
     measure: str
     candidate: str
     at: datetime
-    units: tuple[str, ...]
+    units: tuple[str, ...]  # the unit that crossed, and any unit that added to the candidate at the same moment
     electoral_votes: int
+    time_known: bool = True  # False when the moment is a day's end standing for a day without a time
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ class _Sweep:
     counted_at: datetime | None = None
     counted_votes: dict[str, int] = field(default_factory=dict)
     calls: list[Event] = field(default_factory=list)
+    recorded: dict[str, set[str]] = field(default_factory=lambda: {m: set() for m in MEASURES})
     seen: int = 0
     last: tuple[int, str] = (-(2**62), "")  # the (effective, id) of the last event swept
 
@@ -184,7 +187,8 @@ class _Sweep:
         return replace(self, states=dict(self.states),
                        history={u: (list(t), list(s)) for u, (t, s) in self.history.items()},
                        totals={m: dict(t) for m, t in self.totals.items()}, milestones=list(self.milestones),
-                       reached=set(self.reached), counted_votes=dict(self.counted_votes), calls=list(self.calls))
+                       reached=set(self.reached), counted_votes=dict(self.counted_votes), calls=list(self.calls),
+                       recorded={m: set(u) for m, u in self.recorded.items()})
 
     def take(self, e: Event) -> None:
         """Sweep one event (events come in (effective, id) order)."""
@@ -196,15 +200,18 @@ class _Sweep:
             elif e.kind in ("race_call", "call_retracted"):
                 self.calls.append(e)
             return
+        for measure, kinds in MEASURE_KINDS.items():
+            if e.kind in kinds:
+                self.recorded[measure].add(e.unit)
         before = self.states[e.unit]
         after = replace(_apply(before, e), changed=e.effective)
         self.states[e.unit] = after
-        self.move(before, after, e.effective)
+        self.move(before, after, e)
         times, snapshots = self.history[e.unit]
         times.append(e.effective_us)
         snapshots.append(after)
 
-    def move(self, before: UnitState, after: UnitState, at: datetime) -> None:
+    def move(self, before: UnitState, after: UnitState, e: Event) -> None:
         for measure in MEASURES:
             old, new = before.share(measure), after.share(measure)
             if old == new:
@@ -216,11 +223,41 @@ class _Sweep:
                 totals[name] = totals.get(name, 0) + votes
                 if totals[name] >= self.majority and (measure, name) not in self.reached:
                     self.reached.add((measure, name))
-                    self.milestones.append(Milestone(measure, name, at, (after.unit,), totals[name]))
+                    self.milestones.append(Milestone(measure, name, e.effective, (after.unit,), totals[name],
+                                                     e.fields.get("time_known", True)))
 
     def timeline(self, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]) -> Timeline:
+        milestones = tuple(_settle(m, changes) for m in self.milestones)
         return Timeline(self.year, self.majority, unit_electors(self.year), changes, self.counted_at,
-                        dict(self.counted_votes), tuple(self.calls), tuple(self.milestones), self.seen, self)
+                        dict(self.counted_votes), tuple(self.calls), milestones, self.seen, self)
+
+
+def _settle(m: Milestone, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]) -> Milestone:
+    """The milestone with every unit that added to its candidate at its very moment (events at one moment, such
+    as acts known only by their day, have no order among themselves) and the candidate's total after them."""
+    at_us, units, total = to_us(m.at), list(m.units), 0
+    for unit, (times, states) in changes.items():
+        i = bisect_right(times, at_us)
+        now = states[i - 1].share(m.measure).get(m.candidate, 0) if i else 0
+        total += now
+        first = bisect_left(times, at_us)
+        before = states[first - 1].share(m.measure).get(m.candidate, 0) if first else 0
+        if i > first and now > before and unit not in units:
+            units.append(unit)
+    return replace(m, units=tuple(sorted(units)) if len(units) > 1 else tuple(units), electoral_votes=total)
+
+
+def one_desk(events: Iterable[Event], desk: str) -> list[Event]:
+    """The events with only ``desk``'s race calls and retractions (every other kind kept): the projections of
+    one decision desk.
+
+    >>> from electoral.ledger.events import make_event
+    >>> calls = [make_event(2020, "PA", "race_call", t, who, fields={"candidate": "Biden"})
+    ...          for t, who in (("2020-11-06T08:50-05:00", "Decision Desk HQ"), ("2020-11-07T11:25-05:00", "AP"))]
+    >>> [e.actor for e in one_desk(calls, "AP")]
+    ['AP']
+    """
+    return [e for e in events if e.kind not in ("race_call", "call_retracted") or e.actor == desk]
 
 
 def _order(events: Iterable[Event], year: int) -> list[Event]:
@@ -311,6 +348,8 @@ class LedgerStatus:
     deadlines: tuple[Deadline, ...]
     presidency_call: Event | None
     events: int  # events in the ledger of the year (all, not only those before as_of)
+    unrecorded: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # measure -> units the ledger never
+    # records reaching it by an event of its own (no call, no certification, no electors' vote)
 
     def unit(self, code: str) -> UnitStatus:
         """The status of one unit."""
@@ -363,6 +402,10 @@ def _sum(units: Sequence[UnitStatus], measure: str) -> dict[str, int]:
     for u in units:
         for name, votes in u.state.share(measure).items():
             totals[name] = totals.get(name, 0) + votes
+    return _ranked(totals)
+
+
+def _ranked(totals: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -399,9 +442,10 @@ def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
     return LedgerStatus(
         year=t.year, as_of=moment, majority=t.majority, units=units,
         projected=_sum(units, "projected"), certified=_sum(units, "certified"), cast=cast,
-        counted=(dict(t.counted_votes) or cast) if counted else {},
+        counted=_ranked(dict(t.counted_votes) or cast) if counted else {},
         milestones=tuple(m for m in t.milestones if m.at <= moment),
-        deadlines=deadlines(t.year, units, moment), presidency_call=standing, events=t.events)
+        deadlines=deadlines(t.year, units, moment), presidency_call=standing, events=t.events,
+        unrecorded={m: tuple(u for u in t.electors if u not in t.sweep.recorded[m]) for m in MEASURES})
 
 
 def status_as_of(events: Iterable[Event], year: int | str, as_of: datetime | date | str) -> LedgerStatus:
@@ -420,3 +464,26 @@ def now() -> datetime:
     datetime.timedelta(0)
     """
     return datetime.now(timezone.utc)
+
+
+def series(t: Timeline, measure: str = "certified") -> list[tuple[datetime, dict[str, int]]]:
+    """The candidates' electoral votes under ``measure`` (projected, certified or cast) after each moment the
+    totals changed, in time order: a step function over the ledger.
+
+    >>> from electoral.ledger.events import make_event
+    >>> e = make_event(2020, "PA", "certified", "2020-11-24T12:00-05:00", "PA", fields={"candidate": "Biden"})
+    >>> series(build_timeline([e], 2020))
+    [(datetime.datetime(2020, 11, 24, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=68400))), {'Joe Biden': 20})]
+    """
+    if measure not in MEASURES:
+        raise InvalidInput(f"unknown measure {measure!r}; the measures are {', '.join(MEASURES)}")
+    moments: dict[int, datetime] = {}
+    for unit, (times, states) in t.changes.items():
+        for at_us, state in zip(times, states):
+            moments.setdefault(at_us, state.changed)
+    found: list[tuple[datetime, dict[str, int]]] = []
+    for at_us in sorted(moments):
+        totals = _sum([_unit_status(t, unit, at_us, False) for unit in t.electors], measure)
+        if not found or found[-1][1] != totals:
+            found.append((moments[at_us], totals))
+    return found

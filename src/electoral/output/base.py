@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from datetime import date, datetime
 from typing import Any, Literal, Self
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from electoral.margins import MARGINS
 
@@ -61,6 +62,9 @@ def document(model: BaseModel) -> Any:
     return model.model_dump(by_alias=True, exclude_unset=True, warnings=False, serialize_as_any=True)
 
 
+_TIMES: TypeAdapter[datetime | date] = TypeAdapter(datetime | date)
+
+
 def to_jsonable(value: Any) -> Any:
     """Convert output models, dataclasses, numpy values and tuples into plain JSON types (NaN becomes null).
 
@@ -81,6 +85,8 @@ def to_jsonable(value: Any) -> Any:
         return to_jsonable(value.item())
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, (datetime, date)):  # as pydantic writes them (the API's JSON)
+        return _TIMES.dump_python(value, mode="json")
     return value
 
 

@@ -133,6 +133,8 @@ class ContingentOut(BaseModel):
     what_if: dict[str, Any] | None = Field(description="The what-if's fields that differ from the record "
                                                         "(flips, swing, ...; null: the record).")
     outcome: str
+    what_if_notes: list[str] = Field(default_factory=list, description="The what-if's notes: swings, the compact, "
+                                     "each faithless elector and whether the state's law counted or voided the vote.")
     electoral_votes: list[Candidate]
     rule: RuleOut
     eligible: list[Candidate]
@@ -228,6 +230,7 @@ def contingent_doc(e: ContingentElection) -> ContingentOut:
     mates = sorted({c.source for c in e.senate.candidates if c.source})
     return ContingentOut(
         year=e.year, what_if=what_if_fields(e.scenario) if e.scenario is not None else None, outcome=t.outcome,
+        what_if_notes=list(t.notes) if e.scenario is not None else [],
         electoral_votes=[Candidate(name=c.name, party=c.party, electoral_votes=c.electoral_votes,
                                    side=next((x.side for x in e.eligible if x.name == c.name), None))
                          for c in t.candidates if c.electoral_votes > 0],

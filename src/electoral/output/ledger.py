@@ -10,13 +10,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from electoral.ledger.events import Event, zone_name
 from electoral.ledger.status import Deadline, LedgerStatus, Milestone, UnitStatus
-from electoral.ledger.store import Appended
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only where a database is used
+    from electoral.ledger.store import Appended
 
 
 class EventOut(BaseModel):
@@ -89,13 +91,15 @@ class MilestoneOut(BaseModel):
     measure: str = Field(description="projected, certified or cast")
     candidate: str
     at: datetime
-    units: list[str] = Field(description="The unit(s) that carried the candidate over the majority.")
-    electoral_votes: int
+    units: list[str] = Field(description="The unit(s) that carried the candidate over the majority: the one that "
+                                         "crossed, or every unit that added to the candidate at that very moment.")
+    electoral_votes: int = Field(description="The candidate's total once the moment's events are counted.")
+    time_known: bool = Field(description="False when the moment is the end of a day given without a time.")
 
     @classmethod
     def of(cls, m: Milestone) -> MilestoneOut:
         return cls(measure=m.measure, candidate=m.candidate, at=m.at, units=list(m.units),
-                   electoral_votes=m.electoral_votes)
+                   electoral_votes=m.electoral_votes, time_known=m.time_known)
 
 
 class DeadlineOut(BaseModel):
@@ -116,6 +120,7 @@ class LedgerStatusOut(BaseModel):
 
     year: int
     as_of: datetime
+    ledger: str = Field(description="packaged (the historical ledger shipped with the package) or database.")
     majority_needed: int
     events: int
     stages: dict[str, int]
@@ -126,13 +131,52 @@ class LedgerStatusOut(BaseModel):
     milestones: list[MilestoneOut]
     deadlines: list[DeadlineOut]
     presidency_call: EventOut | None
+    unrecorded: dict[str, list[str]] = Field(description="Per measure (projected, certified, cast) the units the "
+                                                         "ledger holds no event of its own for (no call, no "
+                                                         "certification, no electors' vote): a gap in the record.")
     units: list[UnitOut]
 
     @classmethod
-    def of(cls, s: LedgerStatus) -> LedgerStatusOut:
-        return cls(year=s.year, as_of=s.as_of, majority_needed=s.majority, events=s.events, stages=s.stages,
+    def of(cls, s: LedgerStatus, ledger: str = "database") -> LedgerStatusOut:
+        return cls(year=s.year, as_of=s.as_of, ledger=ledger, majority_needed=s.majority, events=s.events,
+                   stages=s.stages, unrecorded={m: list(u) for m, u in s.unrecorded.items()},
                    projected=s.projected, certified=s.certified, cast=s.cast, counted=s.counted,
                    milestones=[MilestoneOut.of(m) for m in s.milestones],
                    deadlines=[DeadlineOut.of(d) for d in s.deadlines],
                    presidency_call=EventOut.of(s.presidency_call) if s.presidency_call else None,
                    units=[UnitOut.of(u) for u in s.units])
+
+
+class LedgerViewOut(BaseModel):
+    """What the packaged ledger says at the moment of a calendar status (``electoral status --json`` of a year
+    with a ledger): totals by measure, the units certified, the milestones passed and the units overdue."""
+
+    electoral_votes: dict[str, dict[str, int]] = Field(
+        description="Per measure (projected, certified, cast, counted) the electoral votes of each candidate.")
+    certified_units: list[str]
+    milestones: list[MilestoneOut]
+    overdue: dict[str, list[str]] = Field(description="Per deadline passed, the units not at its stage.")
+
+    @classmethod
+    def of(cls, s: LedgerStatus) -> LedgerViewOut:
+        totals = {"projected": s.projected, "certified": s.certified, "cast": s.cast, "counted": s.counted}
+        return cls(electoral_votes=totals, certified_units=[u.unit for u in s.units if u.state.certified],
+                   milestones=[MilestoneOut.of(m) for m in s.milestones],
+                   overdue={d.step: list(d.overdue) for d in s.deadlines if d.passed and d.overdue})
+
+
+class CalendarLedgerOut(BaseModel):
+    """One deadline of the calendar as the packaged ledger saw it at the end of its day."""
+
+    step: str
+    stage: str = Field(description="The stage each unit should have reached by the end of the day.")
+    reached: int = Field(description="Units at that stage or beyond by the end of the day.")
+    units: int
+    overdue: list[str] = Field(description="Units not at that stage by the end of the day, in the ledger.")
+    unrecorded: list[str] = Field(description="Those of overdue with no event of that stage in the ledger at all "
+                                              "(a gap in the record, not a unit known to be late).")
+
+    @classmethod
+    def of(cls, d: Deadline, units: int, unrecorded: tuple[str, ...] = ()) -> CalendarLedgerOut:
+        return cls(step=d.step, stage=d.stage, reached=units - len(d.overdue), units=units, overdue=list(d.overdue),
+                   unrecorded=list(unrecorded))

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from electoral.errors import UnknownYear
 from electoral.output.base import Output, finite_or_none
+from electoral.output.ledger import CalendarLedgerOut, LedgerViewOut
 from electoral.output.record import TallyOut, tally_out
 from electoral.rules.apportionment import (
     TIE_RULE, Apportionment, ApportionmentAct, Method, Tie, act, official_seats,
@@ -207,6 +208,8 @@ class CalendarOut(Output):
     year: int
     statutory_only: bool = Field(description="True for a year with no recorded dates (a future election).")
     steps: list[StepOut]
+    ledger: list[CalendarLedgerOut] | None = Field(
+        None, description="Years with a packaged ledger: each deadline as the ledger stood at the end of its day.")
 
 
 class StatusOut(Output):
@@ -223,6 +226,8 @@ class StatusOut(Output):
     in_progress: StepOut | None
     next_step: StepOut | None
     steps: list[StatusStepOut]
+    ledger: LedgerViewOut | None = Field(
+        None, description="Years with a packaged ledger: the ledger at the end of as_of (docs/ledger.md).")
 
 
 def _step_fields(step: Step) -> dict[str, Any]:
@@ -246,8 +251,12 @@ def step_out(step: Step | None) -> StepOut | None:
 
 def calendar_out(cal: Calendar) -> CalendarOut:
     """A year's certification calendar (``electoral calendar --json``, ``GET /api/calendar/{year}``)."""
+    from electoral.certification import calendar_ledger, unrecorded_at
+
+    extra = calendar_ledger(cal.year)
+    ledger = {"ledger": [CalendarLedgerOut.of(d, n, unrecorded_at(cal.year, d)) for d, n in extra]} if extra else {}
     return CalendarOut.of(year=cal.year, statutory_only=cal.statutory_only,
-                                       steps=[step_out(s) for s in cal.steps])
+                          steps=[step_out(s) for s in cal.steps], **ledger)
 
 
 def status_out(status: Status) -> StatusOut:
@@ -264,4 +273,5 @@ def status_out(status: Status) -> StatusOut:
         last_step=step_out(status.last_step), in_progress=step_out(status.in_progress),
         next_step=step_out(status.next_step),
         steps=[StatusStepOut.of(**_step_fields(s), reached=s in status.reached)
-               for s in status.calendar.steps])
+               for s in status.calendar.steps],
+        **({"ledger": LedgerViewOut.of(status.ledger)} if status.ledger else {}))

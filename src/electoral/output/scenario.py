@@ -79,6 +79,28 @@ class ScenarioUnitOut(Output):
     winner: str | None
 
 
+class FaithlessVoteOut(Output):
+    unit: str
+    state: str
+    electors: int
+    pledged: str = Field(description="The candidate the electors were pledged to.")
+    to: str = Field(description="The candidate they voted for instead.")
+    counted: bool = Field(description="True: counted for `to`; false: voided, the electors replaced, the votes "
+                                      "stay with `pledged`.")
+    law: str = Field(description="The state's faithless-elector law that year: none, binding, void or unrecorded.")
+    law_text: str
+    source: str
+
+
+class CompactStatusOut(Output):
+    mode: str = Field(description="members, as-if, all, or chosen (states given the compact's method one by one).")
+    members: list[str]
+    electoral_votes: int = Field(description="The members' electors together.")
+    needed: int = Field(description="A majority of all electors: what brings the compact into force.")
+    active: bool = Field(description="Whether the members hold that majority.")
+    applied: bool = Field(description="Whether the members' electors followed the national popular vote.")
+
+
 class WhatIfOut(Output):
     year: int
     scenario: dict[str, Any] = Field(description="The scenario as run (echoes the request, parsed).")
@@ -87,6 +109,9 @@ class WhatIfOut(Output):
     diff: DiffOut
     units: list[ScenarioUnitOut]
     notes: list[str]
+    faithless: list[FaithlessVoteOut] = Field(default_factory=list,
+                                              description="Faithless electors and what the law in force did.")
+    compact: CompactStatusOut | None = Field(None, description="The popular-vote compact, if a state chose it.")
 
 
 class SwingThresholdOut(Output):
@@ -155,11 +180,21 @@ def _whatif_fields(result: ScenarioResult, units: Sequence[Any] | None, actual: 
         "method": sc.method, "methods": dict(sc.methods), "house_size": sc.house_size,
         "apportionment_method": sc.apportionment_method, "census": sc.census,
         "add_states": dict(sc.add_states), "remove": list(sc.remove), "blank": sc.blank, "margin": sc.margin,
+        "faithless": {code: {"electors": d.electors, "to": d.to} for code, d in sc.faithless.items()},
+        "compact": sc.compact,
     }
     return dict(year=sc.year, scenario=scenario, tally=tally_out(result.tally),
                 actual=tally_out(result.actual) if actual is None else actual, diff=_diff(result),
                 units=[unit_out(u) for u in result.units] if units is None else list(units),
-                notes=list(result.notes))
+                notes=list(result.notes),
+                faithless=[FaithlessVoteOut.of(**_fields(v, FaithlessVoteOut))
+                           for v in result.faithless],
+                compact=CompactStatusOut.of(**{**_fields(result.compact, CompactStatusOut),
+                                               "members": list(result.compact.members)}) if result.compact else None)
+
+
+def _fields(obj: Any, model: type[Output]) -> dict[str, Any]:
+    return {f: getattr(obj, f) for f in model.model_fields}
 
 
 def whatif_out(result: ScenarioResult, units: Sequence[Any] | None = None, actual: Any = None) -> WhatIfOut:

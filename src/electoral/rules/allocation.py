@@ -222,7 +222,8 @@ for _method in (
 ):
     register_method(_method)
 
-SLATE = ALLOCATION_METHODS["winner-take-all"]  # how a what-if reallocates a legislature's or unrecorded slate
+SLATE = ALLOCATION_METHODS["winner-take-all"]
+COMPACT = ALLOCATION_METHODS["npvic"]  # the method a compact what-if gives its members  # how a what-if reallocates a legislature's or unrecorded slate
 
 
 def method_or_slate(name: str) -> AllocationMethod:
@@ -306,11 +307,13 @@ def method_in_force(state: str, year: int) -> StateMethod:
     return default[0]
 
 
-@lru_cache(maxsize=None)
 def npvic_members(year: int | None = None) -> tuple[str, ...]:
-    """States (and DC) that had joined the compact by ``year`` (all members if ``year`` is None).
+    """States (and DC) that were members of the compact on the Election Day of ``year`` (all members if
+    ``year`` is None), in order of enactment (:mod:`electoral.rules.compact`).
 
-    >>> len(npvic_members()), "ME" in npvic_members(2020)
-    (18, False)
+    >>> len(npvic_members()), "ME" in npvic_members(2020), "ME" in npvic_members(2024)
+    (18, False, True)
     """
-    return tuple(r.state for r in read_rows("allocation_npvic") if year is None or r.joined <= year)
+    from electoral.rules.compact import compact_members, membership  # the compact reads the calendar
+
+    return tuple(m.state for m in compact_members()) if year is None else membership(year).states

@@ -12,7 +12,13 @@ A :class:`Scenario` starts from the historical election of ``year`` and may
   :mod:`electoral.rules.allocation`);
 - ``house_size`` / ``apportionment_method`` / ``census``: re-apportion the House, and so the electors;
 - ``add_states`` / ``remove``: add a state with a population (e.g. Puerto Rico) or drop units;
-- ``blank``: start from the allotment with no results (then name winners with ``flips``).
+- ``blank``: start from the allotment with no results (then name winners with ``flips``);
+- ``faithless``: electors of a unit vote against their pledge (``{"TX": Defection(2, "Biden")}``); the
+  state's law in force that year (:mod:`electoral.rules.faithless`) counts their votes or voids them
+  (the electors replaced, the votes stay with the pledged candidate); ``result.faithless`` says which;
+- ``compact``: the popular-vote compact (:mod:`electoral.rules.compact`): ``"members"`` (members on
+  that year's Election Day, in force only with a majority of electors), ``"as-if"`` (the members,
+  applied whatever they hold), ``"all"``; ``result.compact`` gives the members and whether it applied.
 
 A unit whose winner, electors and method are unchanged keeps its electoral votes as cast
 (faithless electors included), so an empty scenario reproduces the historical tally exactly.
@@ -38,14 +44,18 @@ from electoral.candidates import resolve_candidate
 from electoral.scenario.baseline import recorded_units
 from electoral.scenario.engine import run
 from electoral.scenario.plan import Plan, plan
-from electoral.scenario.result import CandidateChange, Diff, ScenarioResult, StateChanges, UnitFlip, UnitOutcome, state_changes
+from electoral.scenario.result import (
+    CandidateChange, CompactStatus, Diff, FaithlessVote, ScenarioResult, StateChanges, UnitFlip, UnitOutcome, state_changes,
+)
 from electoral.scenario.spec import (
-    REAPPORTIONING, Scenario, Swing, parse_optional_pairs, parse_swing, reapportions, replace_year, state_names,
+    COMPACT_MODES, REAPPORTIONING, Defection, Scenario, Swing, parse_faithless, parse_optional_pairs, parse_swing,
+    reapportions, replace_year, state_names,
 )
 
 __all__ = [
-    "REAPPORTIONING", "CandidateChange", "Diff", "Plan", "Scenario", "ScenarioResult", "StateChanges", "Swing", "SwingThreshold",
-    "UnitFlip", "UnitOutcome", "parse_optional_pairs", "parse_swing", "plan", "reapportions", "recorded_units",
+    "COMPACT_MODES", "REAPPORTIONING", "CandidateChange", "CompactStatus", "Defection", "Diff", "FaithlessVote",
+    "Plan", "Scenario", "ScenarioResult", "StateChanges", "Swing", "SwingThreshold", "UnitFlip", "UnitOutcome", "parse_faithless",
+    "parse_optional_pairs", "parse_swing", "plan", "reapportions", "recorded_units",
     "replace_year", "resolve_candidate", "run", "smallest_swings", "state_changes", "state_names",
 ]
 

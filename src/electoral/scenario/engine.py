@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from electoral.errors import InvalidInput
 from electoral.rules.allocation import DEFAULT_ROUNDING, AllocationMethod, StateVote, method_or_slate
+from electoral.rules.faithless import law_in_force
 from electoral.scenario.baseline import Votes, rounded, unit_outcome
 from electoral.scenario.plan import Plan, plan
-from electoral.scenario.result import ScenarioResult, UnitOutcome, diff
+from electoral.scenario.result import FaithlessVote, ScenarioResult, UnitOutcome, diff
 from electoral.scenario.spec import Scenario
 from electoral.tally import tally_votes
 
@@ -53,11 +54,12 @@ def execute(p: Plan) -> ScenarioResult:
     touched = set(p.electors) if p.scenario.blank else (p.changed - p.removed) | p.methods.keys() | (
         {st for st, n in p.electors.items() if n != base.state_electors.get(st)} if p.scenario.reapportions else set())
     new_units = {st: _allocate_state(work, st) for st in sorted(touched, key=lambda s: (s not in base.by_state, s))}
+    faithless = _faithless(work, new_units, touched)
     recomputed = [unit for units in new_units.values() for unit in units]
     tally = _tally(work, recomputed, touched)
     outcomes = _splice(p, new_units, touched)
     return ScenarioResult(p.scenario, tally, base.actual, diff(base, recomputed, tally, touched | p.removed),
-                          tuple(outcomes), tuple(work.notes))
+                          tuple(outcomes), tuple(work.notes), faithless, p.compact_status)
 
 
 def _national_winner(state_votes: Mapping[str, Votes], removed: frozenset[str]) -> str | None:
@@ -127,6 +129,48 @@ def _reallocate(work: _Work, st: str, method: AllocationMethod, rounding: str,
         return [UnitOutcome(st, st, electors, allocation.electors[0][1], allocation.method)]
     return [UnitOutcome(unit, st, sum(n for _, n in split), split, allocation.method)
             for unit, split in allocation.electors]
+
+
+# -- faithless electors ---------------------------------------------------------------------------------
+def _faithless(work: _Work, new_units: dict[str, list[UnitOutcome]], touched: set[str]) -> tuple[FaithlessVote, ...]:
+    """Apply the scenario's faithless electors under each state's law in force that year (in place).
+
+    A law that voids the vote leaves it with the pledged candidate (the elector is replaced); any other
+    law, or none, counts it for the candidate the electors chose. Each outcome is noted.
+    """
+    p = work.plan
+    base, out = p.base, []
+    for unit_code, st, n, to in p.faithless:
+        if st not in new_units:  # a state the scenario left as recorded: its recorded units
+            new_units[st] = list(base.recorded_in_order[slice(*base.span[st])])
+            touched.add(st)
+        units = new_units[st]
+        i = next((k for k, u in enumerate(units) if u.unit == unit_code), None)
+        if i is None:
+            raise InvalidInput(f"--faithless {unit_code}: {st} has no such unit in this scenario")
+        unit, law = units[i], law_in_force(st, base.year)
+        pledged = unit.winner
+        have = dict(unit.votes).get(pledged, 0) if pledged else 0
+        if n > have or pledged is None:
+            raise InvalidInput(f"--faithless {unit_code}={n}: the unit has {have} electors pledged to one candidate")
+        counted = not law.voids
+        if counted:
+            units[i] = UnitOutcome(unit.unit, st, unit.electors, _moved(unit.votes, pledged, to, n), unit.how)
+        work.notes.append(f"faithless {unit_code}: {n} elector(s) pledged to {pledged} voted for {to}: {law.text}")
+        out.append(FaithlessVote(unit_code, st, n, pledged, to, counted, law.law, law.text, law.source))
+    return tuple(out)
+
+
+def _moved(votes: tuple[tuple[str, int], ...], pledged: str, to: str, n: int) -> tuple[tuple[str, int], ...]:
+    """``votes`` with ``n`` moved from ``pledged`` to ``to``, most first, empty shares dropped.
+
+    >>> _moved((("A", 12),), "A", "B", 4)
+    (('A', 8), ('B', 4))
+    """
+    split = dict(votes)
+    split[pledged] -= n
+    split[to] = split.get(to, 0) + n
+    return tuple(sorted(((c, k) for c, k in split.items() if k > 0), key=lambda ck: -ck[1]))
 
 
 # -- splice, tally --------------------------------------------------------------------------------------

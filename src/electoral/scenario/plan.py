@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from electoral.candidates import resolve_candidate
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.margins import margin_definition
-from electoral.rules.allocation import ALLOCATION_METHODS, AllocationMethod, parse_method
+from electoral.rules.allocation import ALLOCATION_METHODS, COMPACT, DEFAULT_ROUNDING, AllocationMethod, parse_method
 from electoral.rules.apportionment import (
     METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
 )
+from electoral.rules.compact import membership
 from electoral.scenario.baseline import Baseline, Votes, baseline
-from electoral.scenario.spec import Scenario, upper_codes
+from electoral.scenario.result import CompactStatus
+from electoral.scenario.spec import COMPACT_MODES, Scenario, upper_codes
 from electoral.scenario.swing import Swung, swing
 from electoral.tally import ballot_rule, majority_needed
 from electoral.units import normalize_code, validate_year
@@ -53,10 +55,12 @@ class Plan:
     electors: Mapping[str, int]  # state -> electors (the record's mapping itself when unchanged)
     methods: Mapping[str, Choice]  # state -> the method the scenario sets there
     explicit: frozenset[str]  # states whose method the scenario names one by one
-    compact: bool  # whether the states choosing a compact method hold a majority of the electors
+    compact: bool  # whether the compact's members vote by it (they hold a majority of electors, or a mode forces it)
     national: bool  # whether some method in force reads the national popular-vote winner
     added: Mapping[str, str | None]  # an added state -> the winner a flip names (None: no result)
     notes: tuple[str, ...]  # swing, apportionment and compact notes, in that order
+    compact_status: CompactStatus | None = None  # the compact's members and whether it applied
+    faithless: tuple[tuple[str, str, int, str], ...] = ()  # (unit, state, faithless electors, their candidate)
 
 
 def plan(scenario: Scenario) -> Plan:
@@ -80,14 +84,15 @@ def plan(scenario: Scenario) -> Plan:
     flips = _flips(scenario, base, removed, name, swung)
     electors = _state_electors(base, scenario, removed, notes)
     methods = _chosen_methods(scenario, year, electors)
-    compact = _compact_in_force(methods, electors, notes)
+    status, compact = _compact_in_force(scenario.compact, methods, electors, notes)
     in_force = [m for m, _ in methods.values() if compact or not m.compact]
+    faithless = _faithless(scenario, base, removed, name)
     added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)
              } if scenario.reapportions else {}  # only an apportionment gives electors to a state the record lacks
     return Plan(scenario, base, definition, removed, shift, swung.state_votes, flips, tuple(swung.winners),
                 tuple(swung.how), frozenset(swung.changed), electors, methods,
                 frozenset(_state_code(c, tuple(electors), year) for c in scenario.methods), compact,
-                any("national" in m.needs for m in in_force), added, tuple(notes))
+                any("national" in m.needs for m in in_force), added, tuple(notes), status, faithless)
 
 
 def _state_code(code: str, known: tuple[str, ...], year: int) -> str:
@@ -224,11 +229,20 @@ def _populations(scenario: Scenario, census: int, removed: frozenset[str]) -> di
 
 
 def _chosen_methods(scenario: Scenario, year: int, electors: Mapping[str, int]) -> dict[str, Choice]:
-    """State -> (method, rounding) wherever the scenario sets one; each spec is parsed once."""
+    """State -> (method, rounding) wherever the scenario sets one; each spec is parsed once.
+
+    A compact mode gives the compact's method to its members (every state for ``all``), except where
+    the scenario names a state's method itself.
+    """
     chosen: dict[str, Choice] = {}
     if scenario.method:
         choice = _choice(scenario.method)
         chosen = dict.fromkeys(electors, choice)
+    if scenario.compact is not None:
+        if scenario.compact not in COMPACT_MODES:
+            raise InvalidInput(f"--compact must be one of {', '.join(COMPACT_MODES)}, got {scenario.compact!r}")
+        members = electors if scenario.compact == "all" else membership(year).states
+        chosen.update({st: (COMPACT, DEFAULT_ROUNDING) for st in members if st in electors})
     for code, spec in scenario.methods.items():
         choice = _choice(spec)
         chosen[_state_code(code, tuple(electors), year)] = choice
@@ -240,12 +254,35 @@ def _choice(spec: str) -> Choice:
     return ALLOCATION_METHODS[name], rounding
 
 
-def _compact_in_force(chosen: Mapping[str, Choice], electors: Mapping[str, int], notes: list[str]) -> bool:
-    members = [st for st, (method, _) in chosen.items() if method.compact]
+def _compact_in_force(mode: str | None, chosen: Mapping[str, Choice], electors: Mapping[str, int],
+                      notes: list[str]) -> tuple[CompactStatus | None, bool]:
+    """The compact's status (None: no state chooses it) and whether it applies (``as-if`` and ``all`` apply it
+    below a majority)."""
+    members = tuple(st for st, (method, _) in chosen.items() if method.compact)
     if not members:
-        return False
+        return None, False
     held, total = sum(electors[st] for st in members), sum(electors.values())
     needed = majority_needed(total)
-    notes.append(f"compact {'in force' if held >= needed else 'not in force'}: {len(members)} members hold"
-                 f" {held} electors, {needed} needed")
-    return held >= needed
+    active = held >= needed
+    applied = active or mode in ("as-if", "all")
+    state = "in force" if active else ("applied as if in force" if applied else "not in force")
+    notes.append(f"compact {state}: {len(members)} members hold {held} electors, {needed} needed")
+    return CompactStatus(mode or "chosen", members, held, needed, active, applied), applied
+
+
+def _faithless(scenario: Scenario, base: Baseline, removed: frozenset[str],
+               name: Callable[[str], str]) -> tuple[tuple[str, str, int, str], ...]:
+    """(unit, state, electors, candidate they vote for) per faithless unit; unknown units are errors."""
+    out = []
+    for code, defection in scenario.faithless.items():
+        i = base.index.get(normalize_code(code))
+        if i is None or base.states[i] in removed:
+            raise UnknownUnit(f"--faithless {code}: not a unit of {base.year} in this scenario"
+                              f" (known: {', '.join(c for c in base.codes if base.states[base.index[c]] not in removed)})")
+        to = defection.to or "other (faithless)"
+        try:
+            to = name(to) if defection.to else to
+        except InvalidInput:  # anyone may receive an elector's vote, not only the year's candidates
+            pass
+        out.append((base.codes[i], base.states[i], defection.electors, to))
+    return tuple(out)

@@ -86,6 +86,43 @@ class Diff:
 
 
 @dataclass(frozen=True, slots=True)
+class FaithlessVote:
+    """Faithless electors of one unit and what the state's law in force did with their votes.
+
+    ``counted``: the votes went to ``to``; otherwise they were voided, the electors replaced and the
+    votes stayed with ``pledged``. ``law`` is the law's kind (:mod:`electoral.rules.faithless`),
+    ``law_text`` says it in words with the statute.
+    """
+
+    unit: str
+    state: str
+    electors: int
+    pledged: str
+    to: str
+    counted: bool
+    law: str
+    law_text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompactStatus:
+    """The popular-vote compact in a what-if: its members there, their electors, and whether it applied.
+
+    ``mode`` is a key of :data:`~electoral.scenario.spec.COMPACT_MODES` or ``"chosen"`` (states given the
+    compact's method one by one); ``active``: the members hold ``needed`` electors; ``applied``: the
+    members' electors follow the national popular vote (active, or forced by ``as-if`` and ``all``).
+    """
+
+    mode: str
+    members: tuple[str, ...]
+    electoral_votes: int
+    needed: int
+    active: bool
+    applied: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ScenarioResult:
     """A scenario's tally (same type as the record's), the actual tally, and the difference."""
 
@@ -95,6 +132,8 @@ class ScenarioResult:
     diff: Diff
     units: tuple[UnitOutcome, ...]
     notes: tuple[str, ...]
+    faithless: tuple[FaithlessVote, ...] = ()
+    compact: CompactStatus | None = None
 
 
 def positive(split: Mapping[str, int]) -> dict[str, int]:

@@ -74,6 +74,41 @@ def parse_optional_pairs(text: str, option: str) -> dict[str, str | None]:
 
 
 @dataclass(frozen=True)
+class Defection:
+    """``electors`` of a unit vote for ``to`` (None: someone unnamed) instead of the candidate they were pledged to.
+
+    >>> parse_faithless("WA=4,TX=2:Ron Paul")["TX"]
+    Defection(electors=2, to='Ron Paul')
+    """
+
+    electors: int
+    to: str | None = None
+
+
+def parse_faithless(text: str, option: str = "--faithless") -> dict[str, Defection]:
+    """Parse ``"WA=4,TX=2:Ron Paul"`` (unit, faithless electors, optionally whom they vote for) into defections.
+
+    >>> parse_faithless("ME-2=1")
+    {'ME-2': Defection(electors=1, to=None)}
+    """
+    out: dict[str, Defection] = {}
+    for code, value in parse_optional_pairs(text, option).items():
+        count, _, to = (value or "").partition(":")
+        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1:
+            raise InvalidInput(f"{option}: expected UNIT=N or UNIT=N:candidate with N electors (1 or more), "
+                               f"got {code}={value or ''}")
+        out[code] = Defection(int(count), to.strip() or None)
+    return out
+
+
+COMPACT_MODES = {
+    "members": "the compact's members on Election Day; in force only if they hold a majority of electors",
+    "as-if": "the compact's members on Election Day, applied as if in force whatever electors they hold",
+    "all": "every state and DC joins the compact",
+}
+
+
+@dataclass(frozen=True)
 class Scenario:
     """A what-if over the election of ``year`` (see :mod:`electoral.scenario` for each field).
 
@@ -94,6 +129,8 @@ class Scenario:
     remove: tuple[str, ...] = ()
     blank: bool = False
     margin: str = DEFAULT_MARGIN  # what a swing's points are shares of (electoral.margins)
+    faithless: Mapping[str, Defection] = field(default_factory=dict)  # unit -> electors voting against their pledge
+    compact: str | None = None  # the popular-vote compact: a key of COMPACT_MODES (None: only methods chosen)
 
     @property
     def reapportions(self) -> bool:

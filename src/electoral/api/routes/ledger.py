@@ -1,7 +1,9 @@
 """The ledger of election events over HTTP: status at a moment, filtered events, a stream of new events.
 
 The database is ``$ELECTORAL_LEDGER_URL`` (else ``ledger.db`` in the user's data folder), read when a
-request comes; a ledger that does not exist yet reads as empty.
+request comes; a ledger that does not exist yet reads as empty. When ``$ELECTORAL_LEDGER_URL`` is not set,
+the years with a packaged historical ledger (2000, 2004, 2016, 2020, 2024) are answered from it unless the
+default database holds events of the year; the stream follows the database only.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from fastapi.responses import StreamingResponse
 from electoral.api.schemas import ERRORS, PathYear, bounded
 from electoral.ledger.events import kind_of, parse_time
 from electoral.output.ledger import EventOut, EventsOut, LedgerStatusOut
-from electoral.ledger.service import status
+from electoral.ledger.service import database_named, year_events, year_status
 from electoral.ledger.status import now
 from electoral.ledger.store import Filters, Store, database_url, default_url, open_store
 from electoral.rules.calendar import validate_calendar_year
@@ -55,7 +57,8 @@ def ledger_status(year: Annotated[PathYear, LedgerYear],
     """Per unit the stage and leader; electoral votes projected, certified, cast and counted; the moments a
     candidate first held a majority; the deadlines in force, with the units overdue."""
     number = validate_calendar_year(year)
-    return LedgerStatusOut.of(status(ledger_store(), number, as_of if as_of is not None else now()))
+    return LedgerStatusOut.of(*year_status(ledger_store(), number, as_of if as_of is not None else now(),
+                                           named=database_named(None)))
 
 
 def _filters(unit: str | None, kind: str | None, actor: str | None, since: str | None, until: str | None,
@@ -75,7 +78,8 @@ def ledger_events(year: Annotated[PathYear, LedgerYear],
                   limit: Annotated[bounded(1, 100_000), Query(description="At most this many events.")] = 1000) -> EventsOut:
     """The events in effective order, in the format ``electoral ledger ingest`` reads (with their ``seq``)."""
     number = validate_calendar_year(year)
-    found = ledger_store().read(number, _filters(unit, kind, actor, since, until, None, limit))
+    found = year_events(ledger_store(), number, _filters(unit, kind, actor, since, until, None, limit),
+                        database_named(None))
     return EventsOut(year=number, count=len(found), events=[EventOut.of(r.event, r.seq) for r in found])
 
 

@@ -18,7 +18,7 @@ from electoral.output.base import document
 from electoral.output.scenario import (
     ScenarioOut, SwingsOut, WhatIfOut, side_tally_out, swings_out, unit_document, unit_out, whatif_out,
 )
-from electoral.scenario import Scenario, UnitOutcome, parse_swing, reapportions, recorded_units, run, smallest_swings
+from electoral.scenario import Scenario, UnitOutcome, parse_faithless, parse_swing, reapportions, recorded_units, run, smallest_swings
 from electoral.sides import tally_sides
 from electoral.units import units_for
 
@@ -103,6 +103,8 @@ def scenario_of(body: WhatIfIn) -> Scenario:
         method=body.method, methods=body.methods, house_size=body.house_size,
         apportionment_method=body.apportionment_method, census=body.census, add_states=body.add_states,
         remove=tuple(body.remove), blank=body.blank, margin=body.margin,
+        faithless=parse_faithless(",".join(f"{code}={value}" for code, value in body.faithless.items()), "faithless")
+        if body.faithless else {}, compact=body.compact,
     )
 
 

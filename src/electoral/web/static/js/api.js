@@ -15,9 +15,9 @@ export async function api(path, body, signal = null) {
   return payload;
 }
 
-/** The year's map document: units, winners, sides, margins, candidates. */
-export function fetchYear(year) {
-  return api(`/api/elections/${encodeURIComponent(year)}/map`);
+/** The year's map document: units, candidates, the record's tally, margins; `signal` aborts it. */
+export function fetchYear(year, signal = null) {
+  return api(`/api/elections/${encodeURIComponent(year)}/map`, undefined, signal);
 }
 
 /** map.json: {states: {code: {name, fips, d, x, y, admitted}}, boxes: {code: {x, y, w, h}}} (preloaded by the page). */

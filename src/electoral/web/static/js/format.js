@@ -14,3 +14,17 @@ export function pts(margin) {
 export function formatCount(n) {
   return n < 1e6 ? n.toLocaleString("en-US") : `about ${n.toExponential(2).replace("e+", " × 10^")}`;
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+/** "1825-02-09" -> "9 February 1825" (an ISO date as written in the record). */
+export function longDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** 1234567 -> "1,234,567". */
+export function count(n) {
+  return n.toLocaleString("en-US");
+}

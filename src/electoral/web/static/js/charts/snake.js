@@ -3,7 +3,8 @@
 // marked and a dashed line stands at the majority.
 import { svg } from "../dom.js";
 import { pts } from "../format.js";
-import { sideOfCandidate, unitName } from "../state.js";
+import { paintOf } from "../colors.js";
+import { state, unitName } from "../state.js";
 
 /** Draw `doc` (the API's tipping-point answer) into the SVG element `chart`. */
 export function drawSnake(chart, doc) {
@@ -23,7 +24,7 @@ export function drawSnake(chart, doc) {
   let start = 0;
   for (const row of doc.rows) {
     const end = start + row.electoral_votes;
-    const side = row.won_by ? sideOfCandidate(row.won_by) : "O";
+    const look = paintOf(state.colors.get(row.won_by) || "#5b6470"); // labels: the colour that contrasts more
     const tip = row.unit === doc.tipping_point;
     for (let r = Math.floor(start / perRow); r * perRow < end && r < rows; r++) {
       const from = Math.max(start, r * perRow);
@@ -34,12 +35,12 @@ export function drawSnake(chart, doc) {
       const y = 14 + r * pitch;
       const rect = svg("rect", {
         x: x.toFixed(2), y, width: Math.max(w - 0.6, 0.4).toFixed(2), height: rowHeight,
-        class: `fill-${side}${tip ? " tip" : ""}`, "data-snake": row.unit,
+        fill: look.fill, class: tip ? "tip" : "", "data-snake": row.unit,
       }, chart);
       svg("title", {}, rect).textContent = `${unitName(row.unit)}: ${row.electoral_votes} electors`
         + (row.winner_margin === null ? "" : `; ${doc.winner} ${row.winner_margin >= 0 ? "+" : "−"}${pts(row.winner_margin)}`);
       if (w >= 20) {
-        const label = svg("text", { x: (x + w / 2).toFixed(1), y: y + rowHeight / 2, class: "chart-text snake-label" }, chart);
+        const label = svg("text", { x: (x + w / 2).toFixed(1), y: y + rowHeight / 2, class: "chart-text snake-label", style: `fill:${look.ink}` }, chart);
         label.textContent = row.unit;
       }
       if (tip && from === start) {

@@ -12,6 +12,12 @@ let shownYear = null; // the year whose tipping point is on screen
 export async function refreshTipping() {
   const year = state.data.year;
   if (shownYear === year) return;
+  if (state.data.two_way.tipping) { // no popular vote: nothing to ask the server
+    shownYear = year;
+    $("#tipping-summary").textContent = state.data.two_way.tipping;
+    $("#snake").replaceChildren();
+    return;
+  }
   const doc = await api(`/api/elections/${year}/tipping-point`);
   if (state.data.year !== year) return; // the user moved on
   shownYear = year;

@@ -1,0 +1,20 @@
+"""The ledger endpoints over the packaged historical ledgers (no database named)."""
+
+from __future__ import annotations
+
+
+def test_status_2020_from_the_packaged_ledger(client, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    doc = client.get("/api/ledger/2020/status", params={"as_of": "2020-12-15"}).json()
+    assert doc["ledger"] == "packaged" and doc["cast"] == {"Joe Biden": 306, "Donald Trump": 232}
+    units = {u["unit"]: u for u in doc["units"]}
+    assert units["GA"]["stage"] == "electors_voted" and units["GA"]["leader"] == "Joe Biden"
+    calls = client.get("/api/ledger/2020/events", params={"unit": "PA", "kind": "race_call", "actor": "AP"}).json()
+    assert [e["effective"] for e in calls["events"]] == ["2020-11-07T11:25:00-05:00"]
+
+
+def test_a_bad_moment_is_a_4xx_naming_it(client, assert_error, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert_error(client.get("/api/ledger/2020/status", params={"as_of": "2020-11-25T12:00"}), 422, "2020-11-25T12:00")
