@@ -142,9 +142,13 @@ def test_time_limit_is_a_503_json_naming_the_limit(assert_error) -> None:
     assert_error(answer, 503, "--time-limit", "20 s")
 
 
-@pytest.mark.parametrize("path", ["/api/elections/{year}/power", "/api/elections/{year}/min-votes"])
-def test_pooled_routes_document_429_and_503(client, path: str) -> None:
-    operation = client.get("/openapi.json").json()["paths"][path]["get"]
+@pytest.mark.parametrize(("path", "method"), [
+    ("/api/elections/{year}/power", "get"), ("/api/elections/{year}/min-votes", "get"), ("/api/paths", "post"),
+    ("/api/probability/exact", "post"), ("/api/probability/simulate", "post"), ("/api/contingent", "post"),
+    ("/api/forecast", "post"), ("/api/forecast/conditional", "post"),
+])
+def test_pooled_routes_document_429_and_503(client, path: str, method: str) -> None:
+    operation = client.get("/openapi.json").json()["paths"][path][method]
     assert {"429", "503"} <= set(operation["responses"])
 
 

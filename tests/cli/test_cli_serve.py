@@ -11,6 +11,7 @@ import time
 import httpx
 import pytest
 
+from electoral.limits import LIMITS
 from electoral.units import election_years
 
 
@@ -49,7 +50,7 @@ def test_serve_prints_url_and_answers(workers: str) -> None:
     (("serve", "--port", "99999"), "99999"), (("serve", "--port", "http"), "http"),
     (("serve", "--host", "no such host!"), "no such host!"), (("serve", "--workers", "0"), "0"),
     (("serve", "--pool-workers", "0"), "--pool-workers"), (("serve", "--pool-queue", "-1"), "-1"),
-    (("serve", "--time-limit", "inf"), "inf"), (("serve", "--body-limit", "99999999999"), "1,048,576"),
+    (("serve", "--time-limit", "inf"), "inf"), (("serve", "--body-limit", "99999999999"), f"{LIMITS['request_body_bytes'].value:,}"),
     (("serve", "--body-timeout", "ten"), "ten"),
 ])
 def test_serve_bad_options(run_cli, args: tuple[str, ...], bad: str) -> None:

@@ -84,7 +84,7 @@ def serve(
     pool_workers: str | None = typer.Option(None, "--pool-workers", metavar="N",
                                             show_default="every core but one, at least 1",
                                      help="Worker processes per server process for expensive requests (odds, "
-                                          "simulations, paths, power, minimum votes, contingent what-ifs)."),
+                                          "simulations, forecasts, paths, power, minimum votes, contingent what-ifs)."),
     pool_queue: str | None = typer.Option(None, "--pool-queue", metavar="N", show_default=str(DEFAULTS.pool.queue),
                                    help="Expensive requests that may wait for a worker; more are answered 429."),
     time_limit: str | None = typer.Option(None, "--time-limit", metavar="SECONDS",
