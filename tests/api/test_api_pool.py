@@ -174,3 +174,14 @@ def test_a_job_that_could_not_finish_in_time_is_not_started() -> None:
     error, waited, pid, after = asyncio.run(scenario())
     assert isinstance(error, TimeLimit) and waited < 1.95  # answered when the worker came free, not at 2 s
     assert after == pid  # nothing was stopped
+
+
+def test_the_pool_answers_what_the_library_computes_in_process(client) -> None:
+    from electoral.api.routes.forecast import forecast_doc
+    from electoral.api.routes.probability import exact_doc
+    from electoral.api.schemas import ForecastIn, ProbabilityIn
+
+    exact = {"year": 2020, "probabilities": {"PA": 0.5, "GA": 0.4}, "national": 0.3}
+    assert client.post("/api/probability/exact", json=exact).content == exact_doc(ProbabilityIn(**exact))
+    forecast = {"year": 2020, "as_of": "2020-11-02", "preset": "example-2020", "draws": 2000}
+    assert client.post("/api/forecast", json=forecast).content == forecast_doc(ForecastIn(**forecast))
