@@ -13,7 +13,7 @@ The application then sees the body it would have read, and later ``receive`` cal
 
 >>> from fastapi.testclient import TestClient
 >>> from electoral.api.app import create_app
->>> TestClient(create_app()).post("/api/scenario", content=b"x" * (2 << 20)).status_code
+>>> TestClient(create_app()).post("/api/scenario", content=b"x" * (5 << 20)).status_code  # over 4 MiB
 413
 """
 
