@@ -10,6 +10,7 @@ import { exportPng, exportSvg, showEmbed } from "./export.js";
 import { listenForKeys, redo, resetHistory, setApply, undo } from "./history.js";
 import { drawMap, paint, setupMap, watchWidth } from "./map.js";
 import { currentMode, modes, registerMode, setMode } from "./modes.js";
+import { forecastMode } from "./modes/forecast.js";
 import { recordedMode } from "./modes/recorded.js";
 import { presetProbability, setupOdds } from "./panels/odds.js";
 import { clearPanels, schedulePanels } from "./panels/schedule.js";
@@ -20,6 +21,7 @@ import { candidateOf, decodeScenario, scheduleUrl, updateUrl } from "./url.js";
 // The map modes, first the default. Later modes (a ledger time slider, a forecast, House delegations)
 // register here, one file each under modes/.
 registerMode(recordedMode);
+registerMode(forecastMode);
 
 let loadSeq = 0; // the latest year requested: an answer for an older request is dropped
 let loadAbort = null; // aborts the previous year's request

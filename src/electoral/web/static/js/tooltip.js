@@ -2,6 +2,7 @@
 // leader's margin, and its candidate on the user's map. Escape or a tap elsewhere closes it.
 import { $ } from "./dom.js";
 import { count, pts } from "./format.js";
+import { currentMode } from "./modes.js";
 import { state } from "./state.js";
 
 let frame = 0; // the animation frame that will show the tooltip
@@ -24,6 +25,8 @@ function tooltipHtml(code) {
     return `<strong>${escape(shape ? shape.name : code)}</strong>No electors in ${state.data.year}${escape(admitted)}`;
   }
   const lines = [`<strong>${escape(unit.name)}</strong>`, `${unit.electoral_votes} elector${unit.electoral_votes === 1 ? "" : "s"}`];
+  const mode = currentMode();
+  if (mode.tooltip) return lines.concat(mode.tooltip(code).map(escape)).join("<br>"); // the mode's own lines
   const votes = Object.entries(unit.votes).map(([name, n]) => `${escape(name)} ${n}`).join(", ");
   lines.push(votes ? `Electoral votes counted: ${votes}` : "No electoral votes counted");
   lines.push(...popularLines(unit));
