@@ -122,9 +122,16 @@ def test_an_assumption_no_simulation_matches_is_refused_and_undone(open_page, ba
     assert shown(page)[code] == "assumed: Joe Biden"
 
 
-def test_the_forecast_mode_moves_the_map_to_the_forecasts_year(open_page) -> None:
+def test_the_forecast_mode_moves_the_map_to_the_forecasts_year(open_page, page_tools) -> None:
     page = open_page("?year=1960")
     enter_forecast(page)
+    page.wait_for_function("() => document.body.dataset.year === '2020' && !document.body.dataset.loading")
+    assert page.locator("#forecast-units tr[data-row]").count() == 56
+    show_year = page_tools[2]
+    show_year(page, 1960)  # another year in the forecast mode: no forecast, and a way back
+    assert "The forecast is of 2020; the map shows 1960." in page.inner_text("#mode-panel")
+    assert "no forecast for 1960" in page.get_attribute('[data-unit="TX"]', "aria-label")
+    page.click("#forecast-year")
     page.wait_for_function("() => document.body.dataset.year === '2020' && !document.body.dataset.loading")
     assert page.locator("#forecast-units tr[data-row]").count() == 56
     page.select_option("#mode", "recorded")

@@ -7,7 +7,9 @@ import { inkFor, SIDE_COLORS, tint, UNDECIDED } from "../colors.js";
 import { $ } from "../dom.js";
 import { cycleAssumption, forecast, FORECAST_REQUEST, loadForecast, onForecastChange } from "../forecast.js";
 import { paint } from "../map.js";
-import { drawForecastPanel, drawForecastSummary, dropForecastSummary, probabilityText, sideName } from "../panels/forecast.js";
+import {
+  drawForecastPanel, drawForecastSummary, dropForecastSummary, probabilityText, showYearButton, sideName,
+} from "../panels/forecast.js";
 import { state } from "../state.js";
 
 // Bands of P(D carries the unit), lowest first: the colour and how much of it (the rest is white).
@@ -140,11 +142,7 @@ export const forecastMode = {
     document.body.classList.add("mode-forecast");
     onForecastChange(repaintForecast);
     loadForecast();
-    if (state.data && !onForecastYear()) {
-      const select = $("#year"); // the forecast is of one year: show it (as choosing it in the selector does)
-      select.value = String(FORECAST_REQUEST.year);
-      select.dispatchEvent(new Event("change"));
-    }
+    if (state.data && !onForecastYear()) showYearButton().click(); // the forecast is of one year: show it
   },
 
   leave() {

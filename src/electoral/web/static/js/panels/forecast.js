@@ -94,7 +94,7 @@ function changeText(code, p) {
   const before = forecast.document.units.find((u) => u.unit === code);
   const delta = before ? 100 * (p - before.p_D) : 0;
   if (Math.abs(delta) < 0.05) return "–";
-  return `${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)} pts`;
+  return `${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)}`;
 }
 
 /** Assumed units first, then the closest races (P(D) nearest one half). */
@@ -107,7 +107,7 @@ function unitTable() {
     "aria-label": "Units, closest first, a scrollable table" });
   const table = el("table", { id: "forecast-units" });
   const head = table.createTHead().insertRow();
-  for (const label of ["Unit", "Electors", `P(${sideName("D")} wins)`, "Change"]) {
+  for (const label of ["Unit", "Electors", `P(${sideName("D")} wins)`, "Change, pts"]) {
     head.appendChild(el("th", { scope: "col" }, label));
   }
   const body = table.createTBody();
@@ -128,6 +128,17 @@ function unitTable() {
   return wrap;
 }
 
+/** A button that shows the forecast's year (as choosing it in the year selector does). */
+export function showYearButton() {
+  const button = el("button", { type: "button", id: "forecast-year" }, `Show ${FORECAST_REQUEST.year}`);
+  button.addEventListener("click", () => {
+    const select = $("#year");
+    select.value = String(FORECAST_REQUEST.year);
+    select.dispatchEvent(new Event("change"));
+  });
+  return button;
+}
+
 /** The panel next to the map: the assumptions, a button to clear them, every unit's probability. */
 export function drawForecastPanel(element) {
   const focused = element.contains(document.activeElement) ? document.activeElement.id : "";
@@ -135,6 +146,7 @@ export function drawForecastPanel(element) {
   const missing = missingText();
   if (missing) {
     element.appendChild(el("p", {}, missing));
+    if (state.data && state.data.year !== FORECAST_REQUEST.year) element.appendChild(showYearButton());
     return;
   }
   const given = assumptionsText(forecast.given);
