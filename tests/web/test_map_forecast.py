@@ -105,6 +105,34 @@ def test_assuming_pennsylvania_republican_shows_the_conditional_odds(open_page, 
     assert page.is_disabled("#forecast-clear")
 
 
+def test_the_latest_assumption_wins_over_an_answer_that_comes_late(open_page, base_url, api_forecast) -> None:
+    page = open_page("?year=2020")
+    enter_forecast(page)
+    held = []
+
+    def hold_pennsylvania_for_biden(route):
+        if json.loads(route.request.post_data)["given"] == {"PA": "D"}:
+            held.append(route)  # answers only when released, after the newer request
+        else:
+            route.continue_()
+
+    page.route("**/api/forecast/conditional", hold_pennsylvania_for_biden)
+    page.focus('[data-unit="PA"]')
+    page.keyboard.press("Enter")  # assume Biden (held back)
+    page.wait_for_function("() => document.body.dataset.forecast === 'loading'")
+    page.keyboard.press("Space")  # assume Trump
+    page.wait_for_selector("body[data-forecast=ready]", timeout=30_000)
+    assert held, "the page did not ask for PA: Biden"
+    try:
+        held[0].continue_()  # the older answer arrives late (unless the page aborted it already)
+    except Exception:  # noqa: BLE001 - an aborted request cannot be continued: as good
+        pass
+    page.wait_for_timeout(400)
+    given = post(base_url, "/api/forecast/conditional", {"forecast": api_forecast["engine"], "given": {"PA": "R"}})
+    assert_matches(shown(page), given["units"], {"PA": "R"})
+    assert page.evaluate("document.body.dataset.forecast") == "ready"
+
+
 def test_an_assumption_no_simulation_matches_is_refused_and_undone(open_page, base_url, api_forecast) -> None:
     page = open_page("?year=2020", console=False)  # Chromium logs the 422 as a console error
     enter_forecast(page)
