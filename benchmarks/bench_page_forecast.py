@@ -1,7 +1,8 @@
 """The map's forecast mode in headless Chromium against a local server: entering it, and a click's odds.
 
 - ``forecast_mode_enter``: choosing "Forecast" in the View selector until the map shows the packaged
-  example forecast (``body[data-forecast=ready]``): one ``POST /api/forecast`` of the example polls;
+  example forecast (``body[data-forecast=ready]``): ``POST /api/forecast`` of the example polls, then
+  ``POST /api/forecast/conditional`` with no assumption (the baseline of the changes shown);
 - ``forecast_click_to_odds``: a click that assumes a unit's winner until every unit and the national
   odds show the conditional odds (one ``POST /api/forecast/conditional``: 100,000 seeded draws).
 

@@ -95,8 +95,15 @@ def test_assuming_pennsylvania_republican_shows_the_conditional_odds(open_page, 
     assert f"Joe Biden wins: {100 * given['p_win']['D']:.1f}%" in odds
     assert f"Donald Trump wins: {100 * given['p_win']['R']:.1f}%" in odds
     assert given["p_win"]["D"] < p_win
+    baseline = post(base_url, "/api/forecast/conditional", {"forecast": api_forecast["engine"], "given": {}})
+    simulated = {u["unit"]: u["p_D"] for u in baseline["units"]}
+    changes = page.eval_on_selector_all(
+        "#forecast-units tr[data-row]", "rows => Object.fromEntries(rows.map(r => [r.dataset.row, r.cells[3].textContent]))")
     for code in ("WI", "MI"):  # correlated with Pennsylvania: both less likely Democratic
         assert percent(after[code])[1] < percent(before[code])[0], (code, before[code], after[code])
+        change = float(changes[code].replace("\u2212", "-"))  # against the same draws without assumptions
+        p_after = next(u["p_D"] for u in given["units"] if u["unit"] == code)
+        assert change < 0 and abs(change - 100 * (p_after - simulated[code])) <= 0.05 + 1e-9, (code, change)
         assert "Joe Biden wins with probability" in page.get_attribute(f'[data-unit="{code}"]', "aria-label")
     assert "assumed win: Donald Trump" in page.get_attribute('[data-unit="PA"]', "aria-label")
 

@@ -1,6 +1,7 @@
 // The forecast the map's forecast mode shows, and the winners the user assumes. The page computes no
 // probability: the forecast is POST /api/forecast of the packaged example polls (2020, as of
-// 2 November), and each set of assumptions is POST /api/forecast/conditional with the forecast's
+// 2 November) and POST /api/forecast/conditional with no assumption (the simulated baseline of the
+// changes shown), and each set of assumptions is POST /api/forecast/conditional with the forecast's
 // engine document (docs/forecast.md, "The JSON documents"). Only the latest request is shown: a newer
 // click aborts the request still on its way, and an answer that comes anyway is dropped.
 // body[data-forecast] is "loading" while a request is on its way, then "ready" (or "error").
@@ -14,7 +15,8 @@ export const forecast = {
   document: null, // the ForecastOut of FORECAST_REQUEST
   given: {}, // code -> "D" | "R": the assumptions the user made
   shown: {}, // the assumptions the odds on screen are for
-  odds: null, // {units: code -> P(D), p_win: {D, R}, p_tie, p_given, ev_mean}: on screen
+  odds: null, // {units: code -> P(D), p_win: {D, R}, p_tie, p_given, ev_mean, draws}: on screen
+  baseline: {}, // code -> P(D) in the simulated elections without assumptions (what a change is from)
   error: "", // why the last request failed ("" if it did not)
 };
 
@@ -63,14 +65,23 @@ async function latest(request, onAnswer, onError) {
   redraw();
 }
 
+/** The forecast, and its simulated elections' P(D) per unit with no assumption (the same draws as the
+ * conditional odds: the baseline of a change, free of the gap between simulated and exact P(D)). */
+async function fetchForecast(signal) {
+  const out = await api("/api/forecast", FORECAST_REQUEST, signal);
+  const simulated = await api("/api/forecast/conditional", { forecast: out.engine, given: {} }, signal);
+  return { document: out, baseline: oddsOf(simulated).units };
+}
+
 /** Fetch the forecast once (later calls reuse it). */
 export function loadForecast() {
   if (forecast.document || document.body.dataset.forecast === "loading") return;
-  latest((signal) => api("/api/forecast", FORECAST_REQUEST, signal), (answer) => {
-    forecast.document = answer;
+  latest(fetchForecast, (answer) => {
+    forecast.document = answer.document;
+    forecast.baseline = answer.baseline;
     forecast.given = {};
     forecast.shown = {};
-    forecast.odds = oddsOf(answer);
+    forecast.odds = oddsOf(answer.document);
   });
 }
 

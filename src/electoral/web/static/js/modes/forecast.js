@@ -65,16 +65,15 @@ export function forecastWords(code) {
   return `${sideName("D")} wins with probability ${probabilityText(p)}`;
 }
 
+let active = false; // whether the forecast mode is on screen
+
 /** Repaint every unit, the legend and the panels (the odds on screen changed). */
 function repaintForecast() {
-  if (!isCurrent()) return;
+  if (!active) return;
   for (const code of state.units.keys()) paint(code);
   forecastMode.legend($("#legend"));
   forecastMode.panel($("#mode-panel"));
 }
-
-let active = false;
-const isCurrent = () => active;
 
 export const forecastMode = {
   id: "forecast",

@@ -91,8 +91,8 @@ export function dropForecastSummary() {
 
 function changeText(code, p) {
   if (forecast.shown[code]) return "assumed";
-  const before = forecast.document.units.find((u) => u.unit === code);
-  const delta = before ? 100 * (p - before.p_D) : 0;
+  const before = forecast.baseline[code];
+  const delta = before === undefined ? 0 : 100 * (p - before);
   if (Math.abs(delta) < 0.05) return "–";
   return `${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)}`;
 }
@@ -157,7 +157,8 @@ export function drawForecastPanel(element) {
   clear.addEventListener("click", clearAssumptions);
   element.append(el("div", { class: "buttons" }, ""), unitTable(), el("p", { class: "hint" },
     "Change: from the forecast without assumptions, in percentage points. Odds given assumptions come from "
-    + "the forecast's simulated elections that match them, so a rare set of assumptions has fewer behind it."));
+    + "the forecast's simulated elections that match them (a rare set of assumptions has fewer behind them); "
+    + "a change compares them with the same simulated elections without assumptions."));
   element.querySelector(".buttons").appendChild(clear);
   if (focused && $(`#${focused}`)) $(`#${focused}`).focus();
 }
