@@ -123,3 +123,24 @@ def test_plots_are_written(tmp_path):
         code, _, err = run("forecast", EXAMPLE, "--as-of", "2020-11-01", "--draws", "2000", "--plot", str(target), *extra)
         assert code == 0, err
         assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_daily_series_each_day_sees_only_its_past():
+    code, out, err = run("forecast", str(HERE / "polls_538_2020.csv"), "--from", "2020-10-22", "--as-of",
+                         "2020-11-02", "--json")
+    assert code == 0, err
+    days = json.loads(out)["days"]
+    assert [d["date"] for d in days][:2] == ["2020-10-22", "2020-10-23"] and len(days) == 12
+    used = [d["polls_used"] for d in days]
+    assert used == sorted(used) and used[0] == 1 and used[-1] == 4  # PA (ends 22 Oct), then NE-2, US, GA
+    assert days[0]["p_D"]["GA"] != days[-1]["p_D"]["GA"]  # the GA poll of 2 Nov moves GA only at the end
+    code, _, err = run("forecast", str(HERE / "polls_538_2020.csv"), "--from", "2020-11-02", "--as-of", "2020-10-01")
+    assert code == 2 and "before its start" in err
+
+
+def test_a_forecast_file_with_a_ragged_correlation_list_is_refused(tmp_path, api_doc):
+    broken = dict(api_doc["engine"], correlation=[[1.0, 0.5], [0.5]])
+    target = tmp_path / "broken.json"
+    target.write_text(json.dumps(broken))
+    code, _, err = run("simulate", str(target), "-n", "1000")
+    assert code == 2 and "square list of lists" in err

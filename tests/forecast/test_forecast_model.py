@@ -76,3 +76,11 @@ def test_bad_dates_and_prior_are_refused():
         forecast_polls(polls([{"unit": "PA", "dem": 50, "rep": 46}]), "yesterday")
     with pytest.raises(InvalidInput, match="finite lean"):
         posterior(polls([{"unit": "PA", "dem": 50, "rep": 46}]), Prior(50.0, np.zeros(3)), DAY)
+
+
+def test_the_national_prior_moves_a_forecast_without_polls_and_is_bounded():
+    empty = polls([{"unit": "PA", "dem": 50, "rep": 46, "start": "2020-12-01", "end": "2020-12-02"}])
+    low, high = forecast_polls(empty, "2020-10-01", national_prior=47.0), forecast_polls(empty, "2020-10-01", national_prior=53.0)
+    assert low.polls_used == 0 and np.allclose(high.mean - low.mean, 6.0)
+    with pytest.raises(InvalidInput, match="national prior"):
+        forecast_polls(empty, "2020-10-01", national_prior=95.0)

@@ -59,7 +59,9 @@ def test_end_date_after_as_of_is_reported_and_not_used():
     polls = read_poll_file(HERE / "polls_538_2020.csv")
     seen = usable_on(polls, np.datetime64("2020-10-30"))
     assert "GA" not in seen.unit.tolist()
-    assert any(p.kind.startswith("end date after the as-of date") and p.row == 16 for p in seen.problems)
+    late = [p for p in seen.problems if p.kind.startswith("end date after the as-of date")]
+    assert [(p.row, p.source) for p in late] == [(16, "polls_538_2020.csv")]
+    assert late[0].message() == "polls_538_2020.csv row 16: end date after the as-of date 2020-10-30: 2020-11-02"
 
 
 def test_files_that_cannot_be_read_are_refused(tmp_path):

@@ -171,6 +171,8 @@ class ForecastIn(BaseModel):
     polls: list[PollIn] = Field(default_factory=list, max_length=MAX_POLLS,
                                 description=f"At most {MAX_POLLS:,} polls.")
     preset: Literal["example-2020"] | None = Field(None, description="The packaged 2020 example polls instead of polls.")
+    national_prior: float | None = Field(None, ge=20.0, le=80.0, allow_inf_nan=False,
+                                         description="Prior national D two-party share, % (default 50).")
     draws: int = Field(100_000, ge=1_000, le=MAX_DRAWS, description="Simulated elections for the national odds.")
     seed: int = Field(2024, ge=0, le=2**63 - 1)
 

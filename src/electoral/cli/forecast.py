@@ -63,6 +63,10 @@ def forecast_command(
     plot: str | None = typer.Option(None, "--plot", help="Write a plot: the EV histogram, a unit's polls "
                                                          "(--plot-unit) or the backtest's calibration."),
     plot_unit: str | None = typer.Option(None, "--plot-unit", help="Plot this unit's polls and the model's average."),
+    series_from: str | None = typer.Option(None, "--from", help="A daily series from this date to --as-of."),
+    national_prior: float | None = typer.Option(None, "--national-prior",
+                                                help="Prior D two-party national share in % (default 50), e.g. "
+                                                     "from a fundamentals model."),
     force: bool = ForceOption,
     json: bool = JsonOption,
 ) -> None:
@@ -76,18 +80,21 @@ def forecast_command(
         return
     if as_of is None:
         raise InvalidInput("--as-of DATE is required (YYYY-MM-DD)")
-    _forecast(inputs, as_of, poll_format, draws, seed, out_path, target, plot_unit, json)
+    if series_from is not None:
+        _series(inputs, series_from, as_of, poll_format, json)
+        return
+    _forecast(inputs, as_of, poll_format, draws, seed, out_path, target, plot_unit, json, national_prior)
 
 
 def _forecast(inputs: list[str], as_of: str, poll_format: str | None, draws: int, seed: int, out: Path | None,
-              plot: Path | None, plot_unit: str | None, json: bool) -> None:
+              plot: Path | None, plot_unit: str | None, json: bool, national_prior: float | None = None) -> None:
     from electoral.forecast import forecast_polls
     from electoral.limits import LIMITS
     from electoral.output.forecast import forecast_out
 
     LIMITS["draws"].check(draws, "--draws")
     polls = _polls(inputs, poll_format)
-    forecast = forecast_polls(polls, as_of)
+    forecast = forecast_polls(polls, as_of, national_prior=national_prior)
     doc = forecast_out(forecast, draws=draws, seed=seed)
     if json:
         print_json(doc)
@@ -102,6 +109,23 @@ def _forecast(inputs: list[str], as_of: str, poll_format: str | None, draws: int
             plot_unit_polls(polls, forecast, plot_unit, plot)
         else:
             plot_ev(doc, plot)
+
+
+def _series(inputs: list[str], start: str, end: str, poll_format: str | None, json: bool) -> None:
+    from electoral.forecast import forecast_series
+    from electoral.output.forecast import series_out
+
+    doc = series_out(forecast_series(_polls(inputs, poll_format), start, end))
+    if json:
+        print_json(doc)
+        return
+    table = Table(title=f"{doc.year}: daily forecast")
+    for column in ("Date", "Polls", "P(D wins)", "D electoral votes", "D national share"):
+        table.add_column(column, justify="right")
+    for day in doc.days:
+        table.add_row(day.date, str(day.polls_used), f"{day.p_win_D:.1%}", f"{day.electoral_votes_D:.0f}",
+                      f"{day.national_share:.1f}")
+    console.print(table)
 
 
 def _backtest(args: list[str], poll_format: str | None, json: bool, plot: Path | None) -> None:
@@ -151,14 +175,20 @@ def _backtest_options(args: list[str]) -> argparse.Namespace:
     return options
 
 
+# Backtest table columns: (header, field, format).
+SCORE_COLUMNS = (("year", "year", "{}"), ("days", "days_before", "{}"), ("polls", "polls", "{}"),
+                 ("Brier", "brier", "{:.4f}"), ("Brier EV", "brier_ev", "{:.4f}"), ("Brier dist.", "brier_districts", "{:.3f}"),
+                 ("log loss", "log_loss", "{:.3f}"), ("RMSE", "rmse", "{:.2f}"), ("cov80", "coverage_80", "{:.2f}"),
+                 ("cov95", "coverage_95", "{:.2f}"), ("nat. err", "national_error", "{:+.2f}"),
+                 ("EV err", "ev_error", "{:+.0f}"), ("P(D)", "p_win", "{:.2f}"))
+
+
 def _show_scores(doc: object) -> None:
     table = Table(title="Backtest (50 states + DC; districts separately)")
-    columns = ("year", "days_before", "polls", "brier", "brier_ev", "brier_districts", "log_loss", "rmse",
-               "coverage_80", "coverage_95", "national_error", "ev_error", "p_win")
-    for c in columns:
-        table.add_column(c, justify="right")
+    for header, _, _ in SCORE_COLUMNS:
+        table.add_column(header, justify="right")
     for s in doc.scores:  # type: ignore[attr-defined]
-        table.add_row(*[f"{getattr(s, c):.4f}" if isinstance(getattr(s, c), float) else str(getattr(s, c)) for c in columns])
+        table.add_row(*[fmt.format(getattr(s, field)) for _, field, fmt in SCORE_COLUMNS])
     console.print(table)
 
 

@@ -99,8 +99,10 @@ def forecast_polls(polls: Polls, as_of: object, *, history: History | None = Non
                    national_prior: float | None = None) -> StateForecast:
     """The forecast of ``polls.year`` as of ``as_of`` from the polls ending on or before it.
 
-    ``history`` (default: the record) contributes only elections before ``polls.year``. Raises InvalidInput for a
-    bad date or a year whose units differ from the 56 of 1992-2028, UnknownYear for a year without an election.
+    ``history`` (default: the record) contributes only elections before ``polls.year``; ``national_prior`` is the
+    prior national D two-party share in points (default 50, e.g. from a fundamentals model). Raises InvalidInput
+    for a bad date or prior, or a year whose units differ from the 56 of 1992-2028, UnknownYear for a year
+    without an election.
     """
     from electoral.rules.calendar import calendar_for
 
@@ -112,6 +114,8 @@ def forecast_polls(polls: Polls, as_of: object, *, history: History | None = Non
     lean = prior_lean(past)
     usable = usable_on(polls, np.datetime64(day, "D"))
     nat = DEFAULT_NATIONAL_PRIOR if national_prior is None else float(national_prior)
+    if not 20.0 <= nat <= 80.0:
+        raise InvalidInput(f"national prior must be a D two-party share from 20 to 80 (%), got {national_prior!r}")
     post = posterior(usable, Prior(nat, lean), np.datetime64(election_day, "D"), settings)
     units = len(UNIT_CODES)
     cov = post.cov[:units, :units] + settings.national_error_var + settings.state_error_var * lean_correlation(past)

@@ -68,6 +68,7 @@ class Polls:
     population: np.ndarray  # str, one of POPULATIONS
     sponsor: np.ndarray  # "D", "R" or ""
     row: np.ndarray  # int, file row
+    source: np.ndarray  # str, the file (or request) each poll came from
     problems: tuple[Problem, ...] = field(default=(), repr=False)
 
     def __len__(self) -> int:
@@ -89,7 +90,7 @@ class Polls:
         return replace(self, **arrays, problems=self.problems + tuple(problems))
 
 
-ARRAY_FIELDS = ("unit", "start", "end", "dem", "rep", "n", "pollster", "population", "sponsor", "row")
+ARRAY_FIELDS = ("unit", "start", "end", "dem", "rep", "n", "pollster", "population", "sponsor", "row", "source")
 
 
 @lru_cache(maxsize=None)
@@ -166,7 +167,7 @@ def _check_row(raw: Mapping[str, object], year: int, row: int) -> tuple[dict | N
         return None, [Problem(row, "sample size not positive", f"{n:g}")]
     population = str(raw.get("population") or "unknown").strip().lower()
     return {"unit": unit, "start": start, "end": end, "dem": dem, "rep": rep, "n": n,
-            "pollster": str(raw.get("pollster") or "unknown").strip(), "row": row,
+            "pollster": str(raw.get("pollster") or "unknown").strip(), "row": row, "source": "",
             "population": population if population in POPULATIONS else "unknown",
             "sponsor": str(raw.get("sponsor") or "").strip().upper()[:1]}, problems
 
@@ -190,7 +191,7 @@ def polls_from_rows(rows: Sequence[Mapping[str, object]], *, year: int, source: 
         checked, issues = _check_row(raw, year, int(raw.get("row", i + 2)))  # type: ignore[call-overload]
         found.extend(replace(p, source=source) for p in issues)
         if checked is not None:
-            kept.append(checked)
+            kept.append({**checked, "source": source})
     if not kept:
         shown = "; ".join(p.message() for p in found[:3]) or "the input has no rows"
         raise InvalidInput(f"no usable poll{' in ' + source if source else ''}: {shown}")
@@ -230,8 +231,8 @@ def usable_on(polls: Polls, as_of: np.datetime64) -> Polls:
     ([3], ['row 4: end date after the as-of date 2020-10-20: 2020-11-02'])
     """
     late = polls.end > as_of
-    problems = [Problem(int(r), f"end date after the as-of date {as_of}", str(e)) for r, e in
-                zip(polls.row[late], polls.end[late])]
+    problems = [Problem(int(r), f"end date after the as-of date {as_of}", str(e), str(f)) for r, e, f in
+                zip(polls.row[late], polls.end[late], polls.source[late])]
     seen = polls.take(~late, problems)
     order = np.lexsort((-seen.end.astype(np.int64), seen.pollster, seen.unit))
     keep = []

@@ -23,6 +23,7 @@ from electoral.output.probability import ElectoralVotesSummary, REPORTED_QUANTIL
 if TYPE_CHECKING:
     from electoral.forecast.backtest import Backtest
     from electoral.forecast.estimate import StateForecast
+    from electoral.forecast.series import SeriesDay
     from electoral.probability.distribution import Distribution
 
 MAX_PROBLEMS = 200  # problems listed in a document (all are counted)
@@ -137,6 +138,20 @@ class SeriesDayOut(Output):
 class SeriesOut(Output):
     year: int
     days: list[SeriesDayOut]
+
+
+def series_out(days: list[SeriesDay]) -> SeriesOut:
+    """A daily series (``electoral forecast --from DATE --as-of DATE --json``): per day, P(D wins), expected D
+    electoral votes, the national share, and every unit's P(D) and share."""
+    rows = []
+    for day in days:
+        f = day.forecast
+        rows.append(SeriesDayOut.of(
+            date=f.as_of.isoformat(), polls_used=f.polls_used, p_win_D=day.p_win, electoral_votes_D=day.electoral_votes,
+            national_share=round(f.national()[0], 3),
+            p_D={c: float(p) for c, p in zip(f.codes, f.probabilities)},
+            share={c: round(float(m), 3) for c, m in zip(f.codes, f.mean)}))
+    return SeriesOut.of(year=days[0].forecast.year if days else 0, days=rows)
 
 
 class ScoreOut(Output):

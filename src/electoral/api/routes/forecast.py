@@ -35,7 +35,8 @@ def forecast(body: ForecastIn) -> Response:
                                 year=body.year, source="polls")  # problems name polls[i] as "polls row i"
     if polls.year != body.year:
         raise InvalidInput(f"the preset is of {polls.year}, not {body.year}")
-    result = serialized(lambda: forecast_out(forecast_polls(polls, body.as_of), draws=body.draws, seed=body.seed))
+    result = serialized(lambda: forecast_out(forecast_polls(polls, body.as_of, national_prior=body.national_prior),
+                                             draws=body.draws, seed=body.seed))
     return json_response(json_bytes(result))
 
 
