@@ -52,6 +52,10 @@ LIMITS: dict[str, Limit] = {
               "more than every unit and state of any year"),
         Limit("json_depth", 8, "levels", "of nesting in a JSON input file",
               "a forecast nests 3 levels; deep nesting would exhaust the parser's recursion"),
+        Limit("forecast_polls", 3_000, "polls", "per forecast request of the HTTP API",
+              "the model factors one square matrix of the polls: 3,000 polls take about 1 s and 0.5 GB at peak"),
+        Limit("series_days", 400, "days", "per daily forecast series",
+              "a cycle's last 400 days; each day is one forecast of under a second"),
         Limit("input_file_bytes", 16 * 1024 * 1024, "bytes", "per forecast or correlation input file",
               "a forecast of every unit is under 10 kB, a correlation matrix under 100 kB"),
     )

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    """Start the app with uvicorn in a subprocess; yields ``http://127.0.0.1:PORT``."""
+@contextmanager
+def serve(env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app with uvicorn in a subprocess (with ``env`` added to the environment); yields its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -50,6 +51,7 @@ def base_url() -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, **(env or {})},
     )
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
@@ -75,6 +77,13 @@ def base_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    """The app served on a free port of 127.0.0.1 for the session: ``http://127.0.0.1:PORT``."""
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium driven by Playwright, shared by the session."""
     if not CHROMIUM.exists():
@@ -92,7 +101,8 @@ def browser():
 
 @pytest.fixture
 def open_page(browser, base_url):
-    """``open_page(query="", width=1280, height=900, console=True)``: a fresh page on ``/?query``, ready to use.
+    """``open_page(query="", width=1280, height=900, console=True, server="")``: a fresh page on ``/?query`` (of
+    ``server``, else the session's), ready to use.
 
     Fails the test on any JavaScript error or failed request the page reports, and (unless ``console``
     is false: a test of a bad URL, whose 404 Chromium logs) on any console error or warning.
@@ -100,7 +110,7 @@ def open_page(browser, base_url):
     contexts = []
     problems: list[str] = []
 
-    def open_(query: str = "", width: int = 1280, height: int = 900, console: bool = True):
+    def open_(query: str = "", width: int = 1280, height: int = 900, console: bool = True, server: str = ""):
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
@@ -110,7 +120,7 @@ def open_page(browser, base_url):
         page.on("response", lambda r: r.status >= 500 and problems.append(f"{r.status} from {r.url}"))
         if console:
             page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console.{m.type}: {m.text}"))
-        page.goto(f"{base_url}/{query}")
+        page.goto(f"{server or base_url}/{query}")
         page.wait_for_selector("body[data-ready=true]", timeout=15_000)
         return page
 

@@ -82,6 +82,10 @@ def serious(page, axe) -> list[str]:
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
+MODE_PAGES = [("?year=2020&mode=ledger&at=2020-12-15T12:00-05:00", "body[data-ledger=ready]"),
+              ("?year=2020&s=GA:Trump,AZ:Trump,WI:Trump&mode=house", "body[data-house=ready]")]
+
+
 @pytest.mark.parametrize("width, height", [(1440, 900), (375, 740)])
 def test_axe_finds_no_serious_violation(open_page, width, height) -> None:
     from axe_playwright_python.sync_playwright import Axe
@@ -90,6 +94,13 @@ def test_axe_finds_no_serious_violation(open_page, width, height) -> None:
     page = open_page("?year=2020", width=width, height=height)
     page.wait_for_selector("body[data-panels=ready]")
     assert serious(page, axe) == []
+    for query, ready in MODE_PAGES:  # every map mode, with its panel drawn
+        page.goto(page.url.split("?")[0] + query)
+        page.wait_for_selector(ready)
+        page.focus('[data-unit="PA"]')  # with a state's timeline or delegation open, and its tooltip
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#ledger-timeline-title, #house-state")
+        assert serious(page, axe) == [], query
     if width > 600:  # once is enough (the suite's time): 1800's striped units, the tooltip open, the notes
         page.goto(page.url.replace("year=2020", "year=1800"))
         page.wait_for_selector("body[data-panels=ready]")

@@ -42,6 +42,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "electoral.api.routes.calendar",
     "electoral.api.routes.analysis",
     "electoral.api.routes.probability",
+    "electoral.api.routes.forecast",
     "electoral.api.routes.contingent",
     "electoral.api.routes.ledger",
 )

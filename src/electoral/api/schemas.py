@@ -139,3 +139,65 @@ class SimulateIn(ProbabilityIn):
     seed: int | None = Field(None, ge=0, le=2**63 - 1, description="Random seed (the same seed gives the same answer).")
     correlation: Literal["economist"] | None = Field(
         None, description="A packaged state correlation matrix (blended with the national share, if any).")
+
+
+# -- forecasts from polls (docs/forecast.md) ----------------------------------------------------------------------
+MAX_POLLS = LIMITS["forecast_polls"].value
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+
+
+class PollIn(BaseModel):
+    """One poll: its unit (state code or name, ``ME-2``, or ``US`` for national), field dates, the Democratic and
+    Republican percentages, sample size, pollster, population (lv, rv, v, a) and partisan sponsor (D, R).
+    Out-of-range values are not refused here: the forecast skips such a poll and reports it in ``problems``."""
+
+    unit: ShortText = Field(examples=["PA"])
+    start: ShortText = Field(examples=["2020-10-26"])
+    end: ShortText = Field(examples=["2020-10-29"])
+    dem: float = Field(allow_inf_nan=False, examples=[50.0])
+    rep: float = Field(allow_inf_nan=False, examples=[46.0])
+    n: float | None = Field(None, allow_inf_nan=False, description="Sample size (null: assumed 600, reported).")
+    pollster: ShortText = ""
+    population: ShortText = "unknown"
+    sponsor: ShortText = ""
+
+
+class ForecastIn(BaseModel):
+    """Polls of one election year (or the packaged example) and the as-of date."""
+
+    year: int = Field(description=YEAR_DOC, examples=[2020])
+    as_of: ShortText = Field(description="Forecast date, YYYY-MM-DD: only polls ending by then count.",
+                             examples=["2020-11-02"])
+    polls: list[PollIn] = Field(default_factory=list, max_length=MAX_POLLS,
+                                description=f"At most {MAX_POLLS:,} polls.")
+    preset: Literal["example-2020"] | None = Field(None, description="The packaged 2020 example polls instead of polls.")
+    national_prior: float | None = Field(None, ge=20.0, le=80.0, allow_inf_nan=False,
+                                         description="Prior national D two-party share, % (default 50).")
+    draws: int = Field(100_000, ge=1_000, le=MAX_DRAWS, description="Simulated elections for the national odds.")
+    seed: int = Field(2024, ge=0, le=2**63 - 1)
+
+
+class EngineUnitIn(BaseModel):
+    unit: ShortText
+    margin: float = Field(allow_inf_nan=False)
+    sd: float = Field(gt=0.0, allow_inf_nan=False)
+    votes: float | None = Field(None, ge=0.0, allow_inf_nan=False)
+
+
+class EngineForecastIn(BaseModel):
+    """The ``engine`` document of a forecast (``POST /api/forecast``, ``electoral forecast --json``)."""
+
+    year: int = Field(description=YEAR_DOC)
+    sides: list[ShortText] = Field(default_factory=lambda: ["D", "R"], min_length=2, max_length=2)
+    df: float | None = Field(None, ge=1.0, le=1000.0, allow_inf_nan=False)
+    units: list[EngineUnitIn] = Field(max_length=MAX_ITEMS)
+    correlation: list[Annotated[list[float], Field(max_length=MAX_ITEMS)]] | None = Field(None, max_length=MAX_ITEMS)
+
+
+class ConditionalIn(BaseModel):
+    """A forecast and some units' assumed winners: every other unit's odds and the national odds given them."""
+
+    forecast: EngineForecastIn
+    given: dict[str, Literal["D", "R"]] = Field(default_factory=dict, max_length=MAX_ITEMS, examples=[{"PA": "R"}])
+    draws: int = Field(100_000, ge=1_000, le=MAX_DRAWS)
+    seed: int = Field(2024, ge=0, le=2**63 - 1)

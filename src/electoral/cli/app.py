@@ -44,6 +44,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "electoral.cli.calendar",
     "electoral.cli.analysis",
     "electoral.cli.probability",
+    "electoral.cli.forecast",
     "electoral.cli.serve",
     "electoral.cli.contingent",
     "electoral.cli.ledger",

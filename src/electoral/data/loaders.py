@@ -157,6 +157,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     # probabilities (docs/probability.md)
     Table("example_2020_polls", {"year": "int", "unit": "str", "margin": "float", "sd": "float", "votes": "int?",
                                  "region": "str", "fivethirtyeight_p": "float", "source": "str"}),
+    # forecasts from polls (docs/forecast.md; built by scripts/build_example_polls.py)
+    Table("example_polls_2020", {"cycle": "int", **dict.fromkeys(
+        ("state modeldate candidate_name startdate enddate pollster samplesize population weight influence pct "
+         "house_adjusted_pct trend_and_house_adjusted_pct tracking poll_id question_id source").split(), "str")}),
     Table("state_correlation", {"state": "str", **dict.fromkeys(CORRELATION_STATES, "float"), "source": "str"}),
 )}
 

@@ -357,6 +357,11 @@ def build_correlation(
 
 def _unit_matrix(units: Units, matrix: str | Path | pd.DataFrame | np.ndarray, repair: bool) -> np.ndarray:
     """A validated unit-by-unit matrix: an array as given (one row per unit), a table expanded to the units."""
+    if isinstance(matrix, (list, tuple)):  # a JSON forecast's nested list (as electoral forecast writes)
+        try:
+            matrix = np.array(matrix, dtype=float)
+        except (TypeError, ValueError):
+            raise InvalidInput("a correlation given as a list must be a square list of lists of numbers") from None
     if isinstance(matrix, np.ndarray):
         values = validate_correlation(matrix, repair=repair)
         if values.shape != (len(units), len(units)):

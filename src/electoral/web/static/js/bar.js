@@ -4,6 +4,7 @@
 // electors who split or broke their pledge. Once the user changes a unit, the bar adds up the map.
 import { $ } from "./dom.js";
 import { longDate } from "./format.js";
+import { currentMode } from "./modes.js";
 import { mapIsRecord, mapTotals, state, undecidedCodes } from "./state.js";
 
 const SHOWN_IN_LINE = 4; // candidates named in the outcome line; the rest are summed as "others"
@@ -84,7 +85,9 @@ function tallyItem(name, votes, color) {
 
 /** Redraw the bar, the tallies and the outcome line for the map as it is now. */
 export function updateSummary() {
-  const { pairs, rest, all, recorded } = barVotes();
+  // A mode may put its own figures on the bar: summary() -> {pairs, rest, all, rest_label, outcome, note} or null.
+  const own = currentMode().summary ? currentMode().summary() : null;
+  const { pairs, rest, all, recorded } = own || barVotes();
   const list = $("#tallies");
   const bar = $("#bar-segments");
   list.replaceChildren();
@@ -99,13 +102,13 @@ export function updateSummary() {
     seg.dataset.candidate = name;
     bar.appendChild(seg);
   }
-  const leftover = recorded ? "Not cast or not counted" : "Undecided";
+  const leftover = own ? own.rest_label : recorded ? "Not cast or not counted" : "Undecided";
   if (rest > 0) list.appendChild(tallyItem(leftover, rest, "#b9bfc8")).classList.add("rest");
-  const text = `${score(pairs)} · ${recorded ? recordedOutcome(state.data.tally) : mapOutcome(pairs)}`;
+  const text = `${score(pairs)} · ${own ? own.outcome : recorded ? recordedOutcome(state.data.tally) : mapOutcome(pairs)}`;
   $("#outcome").textContent = text;
   $("#outcome").dataset.recorded = String(recorded);
   $("#bar").setAttribute("aria-label", text);
-  $("#recorded").textContent = recordedNote(recorded);
+  $("#recorded").textContent = own ? own.note : recordedNote(recorded);
   showNotes(state.data.tally.notes);
 }
 

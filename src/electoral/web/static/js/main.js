@@ -10,6 +10,8 @@ import { exportPng, exportSvg, showEmbed } from "./export.js";
 import { listenForKeys, redo, resetHistory, setApply, undo } from "./history.js";
 import { drawMap, paint, setupMap, watchWidth } from "./map.js";
 import { currentMode, modes, registerMode, setMode } from "./modes.js";
+import { houseMode } from "./modes/house.js";
+import { ledgerMode } from "./modes/ledger.js";
 import { recordedMode } from "./modes/recorded.js";
 import { presetProbability, setupOdds } from "./panels/odds.js";
 import { clearPanels, schedulePanels } from "./panels/schedule.js";
@@ -20,6 +22,8 @@ import { candidateOf, decodeScenario, scheduleUrl, updateUrl } from "./url.js";
 // The map modes, first the default. Later modes (a ledger time slider, a forecast, House delegations)
 // register here, one file each under modes/.
 registerMode(recordedMode);
+registerMode(ledgerMode);
+registerMode(houseMode);
 
 let loadSeq = 0; // the latest year requested: an answer for an older request is dropped
 let loadAbort = null; // aborts the previous year's request
@@ -109,6 +113,9 @@ async function loadFromLocation(prefetched = null) {
   }
   const { changes, bad } = decodeScenario(params.get("s"));
   const base = params.get("base") === "blank" ? "blank" : "record";
+  const wantedMode = params.get("mode") || modes()[0].id;
+  $("#mode").value = setMode(wantedMode).id;
+  if (currentMode().id !== wantedMode) problems.push(`no map view ${JSON.stringify(wantedMode)}; showing ${currentMode().label}`);
   const result = await loadYear(year, { base, changes, prefetched });
   if (!result) return; // superseded by a newer request
   const unread = bad.concat(result.bad);
@@ -155,7 +162,7 @@ function wireControls() {
   const modeSelect = $("#mode");
   for (const mode of modes()) modeSelect.add(new Option(mode.label, mode.id));
   $("#mode-field").hidden = modes().length < 2;
-  modeSelect.addEventListener("change", () => { setMode(modeSelect.value); repaint(); });
+  modeSelect.addEventListener("change", () => { setMode(modeSelect.value); repaint(); updateUrl(false); });
 }
 
 async function start() {

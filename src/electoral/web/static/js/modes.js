@@ -1,5 +1,6 @@
 // Map modes: what the map shows, what its legend and side panel say, and what a click on a unit does.
-// The recorded view (modes/recorded.js) is the first; a new mode is a new file under modes/ and one
+// The recorded view (modes/recorded.js) is the first (the default, left out of the URL); the ledger
+// (modes/ledger.js) and the House delegations (modes/house.js) follow; a new mode is a new file under modes/ and one
 // registerMode() call in main.js. A mode is an object:
 //
 //   id        short name, also the URL's ?mode= value ("recorded")
@@ -11,6 +12,9 @@
 //   click(code)       a click, Enter or Space on a unit
 //   describe(code)    optional: the words after the unit's name in its accessible name and tooltip
 //   enter() / leave() optional: called when the mode is chosen or left (e.g. to fetch its data)
+//   query()   optional: [[key, value]...] the mode's own URL parameters (the ledger's moment: at=...)
+//   summary() optional: the bar's figures instead of the map's, {pairs: [[name, votes]...], all, rest,
+//             rest_label, outcome, note}, or null (the ledger: electoral votes projected at its moment)
 //
 // Only the year's units reach fill/click; units not in the Union are hatched by the map itself.
 

@@ -2,6 +2,7 @@
 // leader's margin, and its candidate on the user's map. Escape or a tap elsewhere closes it.
 import { $ } from "./dom.js";
 import { count, pts } from "./format.js";
+import { currentMode, modes } from "./modes.js";
 import { state } from "./state.js";
 
 let frame = 0; // the animation frame that will show the tooltip
@@ -28,6 +29,8 @@ function tooltipHtml(code) {
   lines.push(votes ? `Electoral votes counted: ${votes}` : "No electoral votes counted");
   lines.push(...popularLines(unit));
   lines.push(`Your map: ${escape(state.assign[code] || "undecided")}`);
+  const mode = currentMode();
+  if (mode !== modes()[0] && mode.describe) lines.push(`${escape(mode.label)}: ${escape(mode.describe(code))}`);
   return lines.join("<br>");
 }
 

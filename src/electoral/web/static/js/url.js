@@ -2,8 +2,11 @@
 // recorded map (or, with &base=blank, from an empty one), each with its candidate's key (the last
 // name, or the full name where two share it; U = undecided). D, R and O stand for the first candidate
 // of the Democratic line, the Republican line and the others, as links written by older pages did.
+// &mode=house names a map mode other than the default, followed by the mode's own parameters (the
+// ledger view's &at=2020-11-07T12:00-05:00 or &live=1).
 // Clicks replace the current history entry; only a change of year (or Recorded/Clear) adds one, so
 // Back goes to the previous year, as a visitor expects, and Undo (Ctrl-Z) undoes clicks.
+import { currentMode, modes } from "./modes.js";
 import { state } from "./state.js";
 
 // history.replaceState costs ~10 ms in Chromium (and is rate-limited): write the URL once a burst
@@ -55,6 +58,11 @@ export function scenarioQuery() {
     .map((code) => `${code}:${candidateKey(state.assign[code])}`)
     .join(",");
   if (changes) params.set("s", changes);
+  const mode = currentMode();
+  if (mode && mode !== modes()[0]) { // the default mode is left out of the URL
+    params.set("mode", mode.id);
+    for (const [key, value] of mode.query ? mode.query() : []) params.set(key, value);
+  }
   // Keep "GA:Trump,AZ:Trump" readable in the address bar (":" and "," are safe in a query).
   return params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",").replace(/\+/g, "%20");
 }
