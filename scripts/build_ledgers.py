@@ -15,6 +15,8 @@ Rules applied, in order:
   as-of convention of ``electoral ledger status``, where a day means its end in Washington); an objection or
   a chamber's vote without a time that would so fall after the joint session's declaration takes the
   declaration's moment instead (the session's acts precede its end);
+* a row whose detail starts ``UPPER BOUND`` (a report that the act had happened by then, or the legal deadline
+  that bound it) gets ``upper_bound`` true: the status then says which majority moments rest on such rows;
 * the electors' votes are never the kit's: an ``electors_voted`` row takes the record's votes of its unit
   (``electoral_votes_cast.csv``: counted and rejected votes, abstentions, faithless electors with the candidate
   they were pledged to), and the national count's votes are the record's counted votes;
@@ -196,6 +198,8 @@ def row_events(row: dict[str, str], year: int, own: set, cast: dict[str, dict], 
             fields["check_source"] = row["check_source"]
         if not known:
             fields["time_known"] = False
+        if row["detail"].startswith("UPPER BOUND"):
+            fields["upper_bound"] = True  # the act happened no later than this row's time
         try:
             found.append(make_event(year, unit, kind, effective, row["actor"], row["source_url"], fields,
                                     received=effective))

@@ -67,3 +67,12 @@ def test_plot_writes_a_png(run_cli, no_database) -> None:
 def test_bad_input_is_one_line_and_exit_2(run_cli, no_database, args, named) -> None:
     result = run_cli(*args)
     assert result.returncode == 2 and named in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_moment_resting_on_upper_bounds_says_so(run_cli, no_database) -> None:
+    doc = json.loads(run_cli("ledger", "status", "2024", "--as-of", "2024-12-16", "--json").stdout)
+    certified = next(m for m in doc["milestones"] if m["measure"] == "certified")
+    assert certified["upper_bound"] is True and "TX" in certified["bounded_by"]
+    text = run_cli("ledger", "status", "2024", "--as-of", "2024-12-16").stdout
+    assert "Donald Trump held 270+ certified no later than 2024-12-11" in " ".join(text.split())
+    assert "upper bound: rests on" in " ".join(text.split())

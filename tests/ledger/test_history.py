@@ -97,6 +97,43 @@ def test_biden_270_certified_with_california_on_4_december() -> None:
     assert "CA" in m.units and m.electoral_votes >= 270
 
 
+def test_biden_270_certified_is_an_exact_moment() -> None:
+    [m] = [m for m in packaged_timeline(2020).milestones if m.measure == "certified"]
+    assert not m.upper_bound and m.bounded_by == ()
+
+
+def test_trump_270_certified_in_2024_no_later_than_11_december() -> None:
+    # No day of the Texas canvass (40 electors) was found, nor of nine other Trump states: their rows are the 2022
+    # act's certificate deadline (11 Dec, six days before the electors met on 17 Dec), so the moment is only an
+    # upper bound and says which rows it rests on.
+    [m] = [m for m in packaged_timeline(2024).milestones if m.measure == "certified"]
+    assert (m.candidate, m.at.astimezone(EASTERN).date().isoformat(), m.time_known) == (TRUMP, "2024-12-11", False)
+    assert m.upper_bound and "TX" in m.units and set(m.units) <= set(m.bounded_by)
+    assert m.electoral_votes == 312  # every Trump unit certified by then: the electors' 312 of 17 Dec
+    before = packaged_status(2024, "2024-12-10")
+    assert before.certified[TRUMP] < 270 and before.certified[HARRIS] < 270
+    assert packaged_status(2024, "2024-12-16").certified == {TRUMP: 312, HARRIS: 226}
+    assert not packaged_status(2024, "2024-12-16").unrecorded["certified"]
+
+
+@pytest.mark.parametrize(("unit", "day", "winner"), [
+    ("AL", "2024-11-26", TRUMP),  # a Tuesday after the counties' 12 Nov provisional canvass: 19 or 26 Nov
+    ("AR", "2024-12-02", TRUMP),  # the governor's proclamation of 2 Dec cites the certification
+    ("ME-2", "2024-11-25", TRUMP),  # Maine's statutory day (20 days after the election); the statewide act
+    ("MS", "2024-12-05", TRUMP),  # 30 days after the election, Mississippi's statutory window
+    ("TX", "2024-12-11", TRUMP),
+])
+def test_2024_certification_rows_known_only_as_upper_bounds(unit, day, winner) -> None:
+    [e] = _one(2024, unit, "certified")
+    assert e.fields["upper_bound"] is True and e.fields["confidence"] == "low"
+    assert (e.effective.astimezone(EASTERN).date().isoformat(), e.fields["candidate"]) == (day, winner)
+
+
+def test_2024_certification_days_found_are_exact() -> None:
+    exact = {e.unit for e in packaged_events(2024) if e.kind == "certified" and not e.fields.get("upper_bound")}
+    assert {"PA", "MI", "GA", "WI", "AZ", "NV", "NC"} <= exact  # the seven battlegrounds' days are the acts'
+
+
 def test_ap_put_biden_over_270_with_pennsylvania_and_trump_with_wisconsin() -> None:
     [biden] = [m for m in packaged_timeline(2020, "AP").milestones if m.measure == "projected"]
     assert (biden.at.isoformat(), biden.units) == ("2020-11-07T11:25:00-05:00", ("PA",))
@@ -111,7 +148,7 @@ def test_west_virginia_2020_certified_after_safe_harbor() -> None:
 
 
 def test_gaps_are_reported_not_filled() -> None:
-    s = packaged_status(2024, "2025-01-07")
+    s = packaged_status(2016, "2017-01-07")  # 2016: certification days found for five states only
     assert "TX" in s.unrecorded["certified"] and not [m for m in s.milestones if m.measure == "certified"]
     assert s.unit("TX").state.certified is None and s.unit("TX").stage == "counted"
 

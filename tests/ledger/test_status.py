@@ -146,3 +146,45 @@ def test_the_service_extends_its_timeline_as_events_arrive(tmp_path):
         assert late.events == len(events) and late.counted == {"Joe Biden": 306, "Donald Trump": 232}
         assert status(store, 2020, "2021-01-08") == late
         store.close()
+
+
+def _certify(unit: str, day: str, winner: str, **extra) -> object:
+    return make_event(2020, unit, "certified", f"{day}T12:00-05:00", "state", fields={"candidate": winner, **extra})
+
+
+def _certified(events) -> object:
+    [m] = [m for m in build_timeline(events, 2020).milestones if m.measure == "certified"]
+    return m
+
+
+def test_a_majority_resting_on_an_upper_bound_row_is_only_an_upper_bound():
+    # CA 55 + TX 38 + NY 29 + FL 29 + PA 20 + IL 20 + OH 18 + GA 16 + MI 16 + NC 15 = 256; with WA 12, 268; NJ's 14 cross.
+    early = [_certify(u, "2020-11-20", "Biden") for u in ("CA", "TX", "NY", "FL", "PA", "IL", "OH", "GA", "MI", "NC")]
+    m = _certified([*early, _certify("WA", "2020-12-01", "Biden"), _certify("NJ", "2020-12-02", "Biden")])
+    assert (m.units, m.upper_bound, m.bounded_by) == (("NJ",), False, ())
+    # New Jersey's row is only a deadline: the majority was held no later than 2 Dec, perhaps earlier.
+    bound = _certify("NJ", "2020-12-02", "Biden", upper_bound=True)
+    m = _certified([*early, _certify("WA", "2020-12-01", "Biden"), bound])
+    assert (m.at.date().isoformat(), m.upper_bound, m.bounded_by) == ("2020-12-02", True, ("NJ",))
+    # An upper-bound row before the moment counts already, whatever its true day: the moment stays exact.
+    early_bound = [_certify("CA", "2020-11-20", "Biden", upper_bound=True), *early[1:]]
+    m = _certified([*early_bound, _certify("WA", "2020-12-01", "Biden"), _certify("NJ", "2020-12-02", "Biden")])
+    assert not m.upper_bound
+    # A later upper-bound row may stand for an earlier act: the moment is a bound when that act could have given
+    # the majority sooner (Washington's 12 after NJ: 256 + 12 = 268, no; without Ohio, WA, NJ and Virginia's 13
+    # cross at 277 on 3 Dec; had Ohio's 18, bounded on 5 Dec, come earlier, 264 + 18 would have crossed: yes).
+    late_wa = _certify("WA", "2020-12-05", "Biden", upper_bound=True)
+    m = _certified([*early, _certify("NJ", "2020-12-02", "Biden"), late_wa])
+    assert (m.at.date().isoformat(), m.units, m.upper_bound) == ("2020-12-02", ("NJ",), False)
+    late_oh = _certify("OH", "2020-12-05", "Biden", upper_bound=True)
+    rest = [e for e in early if e.unit != "OH"] + [_certify(u, d, "Biden") for u, d in
+                                                   (("WA", "2020-12-01"), ("NJ", "2020-12-02"), ("VA", "2020-12-03"))]
+    m = _certified([*rest, late_oh])
+    assert (m.at.date().isoformat(), m.units, m.bounded_by) == ("2020-12-03", ("VA",), ("OH",))
+
+
+def test_an_exact_row_after_an_upper_bound_row_clears_the_bound():
+    unit = build_timeline([_certify("GA", "2020-11-20", "Biden", upper_bound=True),
+                           make_event(2020, "GA", "recertified", "2020-12-07T12:00-05:00", "GA", fields={"candidate": "Biden"})],
+                          2020).changes["GA"][1]
+    assert ["certified" in s.bounded for s in unit] == [True, False]

@@ -144,6 +144,17 @@ def test_ledger_timeline_of_a_clicked_state(open_page, base_url) -> None:
     page.wait_for_function("document.body.dataset.ledgerAt !== '2020-11-07T12:00-05:00'")
 
 
+def test_ledger_panel_says_when_a_moment_is_only_an_upper_bound(open_page, base_url) -> None:
+    page = open_page("?year=2024&mode=ledger&at=2024-12-16T12:00-05:00")
+    page.wait_for_selector("body[data-ledger=ready]")
+    api = get_json(f"{base_url}/api/ledger/2024/status?as_of=2024-12-16T12:00-05:00")
+    [bound] = [m for m in api["milestones"] if m["upper_bound"]]  # certified: the 2022 act's deadline rows
+    text = page.inner_text("#ledger-milestones")
+    assert f"{bound['candidate']} held 270 certified no later than" in text
+    assert "upper bound: rests on the rows of " + ", ".join(bound["bounded_by"]) in text
+    assert "Donald Trump first held 270 projected" in text  # an exact moment keeps its words
+
+
 def test_the_stream_names_every_event_kind() -> None:
     listed = re.search(r"EVENT_KINDS = \[([^\]]+)\]", LEDGER_JS.read_text(encoding="utf-8")).group(1)
     assert re.findall(r'"(\w+)"', listed) == list(KINDS)

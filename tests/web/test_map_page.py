@@ -339,6 +339,6 @@ def test_the_recorded_view_is_the_first_registered_map_mode(open_page) -> None:
         try { m.registerMode({ id: 'broken', label: 'Broken' }); } catch (e) { refused = e.message; }
         return { ids: m.modes().map(x => x.id), current: m.currentMode().id, refused };
     }""")
-    assert found["ids"][0] == "recorded" and {"ledger", "house"} <= set(found["ids"])
+    assert found["ids"][0] == "recorded" and {"ledger", "house", "forecast"} <= set(found["ids"])
     assert found["current"] == "recorded" and found["refused"] == "map mode broken lacks fill"
     assert page.locator("#mode-field").is_visible()  # the selector shows once a second mode is registered

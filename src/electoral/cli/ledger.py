@@ -80,6 +80,11 @@ def _milestone_lines(s: LedgerStatus) -> list[str]:
     for m in s.milestones:
         when = m.at.isoformat() if m.time_known else f"{m.at.date().isoformat()} (a day without a time: its end)"
         carried = ", ".join(m.units)
+        if m.upper_bound:
+            lines.append(f"  {m.candidate} held {s.majority}+ {m.measure} no later than {when}: {m.electoral_votes}, "
+                         f"carried over by {carried} (upper bound: rests on {len(m.bounded_by)} upper-bound "
+                         f"row(s): {' '.join(m.bounded_by)})")
+            continue
         lines.append(f"  {m.candidate} first held {s.majority}+ {m.measure} at {when}: {m.electoral_votes}, "
                      f"carried over by {carried}")
     reached = {m.measure for m in s.milestones}

@@ -56,8 +56,8 @@ class Kind:
         return frozenset(self.required + self.one_of + self.optional + COMMON_FIELDS)
 
 
-COMMON_FIELDS = ("candidate", "detail", "confidence", "source_title", "time_known", "supersedes", "verdict",
-                 "check_source")
+COMMON_FIELDS = ("candidate", "detail", "confidence", "source_title", "time_known", "upper_bound", "supersedes",
+                 "verdict", "check_source")
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("race_call", "race called by a decision desk", required=("candidate",)),
@@ -396,7 +396,7 @@ FIELD_PARSERS: dict[str, Callable[[int, object, str], Any]] = {
     "faithless": _records(("elector", "pledged", "voted"), ("pledged", "voted")),
     "replaced": _records(("elector", "replacement"), ()),
     "electors": _names,
-    "time_known": _flag,
+    "time_known": _flag, "upper_bound": _flag,
 }
 
 

@@ -55,6 +55,7 @@ class UnitState:
     cast: Mapping[str, int] = field(default_factory=dict)  # the electors' votes
     recount: bool = False  # a recount under way
     changed: datetime | None = None
+    bounded: frozenset[str] = frozenset()  # measures whose standing event gives only an upper bound of its time
 
     @property
     def base_stage(self) -> str:
@@ -97,6 +98,12 @@ class Milestone:
     units: tuple[str, ...]  # the unit that crossed, and any unit that added to the candidate at the same moment
     electoral_votes: int
     time_known: bool = True  # False when the moment is a day's end standing for a day without a time
+    bounded_by: tuple[str, ...] = ()  # units whose upper-bound rows at or after the moment could make it earlier
+
+    @property
+    def upper_bound(self) -> bool:
+        """True when the moment rests on upper-bound rows: the majority may have been reached earlier."""
+        return bool(self.bounded_by)
 
 
 @dataclass(frozen=True)
@@ -151,9 +158,15 @@ APPLY: dict[str, Callable[[UnitState, Event], UnitState]] = {
 
 
 def _apply(state: UnitState, e: Event) -> UnitState:
-    """The unit's state after one of its events."""
+    """The unit's state after one of its events; a measure's event that gives only an upper bound of its time
+    (``upper_bound``: the act happened no later than it) marks the measure ``bounded`` until the next one."""
     change = APPLY.get(e.kind)
-    return change(state, e) if change else state
+    after = change(state, e) if change else state
+    measures = {m for m, kinds in MEASURE_KINDS.items() if e.kind in kinds}
+    if not measures:
+        return after
+    bounded = state.bounded | measures if e.fields.get("upper_bound") else state.bounded - measures
+    return replace(after, bounded=frozenset(bounded))
 
 
 @dataclass
@@ -227,24 +240,47 @@ class _Sweep:
                                                      e.fields.get("time_known", True)))
 
     def timeline(self, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]) -> Timeline:
-        milestones = tuple(_settle(m, changes) for m in self.milestones)
+        milestones = tuple(_settle(m, changes, self.majority) for m in self.milestones)
         return Timeline(self.year, self.majority, unit_electors(self.year), changes, self.counted_at,
                         dict(self.counted_votes), tuple(self.calls), milestones, self.seen, self)
 
 
-def _settle(m: Milestone, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]) -> Milestone:
+def _settle(m: Milestone, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]],
+            majority: int) -> Milestone:
     """The milestone with every unit that added to its candidate at its very moment (events at one moment, such
-    as acts known only by their day, have no order among themselves) and the candidate's total after them."""
-    at_us, units, total = to_us(m.at), list(m.units), 0
+    as acts known only by their day, have no order among themselves), the candidate's total after them, and the
+    upper-bound rows it rests on (see :func:`_bounded_by`)."""
+    at_us, units, total, prior = to_us(m.at), list(m.units), 0, 0
     for unit, (times, states) in changes.items():
         i = bisect_right(times, at_us)
         now = states[i - 1].share(m.measure).get(m.candidate, 0) if i else 0
         total += now
         first = bisect_left(times, at_us)
         before = states[first - 1].share(m.measure).get(m.candidate, 0) if first else 0
+        prior += before
         if i > first and now > before and unit not in units:
             units.append(unit)
-    return replace(m, units=tuple(sorted(units)) if len(units) > 1 else tuple(units), electoral_votes=total)
+    bounded, votes = _bounded_by(m, changes)
+    return replace(m, units=tuple(sorted(units)) if len(units) > 1 else tuple(units), electoral_votes=total,
+                   bounded_by=bounded if prior + votes >= majority else ())
+
+
+def _bounded_by(m: Milestone, changes: Mapping[str, tuple[tuple[int, ...], tuple[UnitState, ...]]]
+                ) -> tuple[tuple[str, ...], int]:
+    """The units that gave ``m``'s candidate electors at or after ``m``'s moment by a row that is only an upper
+    bound of its act's time, and those electors: had the acts come earlier, the candidate's total just before the
+    moment plus these electors is what it could have held then (rows before the moment count already, whatever
+    their true time); the moment is exact when that stays short of the majority."""
+    at_us, found, votes = to_us(m.at), [], 0
+    for unit, (times, states) in changes.items():
+        for k in range(bisect_left(times, at_us), len(times)):
+            before = states[k - 1].share(m.measure).get(m.candidate, 0) if k else 0
+            after = states[k].share(m.measure).get(m.candidate, 0)
+            if m.measure in states[k].bounded and after > before:
+                found.append(unit)
+                votes += after - before
+                break
+    return tuple(sorted(found)), votes
 
 
 def one_desk(events: Iterable[Event], desk: str) -> list[Event]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from electoral.contingent.congress import ordinal
 from electoral.contingent.count import HouseBallot
-from electoral.contingent.election import ContingentElection, HouseOutcome, SenateOutcome
+from electoral.contingent.election import ContingentElection, DelegationVote, HouseOutcome, SenateOutcome
 from electoral.contingent.recorded import RecordedBallot
 from electoral.contingent.rules import ContingentRule
 from electoral.data.loaders import read_rows
@@ -64,6 +64,8 @@ class DelegationOut(BaseModel):
     vote: str | None = Field(description="The eligible candidate it votes for on party lines; null: no vote.")
     why: str
     margin: int
+    standing: str = Field(description="'dem', 'rep' or 'other' (its majority), 'split' (evenly divided), "
+                                      "'none' (no party has a majority) or 'vacant' (no member seated).")
 
 
 class HouseOut(BaseModel):
@@ -164,8 +166,7 @@ def _house(h: HouseOutcome) -> HouseOut:
     b = h.ballot
     counts = {"dem": 0, "rep": 0, "other": 0, "split": 0, "none": 0, "vacant": 0}
     for v in h.delegations:
-        key = v.majority or ("vacant" if v.delegation.seated == 0 else "split" if v.delegation.split else "none")
-        counts[key] += 1
+        counts[_standing(v)] += 1
     return HouseOut(
         congress=h.congress, name=f"House of the {ordinal(h.congress)} Congress, seated {h.reference_date}",
         reference_date=h.reference_date, states=b.states, needed=b.needed, quorum=b.quorum, present=b.present,
@@ -174,7 +175,12 @@ def _house(h: HouseOutcome) -> HouseOut:
         delegations=[DelegationOut(state=v.delegation.state, dem=v.delegation.dem, rep=v.delegation.rep,
                                    other=v.delegation.other, vacant=v.delegation.vacant, seats=v.delegation.seats,
                                    other_parties=v.delegation.other_parties, majority=v.majority, vote=v.vote,
-                                   why=v.why, margin=v.margin) for v in h.delegations])
+                                   why=v.why, margin=v.margin, standing=_standing(v)) for v in h.delegations])
+
+
+def _standing(v: DelegationVote) -> str:
+    """A delegation's standing: its majority party, or split (even), none (no majority) or vacant."""
+    return v.majority or ("vacant" if v.delegation.seated == 0 else "split" if v.delegation.split else "none")
 
 
 def _senate(s: SenateOutcome) -> SenateOut:

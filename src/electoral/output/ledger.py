@@ -95,11 +95,17 @@ class MilestoneOut(BaseModel):
                                          "crossed, or every unit that added to the candidate at that very moment.")
     electoral_votes: int = Field(description="The candidate's total once the moment's events are counted.")
     time_known: bool = Field(description="False when the moment is the end of a day given without a time.")
+    upper_bound: bool = Field(description="True when the moment rests on rows that give only an upper bound of "
+                                           "their act's time (a report that it had happened, or the deadline that "
+                                           "bound it): the majority was held no later than ``at``.")
+    bounded_by: list[str] = Field(description="The units whose upper-bound rows, at or after the moment, gave the "
+                                              "candidate electors; empty when the moment is exact.")
 
     @classmethod
     def of(cls, m: Milestone) -> MilestoneOut:
         return cls(measure=m.measure, candidate=m.candidate, at=m.at, units=list(m.units),
-                   electoral_votes=m.electoral_votes, time_known=m.time_known)
+                   electoral_votes=m.electoral_votes, time_known=m.time_known, upper_bound=m.upper_bound,
+                   bounded_by=list(m.bounded_by))
 
 
 class DeadlineOut(BaseModel):

@@ -12,6 +12,7 @@ import { drawMap, paint, setupMap, watchWidth } from "./map.js";
 import { currentMode, modes, registerMode, setMode } from "./modes.js";
 import { houseMode } from "./modes/house.js";
 import { ledgerMode } from "./modes/ledger.js";
+import { forecastMode } from "./modes/forecast.js";
 import { recordedMode } from "./modes/recorded.js";
 import { presetProbability, setupOdds } from "./panels/odds.js";
 import { clearPanels, schedulePanels } from "./panels/schedule.js";
@@ -24,6 +25,7 @@ import { candidateOf, decodeScenario, scheduleUrl, updateUrl } from "./url.js";
 registerMode(recordedMode);
 registerMode(ledgerMode);
 registerMode(houseMode);
+registerMode(forecastMode);
 
 let loadSeq = 0; // the latest year requested: an answer for an older request is dropped
 let loadAbort = null; // aborts the previous year's request

@@ -11,6 +11,8 @@
 //   panel(element)    fill the mode's panel next to the map (optional)
 //   click(code)       a click, Enter or Space on a unit
 //   describe(code)    optional: the words after the unit's name in its accessible name and tooltip
+//   tooltip(code)     optional: the tooltip's lines after the unit's name and electors (plain text),
+//                     instead of the record's (counted votes, popular vote, the user's map)
 //   enter() / leave() optional: called when the mode is chosen or left (e.g. to fetch its data)
 //   query()   optional: [[key, value]...] the mode's own URL parameters (the ledger's moment: at=...)
 //   summary() optional: the bar's figures instead of the map's, {pairs: [[name, votes]...], all, rest,

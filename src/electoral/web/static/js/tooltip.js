@@ -25,11 +25,12 @@ function tooltipHtml(code) {
     return `<strong>${escape(shape ? shape.name : code)}</strong>No electors in ${state.data.year}${escape(admitted)}`;
   }
   const lines = [`<strong>${escape(unit.name)}</strong>`, `${unit.electoral_votes} elector${unit.electoral_votes === 1 ? "" : "s"}`];
+  const mode = currentMode();
+  if (mode.tooltip) return lines.concat(mode.tooltip(code).map(escape)).join("<br>"); // the mode's own lines
   const votes = Object.entries(unit.votes).map(([name, n]) => `${escape(name)} ${n}`).join(", ");
   lines.push(votes ? `Electoral votes counted: ${votes}` : "No electoral votes counted");
   lines.push(...popularLines(unit));
   lines.push(`Your map: ${escape(state.assign[code] || "undecided")}`);
-  const mode = currentMode();
   if (mode !== modes()[0] && mode.describe) lines.push(`${escape(mode.label)}: ${escape(mode.describe(code))}`);
   return lines.join("<br>");
 }

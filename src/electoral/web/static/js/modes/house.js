@@ -52,10 +52,10 @@ function ensure() {
   });
 }
 
-/** A delegation's kind: dem, rep, other (its majority), split (seated members but no majority) or vacant. */
+/** A delegation's kind as the API states it: dem, rep, other (its majority), split or vacant; a delegation
+ *  with no majority that is not evenly split ("none") is drawn as split: it casts no vote either. */
 export function kindOf(d) {
-  if (d.majority) return d.majority;
-  return d.dem + d.rep + d.other === 0 ? "vacant" : "split";
+  return d.standing === "none" ? "split" : d.standing;
 }
 
 /** The two colours of a split delegation: its two largest parties. */

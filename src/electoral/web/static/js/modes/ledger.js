@@ -161,7 +161,8 @@ export const ledgerMode = {
     const latest = s.milestones[s.milestones.length - 1];
     const counted = Object.entries(s.counted).map(([n, v]) => `${n} ${v}`).join(", ");
     const outcome = counted ? `Counted in Congress: ${counted}`
-      : latest ? `${latest.candidate} first held ${s.majority_needed} ${latest.measure}: ${momentWords(latest)}`
+      : latest ? `${latest.candidate} ${latest.upper_bound ? "held" : "first held"} ${s.majority_needed} ${latest.measure}`
+        + `${latest.upper_bound ? " no later than" : ":"} ${momentWords(latest)}`
         : `No one holds ${s.majority_needed} projected yet`;
     const when = ledger.live ? "now" : wordsAt(ledger.at);
     return { pairs, all, rest: all - pairs.reduce((sum, [, n]) => sum + n, 0), recorded: false, rest_label: "Not projected",

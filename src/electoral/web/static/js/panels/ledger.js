@@ -81,7 +81,10 @@ function milestones(status) {
   const list = el("ul", "", { className: "hint" });
   for (const m of status.milestones) {
     const when = wordsAt(Date.parse(m.at)) + (m.time_known ? "" : " (day known, not the hour)");
-    list.appendChild(el("li", `${m.candidate} first held ${status.majority_needed} ${m.measure}: ${when}, with ${m.units.join(", ")}`));
+    const held = m.upper_bound ? `held ${status.majority_needed} ${m.measure} no later than`
+      : `first held ${status.majority_needed} ${m.measure}:`;
+    const bound = m.upper_bound ? ` (upper bound: rests on the rows of ${m.bounded_by.join(", ")})` : "";
+    list.appendChild(el("li", `${m.candidate} ${held} ${when}, with ${m.units.join(", ")}${bound}`));
   }
   for (const d of status.deadlines.filter((x) => x.passed && x.overdue.length)) {
     list.appendChild(el("li", `${d.label} (${d.date}) passed; not yet ${d.stage.replace("_", " ")}: ${d.overdue.join(", ")}`));
