@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from _report import report
+
 
 def median_ms(run: Callable[[], object], repeat: int) -> float:
     """Median wall time of ``run`` in milliseconds, after one warm-up call."""
@@ -22,10 +24,6 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
         run()
         times.append((time.perf_counter() - start) * 1e3)
     return statistics.median(times)
-
-
-def report(name: str, value: float, unit: str, target: str) -> None:
-    print(f"{name}  {value:.4g}  {unit}  {target}")
 
 
 def main() -> None:
@@ -46,11 +44,11 @@ def main() -> None:
         p.banzhaf, p.shapley_shubik  # noqa: B018 - the indices are computed on access
 
     ours_ms = median_ms(ours, 50)
-    report("power_banzhaf_shapley_2024_electoral", ours_ms, "ms", "")
+    report("power_banzhaf_shapley_2024_electoral", ours_ms, "ms")
     try:
         import powerindex
     except ImportError:
-        print("power_powerindex_2024  skipped  -  pip install powerindex")
+        report("power_powerindex_2024", "skipped", "-", "- (pip install powerindex)")
     else:
         def theirs() -> None:
             game = powerindex.Game(270, weights=[int(w) for w in ev])
@@ -58,7 +56,7 @@ def main() -> None:
             game.calc_shapley_shubik()
 
         theirs_ms = median_ms(theirs, 3)
-        report("power_banzhaf_shapley_2024_powerindex", theirs_ms, "ms", "")
+        report("power_banzhaf_shapley_2024_powerindex", theirs_ms, "ms")
         report("power_speedup_vs_powerindex", theirs_ms / ours_ms, "x", ">= 5")
         game = powerindex.Game(270, weights=[int(w) for w in ev])
         game.calc_banzhaf()

@@ -36,6 +36,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 import uvloop  # the client's event loop: the load generator shares the machine's cores with the server
+from _report import report
 
 CLIENTS = 50
 REQUESTS_PER_CLIENT = 20  # Python client: 1,000 timed requests per endpoint
@@ -58,6 +59,11 @@ def start_server(port: int, workers: int = 1) -> subprocess.Popen:
          "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    return wait_until_up(server, port)
+
+
+def wait_until_up(server: subprocess.Popen, port: int) -> subprocess.Popen:
+    """``server`` once it answers on ``port`` (else it is killed and the benchmark stops)."""
     for _ in range(300):
         try:
             httpx.get(f"http://127.0.0.1:{port}/api/years", timeout=2).raise_for_status()
@@ -185,10 +191,9 @@ def cpu_per_request(server: subprocess.Popen, port: int, requests: list[bytes]) 
     return (server_cpu_seconds(server.pid) - before) / len(requests) * 1e6
 
 
-def report(name: str, latencies: np.ndarray, target_ms: float) -> None:
+def report_latencies(name: str, latencies: np.ndarray, target_ms: float) -> None:
     for label, q in (("p50", 50), ("p95", 95)):
-        target = f"< {target_ms:g}" if label == "p95" else "-"
-        print(f"{name}_{label}  {np.percentile(latencies, q):.1f}  ms  {target}")
+        report(f"{name}_{label}", float(np.percentile(latencies, q)), "ms", f"< {target_ms:g}" if label == "p95" else "-")
 
 
 def recorded_sides(base: str, year: int) -> dict[str, str]:
@@ -245,7 +250,7 @@ def run_suite(workers: int) -> None:
         for name, (requests, _) in loads.items() if workers == 1 else ():
             # one client, before any load: the last what-ifs of the list are new to the server's cache
             requests = whatifs[-CPU_REQUESTS:] if name == "whatif" else (requests * CPU_REQUESTS)[:CPU_REQUESTS]
-            print(f"api_{name}_cpu_per_request  {cpu_per_request(server, port, requests):.0f}  us  -  client=python")
+            report(f"api_{name}_cpu_per_request", cpu_per_request(server, port, requests), "us", "- (client=python)")
         for name, (requests, warmup) in loads.items():
             if shutil.which("wrk"):
                 p50, p95, rate = wrk_load(port, requests, warmup)
@@ -255,16 +260,16 @@ def run_suite(workers: int) -> None:
                 p50, p95 = np.percentile(latencies, 50), np.percentile(latencies, 95)
                 rate, client = len(latencies) / (latencies.sum() / 1000 / CLIENTS), "python"
             label = f"api{tag}_{name}_{CLIENTS}_clients"
-            print(f"{label}_p50  {p50:.1f}  ms  -  client={client}")
-            print(f"{label}_p95  {p95:.1f}  ms  < 20  client={client}")
-            print(f"api{tag}_{name}_throughput  {rate:.0f}  requests/s  -  client={client}")
+            report(f"{label}_p50", p50, "ms", f"- (client={client})")
+            report(f"{label}_p95", p95, "ms", f"< 20 (client={client})")
+            report(f"api{tag}_{name}_throughput", rate, "requests/s", f"- (client={client})")
         if workers > 1:
             return
         tossups = {code: 0.5 for code in ("PA", "GA", "AZ", "WI", "MI", "NV", "NC", "FL")}
         for name, body in (("independent", {"year": 2020, "probabilities": tossups}),
                            ("national_0.5", {"year": 2020, "probabilities": tossups, "national": 0.5}),
                            ("all_56_units", {"year": 2020, "missing": "even"})):
-            report(f"api_probability_exact_{name}", sequential(base, "/api/probability/exact", body), 50)
+            report_latencies(f"api_probability_exact_{name}", sequential(base, "/api/probability/exact", body), 50)
     finally:
         server.terminate()
         server.wait(timeout=10)

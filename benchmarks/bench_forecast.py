@@ -18,14 +18,12 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from _report import report
+
 ROOT = Path(__file__).resolve().parents[1]
 FILES = {2008: "economist/all_polls_2008.csv", 2012: "economist/all_polls_2012.csv",
          2016: "economist/all_polls.csv", 2020: "fivethirtyeight/presidential_polls_2020.csv"}
 AS_OF = date(2020, 11, 2)
-
-
-def report(name: str, value: float, unit: str, target: str) -> None:
-    print(f"{name:<44}  {value:>10.3f}  {unit:<4}  {target}", flush=True)
 
 
 def one_date(raw: Path) -> float:
@@ -43,19 +41,19 @@ def main(raw_root: str = str(ROOT.parent / "shared/data")) -> None:
     raw = Path(raw_root)
     if len(sys.argv) > 2 and sys.argv[2] == "--memory":
         one_date(raw)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        sys.stdout.write(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\n")  # read by the parent, not a report
         return
     one_date(raw)  # warm the record's caches once
-    report("forecast: one as-of date, every 2020 poll", min(one_date(raw) for _ in range(3)), "s", "< 10")
+    report("forecast_one_as_of_date_every_2020_poll", min(one_date(raw) for _ in range(3)), "s", "< 10")
     polls = {year: read_poll_file(raw / path) for year, path in FILES.items()}
     start = time.perf_counter()
     run_backtest(polls, (100, 50, 14, 1))
-    report("forecast: backtest 4 years x 4 horizons", time.perf_counter() - start, "s", "< 300")
+    report("forecast_backtest_4_years_x_4_horizons", time.perf_counter() - start, "s", "< 300")
     start = time.perf_counter()
     forecast_series(polls[2020], AS_OF - timedelta(days=149), AS_OF)
-    report("forecast: 150-day daily series (2020)", time.perf_counter() - start, "s", "< 180")
+    report("forecast_150_day_daily_series_2020", time.perf_counter() - start, "s", "< 180")
     out = subprocess.run([sys.executable, __file__, str(raw), "--memory"], capture_output=True, text=True, check=True)
-    report("forecast: peak memory, one as-of date", int(out.stdout.split()[-1]) / 1024, "MB", "< 1024")
+    report("forecast_peak_memory_one_as_of_date", int(out.stdout.split()[-1]) / 1024, "MB", "< 1024")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from _report import report
 from bench_api import free_port, start_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -46,10 +47,6 @@ CLICK_SCRIPT = """(n) => {
   }
   return times;
 }"""
-
-
-def report(name: str, value: float, unit: str, target: str = "") -> None:
-    print(f"{name}  {value:.4g}  {unit}  {target}")
 
 
 def p95(values: list[float]) -> float:
@@ -111,14 +108,14 @@ def main() -> None:
 
     report("page_load_cold_median", statistics.median(cold), "ms", "< 1000")
     report("page_load_cold_p95", p95(cold), "ms", "< 1000")
-    report("page_dom_content_loaded_median", statistics.median(dom_ready), "ms", "")
-    report("page_load_cold_with_panels_median", statistics.median(panels), "ms", "")
+    report("page_dom_content_loaded_median", statistics.median(dom_ready), "ms")
+    report("page_load_cold_with_panels_median", statistics.median(panels), "ms")
     report("page_load_warm_median", statistics.median(warm), "ms", "< 1000")
     report("click_to_bar_median", statistics.median(clicks), "ms", "< 16")
     report("click_to_bar_p95", p95(clicks), "ms", "< 16")
     report("year_switch_median", statistics.median(switches), "ms", "< 300")
-    report("page_bytes_cold_load", transferred / 1024, "KiB", "")
-    report("page_requests_cold_load", requests, "requests", "")  # with the panels' three
+    report("page_bytes_cold_load", transferred / 1024, "KiB")
+    report("page_requests_cold_load", requests, "requests")  # with the panels' three
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ import statistics
 import time
 
 from bench_api import free_port, start_server
-from bench_page import CHROMIUM, CHROMIUM_ARGS, READY, p95, report
+from _report import report
+from bench_page import CHROMIUM, CHROMIUM_ARGS, READY, p95
 
 ENTERS = 3
 CLICKS = 24

@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from _report import report
 from electoral.probability import economist_correlation, exact, load_forecast, simulate
 from electoral.probability.exact import ev_pmf
 
@@ -33,10 +34,6 @@ def best(function: Callable[[], object], repeats: int) -> float:
         function()
         times.append(time.perf_counter() - start)
     return min(times)
-
-
-def report(name: str, value: float, unit: str, target: str) -> None:
-    print(f"{name:<44}  {value:>10.3f}  {unit:<4}  {target}", flush=True)
 
 
 def numpy_reference(forecast, state_matrix: np.ndarray, n: int, seed: int) -> float:
@@ -55,13 +52,13 @@ def numpy_reference(forecast, state_matrix: np.ndarray, n: int, seed: int) -> fl
 def main() -> int:
     independent = load_forecast("example-2020")
     p, votes = independent.probabilities, independent.electoral_votes
-    report("exact_independent_56_units_ev_pmf", best(lambda: ev_pmf(p, votes), 300) * 1e3, "ms", "< 1 ms")
-    report("exact_independent_56_units_full_result", best(lambda: exact(independent), 100) * 1e3, "ms", "< 1 ms")
+    report("exact_independent_56_units_ev_pmf", best(lambda: ev_pmf(p, votes), 300) * 1e3, "ms", "< 1")
+    report("exact_independent_56_units_full_result", best(lambda: exact(independent), 100) * 1e3, "ms", "< 1")
 
     national = load_forecast("example-2020", national=0.6)
-    report("exact_correlated_national_0.6_64_nodes", best(lambda: exact(national), 20) * 1e3, "ms", "< 20 ms")
+    report("exact_correlated_national_0.6_64_nodes", best(lambda: exact(national), 20) * 1e3, "ms", "< 20")
     regional = load_forecast("example-2020", national=0.4, regional=0.3)
-    report("exact_correlated_national+4_regions", best(lambda: exact(regional), 5) * 1e3, "ms", "(no target)")
+    report("exact_correlated_national+4_regions", best(lambda: exact(regional), 5) * 1e3, "ms", "-")
 
     n = 1_000_000
     table = economist_correlation()
@@ -77,9 +74,9 @@ def main() -> int:
         ours_time = best(lambda: simulate(forecast, n, seed=1, tipping=False), 3)
         full_time = best(lambda: simulate(forecast, n, seed=1), 2)
         ours_p = simulate(forecast, n, seed=1, tipping=False).p_win("D")
-        report(f"mc_1M_{label}_numpy_reference", reference_time, "s", "(reference)")
-        report(f"mc_1M_{label}_electoral", ours_time, "s", f"<= reference and < 1 s (P(D) {ours_p:.4f} vs {reference_p:.4f})")
-        report(f"mc_1M_{label}_electoral_with_tipping_points", full_time, "s", "(all outputs)")
+        report(f"mc_1M_{label}_numpy_reference", reference_time, "s", "- (reference)")
+        report(f"mc_1M_{label}_electoral", ours_time, "s", f"< 1 (and <= reference; P(D) {ours_p:.4f} vs {reference_p:.4f})")
+        report(f"mc_1M_{label}_electoral_with_tipping_points", full_time, "s", "- (all outputs)")
 
     # A fresh process, so the peak is the simulation's own (VmHWM: this process's resident high-water mark).
     child = subprocess.run(
@@ -92,8 +89,8 @@ def main() -> int:
          "print(time.perf_counter() - start, peak)"],
         capture_output=True, text=True, check=True)
     seconds, peak_kb = child.stdout.split()
-    report("mc_10M_draws_peak_resident_memory", int(peak_kb) / 1024, "MB", "< 1024 MB (whole process)")
-    report("mc_10M_draws_time_with_tipping_points", float(seconds), "s", "(info)")
+    report("mc_10M_draws_peak_resident_memory", int(peak_kb) / 1024, "MB", "< 1024 (whole process)")
+    report("mc_10M_draws_time_with_tipping_points", float(seconds), "s", "-")
     return 0
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import time
 
-from bench_analysis import median_ms, report  # same timing helpers as the analytics benchmark
+from _report import report
+from bench_analysis import median_ms  # same timing helper as the analytics benchmark
 
 
 def main() -> None:

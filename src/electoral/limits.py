@@ -52,6 +52,8 @@ LIMITS: dict[str, Limit] = {
               "more than every unit and state of any year"),
         Limit("json_depth", 8, "levels", "of nesting in a JSON input file",
               "a forecast nests 3 levels; deep nesting would exhaust the parser's recursion"),
+        Limit("request_body_bytes", 4 * 1024 * 1024, "bytes", "per HTTP request body, counted while it is read",
+              "the largest request, a forecast of 3,000 polls, is about 0.5 MB (4 MB if every text is 200 characters)"),
         Limit("forecast_polls", 3_000, "polls", "per forecast request of the HTTP API",
               "the model factors one square matrix of the polls: 3,000 polls take about 1 s and 0.5 GB at peak"),
         Limit("series_days", 400, "days", "per daily forecast series",

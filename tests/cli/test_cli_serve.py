@@ -11,6 +11,7 @@ import time
 import httpx
 import pytest
 
+from electoral.limits import LIMITS
 from electoral.units import election_years
 
 
@@ -48,6 +49,9 @@ def test_serve_prints_url_and_answers(workers: str) -> None:
 @pytest.mark.parametrize(("args", "bad"), [
     (("serve", "--port", "99999"), "99999"), (("serve", "--port", "http"), "http"),
     (("serve", "--host", "no such host!"), "no such host!"), (("serve", "--workers", "0"), "0"),
+    (("serve", "--pool-workers", "0"), "--pool-workers"), (("serve", "--pool-queue", "-1"), "-1"),
+    (("serve", "--time-limit", "inf"), "inf"), (("serve", "--body-limit", "99999999999"), f"{LIMITS['request_body_bytes'].value:,}"),
+    (("serve", "--body-timeout", "ten"), "ten"),
 ])
 def test_serve_bad_options(run_cli, args: tuple[str, ...], bad: str) -> None:
     out = run_cli(*args)
@@ -64,3 +68,83 @@ def test_serve_port_in_use(run_cli) -> None:
         out = run_cli("serve", "--port", str(port))
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().startswith("error: cannot serve on 127.0.0.1:") and str(port) in out.stderr
+
+
+def _serve(*options: str) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "electoral.cli.app", "serve", "--port", str(port), *options],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):  # a bounded wait for uvicorn to bind
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/years", timeout=5)
+            return server, port
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise AssertionError("server did not start")
+
+
+def test_a_body_that_never_ends_is_answered_408_and_the_connection_closed() -> None:
+    server, port = _serve("--body-timeout", "1")
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            connection.sendall(b"POST /api/whatif HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               b"Transfer-Encoding: chunked\r\n\r\n5\r\n{\"yea\r\n")  # ... and nothing more
+            answer = b""
+            while chunk := connection.recv(65536):  # the server closes the connection after its answer
+                answer += chunk
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 408")
+        assert "--body-timeout" in json.loads(body)["error"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_large_declared_body_is_refused_before_it_is_sent() -> None:
+    server, port = _serve("--body-limit", "1000")
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            connection.sendall(b"POST /api/whatif HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               b"Content-Length: 50000000\r\n\r\n")  # the headers only: the answer comes anyway
+            answer = b""
+            while chunk := connection.recv(65536):  # the server closes the connection after its answer
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 413") and b"1,000 bytes" in answer
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_client_that_goes_away_has_its_expensive_job_stopped() -> None:
+    import psutil
+
+    server, port = _serve()
+    body = json.dumps({"year": 2020, "missing": "even", "df": 1, "national": 0.9}).encode()
+
+    def workers() -> set[int]:
+        found = set()
+        for child in psutil.Process(server.pid).children(recursive=True):
+            try:  # a stopped worker may linger a moment as a zombie
+                if child.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(child.cmdline()):
+                    found.add(child.pid)
+            except psutil.Error:
+                pass
+        return found
+
+    try:
+        httpx.post(f"http://127.0.0.1:{port}/api/probability/exact", content=body, timeout=60,
+                   headers={"content-type": "application/json"}).raise_for_status()  # starts the pool's worker
+        before = workers()
+        with socket.create_connection(("127.0.0.1", port)) as connection:
+            connection.sendall(b"POST /api/probability/exact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            time.sleep(0.3)  # the job is running; the client leaves
+        for _ in range(100):  # a bounded wait for the server to notice
+            if workers() and workers() != before:
+                break
+            time.sleep(0.1)
+        assert before and workers() and not (workers() & before)  # the busy worker was stopped and replaced
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import importlib
 import logging
 import mimetypes
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -25,6 +27,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from electoral import __version__
 from electoral.api.docs_page import openapi_html
+from electoral.api.guard import BodyGuard
+from electoral.api.pool import ClientGone, Pool, PoolFull, TimeLimit
+from electoral.api.settings import ServerSettings, settings_from_env
 from electoral.errors import ElectoralError, InvalidInput, UnknownUnit, UnknownYear
 from electoral.output.base import document
 from electoral.output.errors import error_out
@@ -87,21 +92,8 @@ def _jsonable_errors(errors: list[dict]) -> list[dict]:
             for e in errors]
 
 
-def create_app(static_dir: Path | None = None) -> FastAPI:
-    """Build the application: JSON API under ``/api``, the map page at ``/`` and ``/static``.
-
-    Every request goes through FastAPI's routing and middleware, so middleware added the ordinary
-    way (``app.add_middleware``) sees every route, the per-click ones included.
-    """
-    app = FastAPI(
-        title="electoral",
-        version=__version__,
-        docs_url=None,  # the default Swagger UI loads from a CDN: /docs is rendered here instead
-        redoc_url=None,
-        description=f"The U.S. Electoral College over HTTP: the record {record_span()}, what-ifs, analytics, "
-                    "probabilities, apportionment, calendar and certification status.",
-    )
-
+def _error_handlers(app: FastAPI) -> None:
+    """Library errors 4xx, validation 422, HTTP errors with their status, the pool's 429/503, bugs 500."""
     @app.exception_handler(ElectoralError)
     async def electoral_error(request: Request, exc: ElectoralError) -> JSONResponse:
         return JSONResponse(document(error_out(str(exc))), status_code=error_status(exc, request.method))
@@ -121,7 +113,54 @@ def create_app(static_dir: Path | None = None) -> FastAPI:
     async def bug(request: Request, exc: Exception) -> JSONResponse:  # a true bug: log it, say little
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse(document(error_out("internal error")), status_code=500)
+    _pool_errors(app)
 
+
+def _pool_errors(app: FastAPI) -> None:
+    """429 with Retry-After when the pool is full, 503 past the time limit (both JSON, see docs/api.md)."""
+
+    @app.exception_handler(PoolFull)
+    async def busy(request: Request, exc: PoolFull) -> JSONResponse:
+        return JSONResponse(document(error_out(str(exc))), status_code=429,
+                            headers={"Retry-After": str(exc.retry_after)})
+
+    @app.exception_handler(TimeLimit)
+    async def too_long(request: Request, exc: TimeLimit) -> JSONResponse:
+        return JSONResponse(document(error_out(str(exc))), status_code=503, headers={"Retry-After": "1"})
+
+    @app.exception_handler(ClientGone)
+    async def gone(request: Request, exc: ClientGone) -> JSONResponse:  # no one reads it
+        return JSONResponse(document(error_out(str(exc))), status_code=503)
+
+
+def create_app(static_dir: Path | None = None, settings: ServerSettings | None = None) -> FastAPI:
+    """Build the application: JSON API under ``/api``, the map page at ``/`` and ``/static``.
+
+    Every request goes through FastAPI's routing and middleware, so middleware added the ordinary
+    way (``app.add_middleware``) sees every route, the per-click ones included. ``settings`` (default:
+    what ``electoral serve`` put in the environment) size the pool of expensive work and bound bodies.
+    """
+    chosen = settings_from_env() if settings is None else settings
+    pool = Pool(chosen.pool)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="electoral",
+        version=__version__,
+        docs_url=None,  # the default Swagger UI loads from a CDN: /docs is rendered here instead
+        redoc_url=None,
+        description=f"The U.S. Electoral College over HTTP: the record {record_span()}, what-ifs, analytics, "
+                    "probabilities, apportionment, calendar and certification status.",
+    )
+
+    _error_handlers(app)
+    app.state.pool = pool
+    app.add_middleware(BodyGuard, limit=chosen.body_bytes, seconds=chosen.body_seconds)
     for name in ROUTE_MODULES:
         app.include_router(importlib.import_module(name).router, prefix="/api")
 

@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> None:
         result = app(args=argv, standalone_mode=False)
     except ElectoralError as exc:
         fail(str(exc))
+    except UnicodeDecodeError as exc:  # an input file that is not text (a reader that does not say which)
+        fail(f"an input file is not UTF-8 text ({exc.reason} at byte {exc.start})")
     except Exit as exc:
         raise SystemExit(exc.exit_code)
     except Abort:

@@ -20,6 +20,7 @@ from electoral.rules.apportionment import (
 )
 from electoral.scenario import (
     Scenario, ScenarioResult, SwingThreshold, parse_faithless, parse_optional_pairs, parse_swing, run, smallest_swings,
+    state_changes,
 )
 
 METHOD_NAMES = ", ".join(METHODS)
@@ -183,18 +184,27 @@ def _print_flips(result: ScenarioResult) -> None:
 
 
 def _print_whatif_notes(result: ScenarioResult, thresholds: Sequence[SwingThreshold]) -> None:
+    """The units and states that changed, the notes, then the what-if's outcome last.
+
+    The smallest swings are the recorded election's: shown (before the outcome, labelled as the record's)
+    only when the what-if keeps the record's electors, so their "270 of 538" is never read as the what-if's.
+    """
     _print_flips(result)
-    split = [s for s in result.diff.changed_states if s not in {f.unit for f in result.diff.flipped}]
-    if split:
-        console.print(f"states split differently: {', '.join(split)}")
+    changes = state_changes(result)
+    if changes.split:
+        console.print(f"states split differently: {', '.join(changes.split)}")
+    if changes.resized:
+        console.print("electors changed: " + ", ".join(f"{st} {a} -> {b}" for st, a, b in changes.resized))
     for note in result.notes:
         console.print(f"[dim]note:[/dim] {note}")
+    if result.tally.electors_appointed == result.actual.electors_appointed:
+        for t in thresholds:
+            console.print(f"[dim]the recorded election:[/dim] a uniform swing of more than {t.toward} "
+                          f"+{t.points:.2f} margin points ({t.margin} votes; tipping point {t.tipping_unit}): "
+                          f"{t.outcome}")
     console.print(f"[bold]{result.tally.outcome}[/bold]")
     console.print(f"winner changed: {'yes' if result.diff.winner_changed else 'no'} "
                   f"({result.diff.winner_before or 'no one'} -> {result.diff.winner_after or 'no majority'})")
-    for t in thresholds:
-        console.print(f"[dim]record:[/dim] a uniform swing of more than {t.toward} +{t.points:.2f} margin points"
-                      f" ({t.margin} votes; tipping point {t.tipping_unit}): {t.outcome}")
 
 
 def register(app: typer.Typer) -> None:

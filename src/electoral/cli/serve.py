@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 
 import typer
 
+from electoral.api.settings import ServerSettings, settings_env
 from electoral.cli.common import console, print_json
 from electoral.errors import InvalidInput
 from electoral.parse import whole_number
@@ -72,16 +74,36 @@ def ensure_bindable(host: str, port: int) -> None:
         raise InvalidInput(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
+DEFAULTS = ServerSettings()
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
     port: str = typer.Option("8000", "--port", help="TCP port, 1-65535."),
     workers: str = typer.Option("1", "--workers", help="Server processes (2 on a 2-core machine roughly doubles throughput)."),
+    pool_workers: str | None = typer.Option(None, "--pool-workers", metavar="N",
+                                            show_default="every core but one, at least 1",
+                                     help="Worker processes per server process for expensive requests (odds, "
+                                          "simulations, forecasts, paths, power, minimum votes, contingent what-ifs)."),
+    pool_queue: str | None = typer.Option(None, "--pool-queue", metavar="N", show_default=str(DEFAULTS.pool.queue),
+                                   help="Expensive requests that may wait for a worker; more are answered 429."),
+    time_limit: str | None = typer.Option(None, "--time-limit", metavar="SECONDS",
+                                          show_default=f"{DEFAULTS.pool.seconds:g}",
+                                   help="Seconds an expensive request may take, waiting included; then 503."),
+    body_limit: str | None = typer.Option(None, "--body-limit", metavar="BYTES", show_default=str(DEFAULTS.body_bytes),
+                                   help="Largest request body in bytes (413 beyond it)."),
+    body_timeout: str | None = typer.Option(None, "--body-timeout", metavar="SECONDS",
+                                            show_default=f"{DEFAULTS.body_seconds:g}",
+                                     help="Seconds to receive a request body (408 beyond it)."),
     json: bool = typer.Option(False, "--json", help="Print the URL as JSON before serving."),
 ) -> None:
     """Serve the interactive map at / and the JSON API at /api (OpenAPI docs at /docs)."""
     import uvicorn  # imported here: keep the other commands fast to start
 
     bind_host, bind_port, processes = parse_host(host), parse_port(port), whole_number(workers, "--workers")
+    os.environ.update(settings_env({"--pool-workers": pool_workers, "--pool-queue": pool_queue,
+                                    "--time-limit": time_limit, "--body-limit": body_limit,
+                                    "--body-timeout": body_timeout}))
     url = page_url(bind_host, bind_port)
     ensure_bindable(bind_host, bind_port)
     if json:

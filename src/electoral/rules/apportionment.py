@@ -421,8 +421,8 @@ def apportion(populations: Mapping[str, object], house_size: int, method: str = 
         raise InvalidInput(f"house size must be a whole number, got {house_size!r}") from None
     LIMITS["house_size"].check(house_size, "house size")
     if house_size < len(codes) * min_seats:
-        raise InvalidInput(f"a House of {house_size} seats is smaller than the {len(codes)} states"
-                           f" (each state gets at least {min_seats})")
+        raise InvalidInput(f"a House of {house_size} seat{'' if house_size == 1 else 's'} is smaller than the "
+                           f"{len(codes)} states (each state gets at least {min_seats})")
     if min_seats < 0:
         raise InvalidInput(f"minimum seats must be >= 0, got {min_seats}")
     order = _alphabetical(codes)

@@ -45,7 +45,7 @@ from electoral.scenario.baseline import recorded_units
 from electoral.scenario.engine import run
 from electoral.scenario.plan import Plan, plan
 from electoral.scenario.result import (
-    CandidateChange, CompactStatus, Diff, FaithlessVote, ScenarioResult, UnitFlip, UnitOutcome,
+    CandidateChange, CompactStatus, Diff, FaithlessVote, ScenarioResult, StateChanges, UnitFlip, UnitOutcome, state_changes,
 )
 from electoral.scenario.spec import (
     COMPACT_MODES, REAPPORTIONING, Defection, Scenario, Swing, parse_faithless, parse_optional_pairs, parse_swing,
@@ -54,9 +54,9 @@ from electoral.scenario.spec import (
 
 __all__ = [
     "COMPACT_MODES", "REAPPORTIONING", "CandidateChange", "CompactStatus", "Defection", "Diff", "FaithlessVote",
-    "Plan", "Scenario", "ScenarioResult", "Swing", "SwingThreshold", "UnitFlip", "UnitOutcome", "parse_faithless",
+    "Plan", "Scenario", "ScenarioResult", "StateChanges", "Swing", "SwingThreshold", "UnitFlip", "UnitOutcome", "parse_faithless",
     "parse_optional_pairs", "parse_swing", "plan", "reapportions", "recorded_units",
-    "replace_year", "resolve_candidate", "run", "smallest_swings", "state_names",
+    "replace_year", "resolve_candidate", "run", "smallest_swings", "state_changes", "state_names",
 ]
 
 _ANALYSIS = {"smallest_swings", "SwingThreshold"}  # electoral.analysis.swings runs scenarios: imported on use

@@ -173,3 +173,47 @@ def diff(base: Baseline, recomputed: Sequence[UnitOutcome], tally: Tally, touche
     winner_before = base.actual.winner
     return Diff(tuple(flipped), changed, candidates, winner_before, tally.winner, tally.winner != winner_before,
                 tally.winner is None and tally.contingent is not None, tally.outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanges:
+    """How the states a what-if changed differ from the record, beyond the units that changed hands.
+
+    ``split``: states whose electoral votes go to other candidates, or in other shares, than recorded (a
+    split state made whole, a whole state split); ``resized``: states whose candidates are the record's and
+    only their number of electors changed (an apportionment what-if), with the electors before and after.
+    """
+
+    split: tuple[str, ...]
+    resized: tuple[tuple[str, int, int], ...]
+
+
+def state_changes(result: ScenarioResult) -> StateChanges:
+    """Sort ``result.diff.changed_states`` (minus whole units that flipped) into real splits and new sizes.
+
+    >>> from electoral.scenario import Scenario, run
+    >>> state_changes(run(Scenario(2020, add_states={"PR": None}))).resized[:2]
+    (('CA', 55, 54), ('FL', 29, 28))
+    >>> state_changes(run(Scenario(2020, flips={"ME-2": None}))).split
+    ('ME',)
+    """
+    from electoral.scenario.baseline import baseline
+
+    before = baseline(result.scenario.year).actual_split
+    after: dict[str, dict[str, int]] = {}
+    for unit in result.units:
+        split = after.setdefault(unit.state, {})
+        for candidate, n in unit.votes:
+            split[candidate] = split.get(candidate, 0) + n
+    flipped = {f.unit for f in result.diff.flipped}
+    split_states, resized = [], []
+    for state in result.diff.changed_states:
+        old, new = dict(before.get(state, {})), positive(after.get(state, {}))
+        if state in flipped or state not in before:
+            continue
+        if old.keys() == new.keys() and len(new) == 1:
+            resized.append((state, sum(old.values()), sum(new.values())))
+        else:
+            split_states.append(state)
+    return StateChanges(tuple(split_states), tuple(resized))
+

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from fastapi import APIRouter, Query
 
-from electoral.api.schemas import ERRORS, MAX_HOUSE_SIZE
+from electoral.api.schemas import ERRORS, ApportionmentMethod, MAX_HOUSE_SIZE, PathYear, bounded
 from electoral.output.rules import ApportionmentOut, MethodsOut, census_apportionment_out, methods_out
 from electoral.rules.apportionment import METHODS, apportion_census
 
@@ -13,9 +14,9 @@ router = APIRouter(tags=["apportionment"], responses=ERRORS)
 
 @router.get("/apportion", response_model=ApportionmentOut, summary="Apportion the House after a census")
 def apportion(
-    census: int = Query(2020, description="Census year (1790-2020); 404 for a year without a census."),
-    seats: int | None = Query(None, ge=1, le=MAX_HOUSE_SIZE, description="House size (default: the law's)."),
-    method: str | None = Query(None, description="A method name from /api/apportion/methods (default: the law's)."),
+    census: Annotated[PathYear, Query(description="Census year (1790-2020); 404 for a year without a census.")] = 2020,
+    seats: Annotated[bounded(1, MAX_HOUSE_SIZE) | None, Query(description="House size (default: the law's).")] = None,
+    method: ApportionmentMethod | None = Query(None, description="A method name from /api/apportion/methods (default: the law's)."),
 ) -> ApportionmentOut:
     """Seats per state; with no size or method, the law then in force and its statutory extra seats.
 

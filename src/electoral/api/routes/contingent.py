@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from functools import lru_cache
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from electoral.api.pool import in_pool
 from electoral.api.routes.record import json_bytes, json_response
 from electoral.api.routes.scenario import scenario_of
-from electoral.api.schemas import ERRORS, WhatIfIn
+from electoral.api.schemas import BUSY, ERRORS, WhatIfIn, PathYear
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.output.contingent import ContingentOut, contingent_doc
 
@@ -18,7 +20,7 @@ router = APIRouter(tags=["contingent"], responses=ERRORS)
 
 @router.get("/contingent/{year}", response_model=ContingentOut, summary="The contingent election of a year")
 def contingent_year(
-    year: int = Path(description="Election year, 1792-2024 (every fourth year).", examples=[2020]),
+    year: Annotated[PathYear, Path(description="Election year, 1792-2024 (every fourth year).", examples=[2020])],
     tie: bool = Query(False, description="Flip the winner's closest units to a tie (else to no majority) first."),
 ) -> Response:
     """Who is eligible, each state's House delegation, the House's and the Senate's choice on party lines,
@@ -33,8 +35,15 @@ def _year_doc(year: int, tie: bool) -> bytes:
     return json_bytes(doc.model_dump(mode="json"))
 
 
-@router.post("/contingent", response_model=ContingentOut, summary="The contingent election of a what-if")
-def contingent_whatif(body: WhatIfIn) -> Response:
-    """A what-if (flips, swings, methods) and the contingent election that would follow it."""
+def contingent_whatif_doc(body: WhatIfIn) -> bytes:
+    """The encoded contingent election of a what-if (run in a worker process)."""
     doc = contingent_doc(contingent_election(body.year, scenario_of(body)))
-    return json_response(json_bytes(doc.model_dump(mode="json")))
+    return json_bytes(doc.model_dump(mode="json"))
+
+
+@router.post("/contingent", response_model=ContingentOut, summary="The contingent election of a what-if",
+             responses=BUSY)
+async def contingent_whatif(body: WhatIfIn, request: Request) -> Response:
+    """A what-if (flips, swings, methods) and the contingent election that would follow it (in the pool of
+    worker processes: a re-apportionment and the Congress it implies take up to tens of milliseconds)."""
+    return json_response(await in_pool(request, contingent_whatif_doc, body))

@@ -8,6 +8,7 @@ default database holds events of the year; the stream follows the database only.
 
 from __future__ import annotations
 
+from typing import Annotated
 import asyncio
 import time
 from collections.abc import AsyncIterator
@@ -17,7 +18,7 @@ import anyio
 from fastapi import APIRouter, Header, Path, Query
 from fastapi.responses import StreamingResponse
 
-from electoral.api.schemas import ERRORS
+from electoral.api.schemas import ERRORS, PathYear, bounded
 from electoral.ledger.events import kind_of, parse_time
 from electoral.output.ledger import EventOut, EventsOut, LedgerStatusOut
 from electoral.ledger.service import database_named, year_events, year_status
@@ -49,7 +50,7 @@ def ledger_store() -> Store:
 
 @router.get("/ledger/{year}/status", response_model=LedgerStatusOut,
             summary="Where an election stood at a moment, from its ledger")
-def ledger_status(year: int = LedgerYear,
+def ledger_status(year: Annotated[PathYear, LedgerYear],
                   as_of: str | None = Query(None, description="A time with its zone or a day YYYY-MM-DD (its end, "
                                                               "Washington time); default: now.",
                                             examples=["2024-11-06T05:34:00-05:00"])) -> LedgerStatusOut:
@@ -68,13 +69,13 @@ def _filters(unit: str | None, kind: str | None, actor: str | None, since: str |
 
 
 @router.get("/ledger/{year}/events", response_model=EventsOut, summary="The events of an election, filtered")
-def ledger_events(year: int = LedgerYear,
+def ledger_events(year: Annotated[PathYear, LedgerYear],
                   unit: str | None = Query(None, description="A state, district (ME-2) or US.", max_length=8),
                   kind: str | None = Query(None, description="An event kind, e.g. race_call.", max_length=40),
                   actor: str | None = Query(None, description="Who acted, exactly (AP, a court ...).", max_length=200),
                   since: str | None = Query(None, description="Effective at or after (a time with its zone)."),
                   until: str | None = Query(None, description="Effective at or before (a time with its zone)."),
-                  limit: int = Query(1000, ge=1, le=100_000, description="At most this many events.")) -> EventsOut:
+                  limit: Annotated[bounded(1, 100_000), Query(description="At most this many events.")] = 1000) -> EventsOut:
     """The events in effective order, in the format ``electoral ledger ingest`` reads (with their ``seq``)."""
     number = validate_calendar_year(year)
     found = year_events(ledger_store(), number, _filters(unit, kind, actor, since, until, None, limit),
@@ -100,7 +101,7 @@ async def _stream(year: int, after: int, limit: int | None, seconds: float | Non
 
 
 @router.get("/ledger/{year}/stream", include_in_schema=False)
-def ledger_stream(year: int = LedgerYear,
+def ledger_stream(year: Annotated[PathYear, LedgerYear],
                   after: int | None = Query(None, ge=0, description="Send events stored after this seq "
                                                                     "(default: the newest; Last-Event-ID works too)."),
                   limit: int | None = Query(None, ge=1, description="Close after this many events."),

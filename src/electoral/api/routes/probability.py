@@ -7,31 +7,20 @@ Requests give P(D carries the unit) per unit; units not listed take the record's
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import TypeVar
+from fastapi import APIRouter, Request, Response
 
-from fastapi import APIRouter, Response
-
+from electoral.api.pool import in_pool
 from electoral.api.routes.record import json_bytes, json_response
-from electoral.api.schemas import ERRORS, ProbabilityIn, SimulateIn
+from electoral.api.schemas import BUSY, ERRORS, ProbabilityIn, SimulateIn
 from electoral.errors import InvalidInput
 from electoral.output.probability import DistributionOut, distribution_out
 from electoral.probability import Forecast, build_correlation, complete_probabilities, exact as exact_distribution
 from electoral.probability import load_forecast, make_forecast, simulate as simulate_distribution
 from electoral.units import units_for
 
-router = APIRouter(tags=["probabilities"], responses=ERRORS)
-
-# One probability computation at a time (they take up to seconds of CPU): on a small machine the
-# other core keeps serving the map, tallies and what-ifs; further requests wait their turn.
-_ONE_AT_A_TIME = threading.Lock()
-T = TypeVar("T")
-
-
-def serialized(compute: Callable[[], T]) -> T:
-    with _ONE_AT_A_TIME:
-        return compute()
+# Each computation takes up to seconds of CPU: it runs in the server's pool of worker processes
+# (electoral.api.pool), so the map, tallies and what-ifs never wait for it.
+router = APIRouter(tags=["probabilities"], responses={**ERRORS, **BUSY})
 
 
 def forecast_of(body: ProbabilityIn, correlation: str | None = None) -> Forecast:
@@ -47,21 +36,28 @@ def forecast_of(body: ProbabilityIn, correlation: str | None = None) -> Forecast
     return make_forecast(body.year, filled, df=body.df, correlation=built)
 
 
+def exact_doc(body: ProbabilityIn) -> bytes:
+    """The encoded exact distribution of a request (run in a worker process)."""
+    return json_bytes(distribution_out(exact_distribution(forecast_of(body), body.given or None)))
+
+
+def simulate_doc(body: SimulateIn) -> bytes:
+    """The encoded simulated distribution of a request (run in a worker process, on one thread)."""
+    distribution = simulate_distribution(forecast_of(body, body.correlation), body.draws, seed=body.seed,
+                                         given=body.given or None, workers=1)
+    return json_bytes(distribution_out(distribution))
+
+
 @router.post("/probability/exact", response_model=DistributionOut, summary="Exact odds from state probabilities")
-def exact(body: ProbabilityIn) -> Response:
+async def exact(body: ProbabilityIn, request: Request) -> Response:
     """The exact distribution of D's electoral votes: convolution for independent units, quadrature over
     the national swing when ``national`` > 0."""
-    forecast = forecast_of(body)
-    distribution = serialized(lambda: exact_distribution(forecast, body.given or None))
-    return json_response(json_bytes(distribution_out(distribution)))
+    return json_response(await in_pool(request, exact_doc, body))
 
 
 @router.post("/probability/simulate", response_model=DistributionOut,
              summary="Monte Carlo odds (bounded number of draws)")
-def simulate(body: SimulateIn) -> Response:
-    """Simulated elections with correlated errors; reproducible with a seed. One worker thread per request,
-    so one simulation cannot take every core of the server."""
-    forecast = forecast_of(body, body.correlation)
-    distribution = serialized(lambda: simulate_distribution(forecast, body.draws, seed=body.seed,
-                                                            given=body.given or None, workers=1))
-    return json_response(json_bytes(distribution_out(distribution)))
+async def simulate(body: SimulateIn, request: Request) -> Response:
+    """Simulated elections with correlated errors; reproducible with a seed. One thread per request, so one
+    simulation cannot take every core of the server."""
+    return json_response(await in_pool(request, simulate_doc, body))

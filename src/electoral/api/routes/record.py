@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from electoral.api.fastpath import FastPathRoute, answers_first
-from electoral.api.schemas import ERRORS, YEAR_DOC
+from electoral.api.schemas import ERRORS, YEAR_DOC, PathYear
 from electoral.output.base import document, to_jsonable
 from electoral.output.record import MapOut, ResultsOut, TallyOut, YearsOut, map_out, results_out, tally_out, years_out
 from electoral.record import election
@@ -76,7 +76,7 @@ def _years_doc() -> bytes:
 
 
 @router.get("/elections/{year}/map", response_model=MapOut, summary="Allotment, winners and margins per unit")
-async def election_map(year: int = YearPath) -> Response:
+async def election_map(year: Annotated[PathYear, YearPath]) -> Response:
     """What the map page draws: every unit with its electors, winner, side (D/R/O) and two-party margin."""
     return json_response(_map_doc(year))
 
@@ -88,13 +88,13 @@ async def _tally_fast(request: Request) -> Response | None:
 
 @router.get("/elections/{year}/tally", response_model=TallyOut, summary="Electoral votes and the outcome")
 @answers_first(_tally_fast)
-async def tally(year: int = YearPath) -> Response:
+async def tally(year: Annotated[PathYear, YearPath]) -> Response:
     """The tally as Congress counted it (the same JSON as ``electoral tally YEAR --json``)."""
     return json_response(tally_doc(year))
 
 
 @router.get("/elections/{year}/results", response_model=ResultsOut, summary="Per-state results")
-async def results(year: int = YearPath,
+async def results(year: Annotated[PathYear, YearPath],
                   state: str | None = Query(None, description="Two-letter state code, e.g. PA.")) -> Response:
     """Electoral and popular votes per state and candidate (the same JSON as ``electoral results --json``)."""
     return json_response(_results_doc(year, normalize_code(state) if state is not None else None))

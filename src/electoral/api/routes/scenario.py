@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
 
 import orjson
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from electoral.api.fastpath import FastPathRoute, answers_first, json_body
 from electoral.api.routes.record import json_bytes, json_response, tally_doc
-from electoral.api.schemas import ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, WhatIfIn
+from electoral.api.schemas import ERRORS, MARGIN_DOC, YEAR_DOC, MarginName, ScenarioIn, WhatIfIn, PathYear
 from electoral.margins import DEFAULT_MARGIN
 from electoral.output.base import document
 from electoral.output.scenario import (
@@ -146,7 +146,7 @@ def _encoded_record(year: int) -> _EncodedRecord:
 
 @router.get("/elections/{year}/smallest-swings", response_model=SwingsOut,
             summary="The smallest uniform swings that change the winner")
-def swings(year: int = Path(description=YEAR_DOC, examples=[2020]),
+def swings(year: Annotated[PathYear, Path(description=YEAR_DOC, examples=[2020])],
            margin: MarginName = Query(DEFAULT_MARGIN, description=MARGIN_DOC)) -> Response:
     """The uniform swings away from the winner that (1) deny them a majority, (2) elect the runner-up.
 
