@@ -148,3 +148,23 @@ def test_a_client_that_goes_away_has_its_expensive_job_stopped() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_large_requests_and_answers_cross_the_pool_on_the_real_server() -> None:
+    """uvicorn's uvloop leaves a watched pipe non-blocking: a pooled answer (a forecast, ~50 KB) or request (a
+    conditional forecast carrying the 56x56 correlation) larger than a pipe's buffer must still cross whole."""
+    server, port = _serve()
+    try:
+        base = f"http://127.0.0.1:{port}/api"
+        answer = httpx.post(f"{base}/forecast", json={"year": 2020, "as_of": "2020-11-02", "preset": "example-2020"},
+                            timeout=120)
+        assert answer.status_code == 200, answer.text
+        forecast = answer.json()
+        assert len(answer.content) > 65536 or len(json.dumps(forecast["engine"])) > 30000
+        given = httpx.post(f"{base}/forecast/conditional", json={"forecast": forecast["engine"], "given": {"PA": "R"}},
+                           timeout=120)
+        assert given.status_code == 200, given.text
+        assert given.json()["p_win"]["D"] < forecast["national"]["p_win"]["D"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

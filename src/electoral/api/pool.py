@@ -176,6 +176,7 @@ class Pool:
                 if deadline - time.monotonic() < self._seconds_per_job:
                     raise _TooLate  # it would most likely be stopped before it ends: do not start it
                 started = time.monotonic()
+                os.set_blocking(worker.connection.fileno(), True)  # uvloop's add_reader leaves it non-blocking
                 worker.connection.send((function, args))
                 ok, value = await _answer(worker.connection, gone)
         except _TooLate:
@@ -254,6 +255,9 @@ async def _answer(connection: Connection, gone: Callable[[], Awaitable[Any]] | N
         await _first(ready, gone)
     finally:
         loop.remove_reader(connection.fileno())
+    # uvloop (uvicorn's default loop) makes a watched descriptor non-blocking; an answer larger than the
+    # pipe's buffer would then fail with BlockingIOError midway. The first bytes are here: read the rest.
+    os.set_blocking(connection.fileno(), True)
     return connection.recv()
 
 
