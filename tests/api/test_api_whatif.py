@@ -94,6 +94,12 @@ def test_faithless_electors_follow_the_law_in_force(client) -> None:
     assert _votes(doc)["John Kasich"] == 2
 
 
+@pytest.mark.parametrize("faithless", [{"TX": "1:Nobody"}, {"TX": "1:Trump"}, {"TX": "1:Biden:x"}])
+def test_a_faithless_vote_for_no_one_known_or_the_pledged_one_is_422(client, faithless) -> None:
+    response = client.post("/api/whatif", json={"year": 2020, "faithless": faithless})
+    assert response.status_code == 422 and "TX" in response.json()["error"]
+
+
 def test_compact_members_of_2024_as_if_in_force(client) -> None:
     doc = client.post("/api/whatif", json={"year": 2024, "compact": "as-if"}).json()
     assert doc["compact"]["electoral_votes"] == 209 and doc["compact"]["active"] is False

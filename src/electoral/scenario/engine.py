@@ -147,12 +147,15 @@ def _faithless(work: _Work, new_units: dict[str, list[UnitOutcome]], touched: se
         units = new_units[st]
         i = next((k for k, u in enumerate(units) if u.unit == unit_code), None)
         if i is None:
-            raise InvalidInput(f"--faithless {unit_code}: {st} has no such unit in this scenario")
+            raise InvalidInput(f"faithless {unit_code}: {st} has no such unit in this scenario")
         unit, law = units[i], law_in_force(st, base.year)
         pledged = unit.winner
         have = dict(unit.votes).get(pledged, 0) if pledged else 0
         if n > have or pledged is None:
-            raise InvalidInput(f"--faithless {unit_code}={n}: the unit has {have} electors pledged to one candidate")
+            raise InvalidInput(f"faithless {unit_code}={n}: the unit has {have} electors pledged to one candidate")
+        if to == pledged:
+            raise InvalidInput(f"faithless {unit_code}={n}:{to}: its electors are pledged to {to}; a vote for"
+                               " the pledged candidate is not faithless")
         counted = not law.voids
         if counted:
             units[i] = UnitOutcome(unit.unit, st, unit.electors, _moved(unit.votes, pledged, to, n), unit.how)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from electoral.candidates import resolve_candidate
+from electoral.candidates import resolve_candidate, resolve_person
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.margins import margin_definition
 from electoral.rules.allocation import ALLOCATION_METHODS, COMPACT, DEFAULT_ROUNDING, AllocationMethod, parse_method
@@ -86,7 +86,7 @@ def plan(scenario: Scenario) -> Plan:
     methods = _chosen_methods(scenario, year, electors)
     status, compact = _compact_in_force(scenario.compact, methods, electors, notes)
     in_force = [m for m, _ in methods.values() if compact or not m.compact]
-    faithless = _faithless(scenario, base, removed, name)
+    faithless = _faithless(scenario, base, removed)
     added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)
              } if scenario.reapportions else {}  # only an apportionment gives electors to a state the record lacks
     return Plan(scenario, base, definition, removed, shift, swung.state_votes, flips, tuple(swung.winners),
@@ -270,19 +270,22 @@ def _compact_in_force(mode: str | None, chosen: Mapping[str, Choice], electors: 
     return CompactStatus(mode or "chosen", members, held, needed, active, applied), applied
 
 
-def _faithless(scenario: Scenario, base: Baseline, removed: frozenset[str],
-               name: Callable[[str], str]) -> tuple[tuple[str, str, int, str], ...]:
-    """(unit, state, electors, candidate they vote for) per faithless unit; unknown units are errors."""
+def _faithless(scenario: Scenario, base: Baseline, removed: frozenset[str]) -> tuple[tuple[str, str, int, str], ...]:
+    """(unit, state, electors, person they vote for) per faithless unit; unknown units and names are errors.
+
+    The person is a candidate of the year by the usual lookup, else someone named in full
+    (:func:`electoral.candidates.resolve_person`); unnamed, "other (faithless)".
+    """
     out = []
     for code, defection in scenario.faithless.items():
         i = base.index.get(normalize_code(code))
         if i is None or base.states[i] in removed:
-            raise UnknownUnit(f"--faithless {code}: not a unit of {base.year} in this scenario"
+            raise UnknownUnit(f"faithless {code}: not a unit of {base.year} in this scenario"
                               f" (known: {', '.join(c for c in base.codes if base.states[base.index[c]] not in removed)})")
-        to = defection.to or "other (faithless)"
         try:
-            to = name(to) if defection.to else to
-        except InvalidInput:  # anyone may receive an elector's vote, not only the year's candidates
-            pass
+            to = resolve_person(defection.to, base.ranked, base.parties, base.year) if defection.to \
+                else "other (faithless)"
+        except InvalidInput as bad:
+            raise InvalidInput(f"faithless {code}: {bad}") from None
         out.append((base.codes[i], base.states[i], defection.electors, to))
     return tuple(out)

@@ -88,13 +88,16 @@ class Defection:
 def parse_faithless(text: str, option: str = "--faithless") -> dict[str, Defection]:
     """Parse ``"WA=4,TX=2:Ron Paul"`` (unit, faithless electors, optionally whom they vote for) into defections.
 
+    Only the form is checked here (``N:Name:x`` is malformed); the name is resolved when the scenario
+    is planned (:func:`electoral.candidates.resolve_person`).
+
     >>> parse_faithless("ME-2=1")
     {'ME-2': Defection(electors=1, to=None)}
     """
     out: dict[str, Defection] = {}
     for code, value in parse_optional_pairs(text, option).items():
         count, _, to = (value or "").partition(":")
-        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1:
+        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1 or ":" in to:
             raise InvalidInput(f"{option}: expected UNIT=N or UNIT=N:candidate with N electors (1 or more), "
                                f"got {code}={value or ''}")
         out[code] = Defection(int(count), to.strip() or None)
