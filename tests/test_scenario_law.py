@@ -102,3 +102,20 @@ def test_a_surname_names_the_leading_candidate_of_it_in_flips_too() -> None:
     # 2024's record also lists a write-in "Sharon E Harris"; "Harris" is the candidate with electors
     units = {u.unit: u for u in run(Scenario(2024, flips={"GA": "Harris"})).units}
     assert units["GA"].votes == (("Kamala Harris", 16),)
+
+
+def test_the_compact_appoints_slates_and_the_recorded_electors_votes_stand_where_the_slate_is_the_same() -> None:
+    # 2016's members all appointed Clinton's slate, the popular-vote winner's: Washington's four and
+    # Hawaii's one faithless votes stand, so the compact as if in force changes nothing
+    assert _votes(run(Scenario(2016, compact="as-if"))) == _votes(run(Scenario(2016)))
+    everyone = run(Scenario(2016, compact="all"))
+    units = {u.unit: dict(u.votes) for u in everyone.units}
+    assert units["WA"] == {"Hillary Clinton": 8, "Colin Powell": 3, "Faith Spotted Eagle": 1}
+    assert units["TX"] == {"Hillary Clinton": 38}  # a new slate: Texas's Kasich and Paul votes were Trump electors'
+    assert "Ron Paul" not in _votes(everyone) and "John Kasich" not in _votes(everyone)
+
+
+def test_a_flip_to_the_recorded_winner_keeps_the_electors_votes_and_a_real_flip_does_not() -> None:
+    assert _votes(run(Scenario(2016, flips={"WA": "Clinton"}))) == _votes(run(Scenario(2016)))
+    flipped = {u.unit: dict(u.votes) for u in run(Scenario(2016, flips={"WA": "Trump"})).units}
+    assert flipped["WA"] == {"Donald Trump": 12}

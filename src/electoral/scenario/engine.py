@@ -91,8 +91,29 @@ def _allocate_state(work: _Work, st: str) -> list[UnitOutcome]:
     if name == historical and electors == base.state_electors[st]:
         if hows != {"as recorded"} and "districts" in method.needs and not base.districts[st]:
             work.notes.append(f"{st}: district results for {base.year} are not packaged; kept as recorded")
-        return recorded
-    return _reallocate(work, st, method, rounding, recorded)
+        return _as_cast(p, recorded)
+    return _as_cast(p, _reallocate(work, st, method, rounding, recorded))
+
+
+def _as_cast(p: Plan, units: list[UnitOutcome]) -> list[UnitOutcome]:
+    """``units`` with the recorded electors' votes wherever a unit appoints the slate the record did.
+
+    A method or flip decides which slate of electors a unit appoints, not how they vote: a unit whose
+    electors all go to the candidate its recorded electors were pledged to (the one with most of its
+    votes), in the recorded number, keeps the votes they cast, faithless ones included (2016's Washington
+    under the compact: Clinton 8, Powell 3, Spotted Eagle 1). A new slate votes for its candidate.
+    """
+    base = p.base
+    if p.scenario.blank:
+        return units
+    out = []
+    for unit in units:
+        i = base.index.get(unit.unit)
+        same = i is not None and unit.electors == base.electors[i] and unit.votes == ((base.before[unit.unit],
+                                                                                      unit.electors),)
+        out.append(UnitOutcome(unit.unit, unit.state, unit.electors, base.cast[i], unit.how)
+                   if same and unit.votes != base.cast[i] else unit)
+    return out
 
 
 def _new_state_unit(work: _Work, st: str, electors: int) -> UnitOutcome:
