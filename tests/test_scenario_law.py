@@ -119,3 +119,13 @@ def test_a_flip_to_the_recorded_winner_keeps_the_electors_votes_and_a_real_flip_
     assert _votes(run(Scenario(2016, flips={"WA": "Clinton"}))) == _votes(run(Scenario(2016)))
     flipped = {u.unit: dict(u.votes) for u in run(Scenario(2016, flips={"WA": "Trump"})).units}
     assert flipped["WA"] == {"Donald Trump": 12}
+
+
+@pytest.mark.parametrize("year", [2000, 2004])
+@pytest.mark.parametrize("mode", ["members", "as-if"])
+def test_a_compact_mode_before_any_member_says_there_were_none(year: int, mode: str) -> None:
+    # Maryland enacted the compact first, in 2007: no state was a member in 2000 or 2004
+    result = run(Scenario(year, compact=mode))
+    assert result.compact is not None and result.compact.members == () and not result.compact.applied
+    assert any(f"no members in {year}" in note for note in result.notes)
+    assert _votes(result) == _votes(run(Scenario(year)))

@@ -27,7 +27,7 @@ from electoral.rules.allocation import ALLOCATION_METHODS, COMPACT, DEFAULT_ROUN
 from electoral.rules.apportionment import (
     METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
 )
-from electoral.rules.compact import membership
+from electoral.rules.compact import compact_members, membership
 from electoral.scenario.baseline import Baseline, Votes, baseline
 from electoral.scenario.result import CompactStatus
 from electoral.scenario.spec import COMPACT_MODES, Scenario, upper_codes
@@ -84,7 +84,7 @@ def plan(scenario: Scenario) -> Plan:
     flips = _flips(scenario, base, removed, name, swung)
     electors = _state_electors(base, scenario, removed, notes)
     methods = _chosen_methods(scenario, year, electors)
-    status, compact = _compact_in_force(scenario.compact, methods, electors, notes)
+    status, compact = _compact_in_force(scenario.compact, methods, electors, notes, year)
     in_force = [m for m, _ in methods.values() if compact or not m.compact]
     faithless = _faithless(scenario, base, removed)
     added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)
@@ -255,14 +255,19 @@ def _choice(spec: str) -> Choice:
 
 
 def _compact_in_force(mode: str | None, chosen: Mapping[str, Choice], electors: Mapping[str, int],
-                      notes: list[str]) -> tuple[CompactStatus | None, bool]:
-    """The compact's status (None: no state chooses it) and whether it applies (``as-if`` and ``all`` apply it
-    below a majority)."""
+                      notes: list[str], year: int) -> tuple[CompactStatus | None, bool]:
+    """The compact's status (None: neither a mode nor a state names it) and whether it applies (``as-if`` and
+    ``all`` apply it below a majority). A mode with no members (before the first enactment) says so."""
     members = tuple(st for st, (method, _) in chosen.items() if method.compact)
-    if not members:
-        return None, False
     held, total = sum(electors[st] for st in members), sum(electors.values())
     needed = majority_needed(total)
+    if not members:
+        if mode is None:
+            return None, False
+        first = compact_members()[0].enacted
+        notes.append(f"compact not in force: no members in {year}" + (
+            f" (the first enacted it on {first.isoformat()})" if year <= first.year else " in this scenario"))
+        return CompactStatus(mode, (), 0, needed, False, False), False
     active = held >= needed
     applied = active or mode in ("as-if", "all")
     state = "in force" if active else ("applied as if in force" if applied else "not in force")
