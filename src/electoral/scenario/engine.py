@@ -86,7 +86,7 @@ def _allocate_state(work: _Work, st: str) -> list[UnitOutcome]:
     method = method_or_slate(name)
     hows = {p.how[i] for i in idx}
     if "flip" in hows and not method.flip_overrides:
-        raise InvalidInput(f"--flip {st} conflicts with the {name} method for {st}")
+        raise InvalidInput(f"flips {st} conflicts with the {name} method for {st}")
     recorded = [unit_outcome(base, i, p.winners[i], p.how[i], p.scenario.blank) for i in idx]
     if name == historical and electors == base.state_electors[st]:
         if hows != {"as recorded"} and "districts" in method.needs and not base.districts[st]:

@@ -116,8 +116,9 @@ def _shifts(scenario: Scenario, base: Baseline, removed: frozenset[str], definit
     for code, swing in scenario.state_swings.items():
         st = _state_code(code, base.states, base.year)
         if st in removed:
-            raise InvalidInput(f"--state-swing {code}: {st} is removed by this scenario (drop one or the other)")
-        shift[st] = shift.get(st, 0.0) + _sign(name(swing.toward), base) * swing.points / 100
+            raise InvalidInput(f"state_swings {code}: {st} is removed by this scenario (drop one or the other)")
+        shift[st] = shift.get(st, 0.0) + _sign(_named("state_swings", code, swing.toward, name), base) \
+            * swing.points / 100
     return {st: delta for st, delta in shift.items() if delta}, notes
 
 
@@ -143,13 +144,13 @@ def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Ca
             continue  # an added state: its winner is planned with the new units
         unit, current = base.codes[i], swung.winners[i]
         if base.states[i] in removed:
-            raise InvalidInput(f"--flip {code}: {base.states[i]} is removed by this scenario (drop one or the other)")
+            raise InvalidInput(f"flips {code}: {base.states[i]} is removed by this scenario (drop one or the other)")
         if target is not None:
-            new = name(target)
+            new = _named("flips", unit, target, name)
         elif scenario.blank:
-            raise InvalidInput(f"--flip {unit}: a blank scenario has no winners to flip; name one ({unit}=candidate)")
+            raise InvalidInput(f"flips {unit}: a blank scenario has no winners to flip; name one ({unit}=candidate)")
         elif current not in (a, b):  # a third candidate's unit, or one a swing gave to a third candidate
-            raise InvalidInput(f"--flip {unit}: its winner in {base.year} is {current!r}; name the new winner"
+            raise InvalidInput(f"flips {unit}: its winner in {base.year} is {current!r}; name the new winner"
                                f" ({unit}=candidate)")
         else:
             new = b if current == a else a
@@ -157,6 +158,14 @@ def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Ca
         swung.changed.add(base.states[i])
         flips.append((i, new))
     return tuple(flips)
+
+
+def _named(field: str, code: str, text: str, name: Callable[[str], str]) -> str:
+    """``name(text)``, an unknown name's error naming the scenario field and unit (``flips GA: ...``)."""
+    try:
+        return name(text)
+    except InvalidInput as bad:
+        raise InvalidInput(f"{field} {code}: {bad}") from None
 
 
 def _unit_index(code: str, base: Baseline, added: Mapping[str, object]) -> int | None:
@@ -240,7 +249,7 @@ def _chosen_methods(scenario: Scenario, year: int, electors: Mapping[str, int]) 
         chosen = dict.fromkeys(electors, choice)
     if scenario.compact is not None:
         if scenario.compact not in COMPACT_MODES:
-            raise InvalidInput(f"--compact must be one of {', '.join(COMPACT_MODES)}, got {scenario.compact!r}")
+            raise InvalidInput(f"compact must be one of {', '.join(COMPACT_MODES)}, got {scenario.compact!r}")
         members = electors if scenario.compact == "all" else membership(year).states
         chosen.update({st: (COMPACT, DEFAULT_ROUNDING) for st in members if st in electors})
     for code, spec in scenario.methods.items():
