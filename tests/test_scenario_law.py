@@ -50,6 +50,35 @@ def test_bad_faithless_input_is_an_error_naming_it() -> None:
         run(Scenario(2020, faithless=parse_faithless("PR=1")))
 
 
+@pytest.mark.parametrize("year, typed, person", [
+    (2024, "Harris", "Kamala Harris"), (2024, "harris", "Kamala Harris"), (2024, "KAMALA HARRIS", "Kamala Harris"),
+    (2020, "Biden", "Joe Biden"), (2016, "Clinton", "Hillary Clinton"), (2016, "powell", "Colin Powell"),
+    (2020, "Colin Powell", "Colin Powell"),  # not a candidate in 2020, named in full: a person of their own
+])
+def test_a_faithless_vote_names_a_person_by_the_candidate_lookup(year: int, typed: str, person: str) -> None:
+    result = run(Scenario(year, faithless=parse_faithless(f"TX=1:{typed}")))
+    assert result.faithless[0].to == person and _votes(result)[person] == _votes(run(Scenario(year))).get(person, 0) + 1
+
+
+@pytest.mark.parametrize("year, text, says", [
+    (2024, "TX=1:Nobody", "named in full"),  # one word that is no candidate: a typo, not a person
+    (2024, "TX=1:Ron Harris", "shares a surname with Kamala Harris"),
+    (2024, "TX=1:R2 D2", "named in full"),
+    (2024, "TX=1:" + "a" * 60 + " " + "b" * 60, "at most 100 characters"),
+    (2020, "WA=1:Biden", "not faithless"),  # Washington's electors were pledged to Biden
+    (2020, "TX=1:R", "not faithless"),
+    (2020, "TX=39:Biden", "38 electors"),
+])
+def test_a_faithless_vote_for_no_sane_person_or_the_pledged_one_is_refused(year: int, text: str, says: str) -> None:
+    with pytest.raises(InvalidInput, match=says):
+        run(Scenario(year, faithless=parse_faithless(text)))
+
+
+def test_a_faithless_vote_with_more_than_a_name_is_malformed() -> None:
+    with pytest.raises(InvalidInput, match="Biden:x"):
+        parse_faithless("TX=1:Biden:x")
+
+
 def test_compact_members_alone_were_never_in_force() -> None:
     for year in (2008, 2016, 2024):
         result = run(Scenario(year, compact="members"))
@@ -65,5 +94,38 @@ def test_compact_as_if_in_force_gives_2024_members_to_the_popular_vote_winner() 
 
 def test_compact_of_all_states_elects_the_popular_vote_winner() -> None:
     assert run(Scenario(2000, compact="all")).tally.winner == "Al Gore"
-    with pytest.raises(InvalidInput, match="--compact"):
+    with pytest.raises(InvalidInput, match="^compact must be one of"):
         run(Scenario(2020, compact="some"))
+
+
+def test_a_surname_names_the_leading_candidate_of_it_in_flips_too() -> None:
+    # 2024's record also lists a write-in "Sharon E Harris"; "Harris" is the candidate with electors
+    units = {u.unit: u for u in run(Scenario(2024, flips={"GA": "Harris"})).units}
+    assert units["GA"].votes == (("Kamala Harris", 16),)
+
+
+def test_the_compact_appoints_slates_and_the_recorded_electors_votes_stand_where_the_slate_is_the_same() -> None:
+    # 2016's members all appointed Clinton's slate, the popular-vote winner's: Washington's four and
+    # Hawaii's one faithless votes stand, so the compact as if in force changes nothing
+    assert _votes(run(Scenario(2016, compact="as-if"))) == _votes(run(Scenario(2016)))
+    everyone = run(Scenario(2016, compact="all"))
+    units = {u.unit: dict(u.votes) for u in everyone.units}
+    assert units["WA"] == {"Hillary Clinton": 8, "Colin Powell": 3, "Faith Spotted Eagle": 1}
+    assert units["TX"] == {"Hillary Clinton": 38}  # a new slate: Texas's Kasich and Paul votes were Trump electors'
+    assert "Ron Paul" not in _votes(everyone) and "John Kasich" not in _votes(everyone)
+
+
+def test_a_flip_to_the_recorded_winner_keeps_the_electors_votes_and_a_real_flip_does_not() -> None:
+    assert _votes(run(Scenario(2016, flips={"WA": "Clinton"}))) == _votes(run(Scenario(2016)))
+    flipped = {u.unit: dict(u.votes) for u in run(Scenario(2016, flips={"WA": "Trump"})).units}
+    assert flipped["WA"] == {"Donald Trump": 12}
+
+
+@pytest.mark.parametrize("year", [2000, 2004])
+@pytest.mark.parametrize("mode", ["members", "as-if"])
+def test_a_compact_mode_before_any_member_says_there_were_none(year: int, mode: str) -> None:
+    # Maryland enacted the compact first, in 2007: no state was a member in 2000 or 2004
+    result = run(Scenario(year, compact=mode))
+    assert result.compact is not None and result.compact.members == () and not result.compact.applied
+    assert any(f"no members in {year}" in note for note in result.notes)
+    assert _votes(result) == _votes(run(Scenario(year)))

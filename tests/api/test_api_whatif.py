@@ -94,6 +94,25 @@ def test_faithless_electors_follow_the_law_in_force(client) -> None:
     assert _votes(doc)["John Kasich"] == 2
 
 
+@pytest.mark.parametrize("faithless", [{"TX": "1:Nobody"}, {"TX": "1:Trump"}, {"TX": "1:Biden:x"}])
+def test_a_faithless_vote_for_no_one_known_or_the_pledged_one_is_422(client, faithless) -> None:
+    response = client.post("/api/whatif", json={"year": 2020, "faithless": faithless})
+    assert response.status_code == 422 and "TX" in response.json()["error"]
+
+
+@pytest.mark.parametrize(("path", "body", "field"), [
+    ("/api/whatif", {"faithless": {"TX": "99"}}, "faithless TX=99:"),
+    ("/api/whatif", {"faithless": {"TX": "1:A:b"}}, "faithless: "),
+    ("/api/whatif", {"flips": {"GA": "Nobody"}}, "flips GA:"),
+    ("/api/whatif", {"state_swings": {"PA": "Nobody+2"}}, "state_swings PA:"),
+    ("/api/contingent", {"faithless": {"WA": "1:Biden"}}, "faithless WA=1:Joe Biden: "),
+])
+def test_errors_name_the_json_field_not_a_command_line_flag(client, path, body, field) -> None:
+    response = client.post(path, json={"year": 2020, **body})
+    error = response.json()["error"]
+    assert response.status_code == 422 and error.startswith(field) and "--" not in error
+
+
 def test_compact_members_of_2024_as_if_in_force(client) -> None:
     doc = client.post("/api/whatif", json={"year": 2024, "compact": "as-if"}).json()
     assert doc["compact"]["electoral_votes"] == 209 and doc["compact"]["active"] is False

@@ -80,6 +80,12 @@ def test_whatif_swing_json(run_cli) -> None:
     (("whatif", "2020", "--swing", "R1.5"), "R1.5"),
     (("whatif", "2020", "--method", "borda"), "borda"),
     (("apportion", "2020", "--seats", "many"), "many"),
+    (("whatif", "2020", "--faithless", "TX=99"), "--faithless TX=99:"),
+    (("whatif", "2020", "--faithless", "TX=1:Nobody"), "--faithless TX:"),
+    (("whatif", "2020", "--faithless", "TX=1:Biden:x"), "--faithless: "),
+    (("whatif", "2020", "--flip", "GA=Nobody"), "--flip GA:"),
+    (("whatif", "2020", "--state-swing", "PA=Nobody+2"), "--state-swing PA:"),
+    (("contingent", "2020", "--faithless", "WA=1:Biden"), "--faithless WA=1:Joe Biden: "),
 ])
 def test_bad_input_is_one_line_exit_2(run_cli, args, needle) -> None:
     out = run_cli(*args)

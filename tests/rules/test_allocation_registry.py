@@ -87,7 +87,7 @@ def test_a_flip_names_the_winner_the_method_reads() -> None:
     units = {u.unit: u for u in result.units}
     assert units["GA"].votes == (("Joe Biden", 16),)  # flipped to Trump, so the loser is Biden
     assert result.tally.electoral_votes("Joe Biden") == 306
-    with pytest.raises(InvalidInput, match="--flip GA conflicts with the votes-only method"):
+    with pytest.raises(InvalidInput, match="flips GA conflicts with the votes-only method"):
         run(Scenario(2020, methods={"GA": "votes-only"}, flips={"GA": None}))
 
 

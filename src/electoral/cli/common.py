@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from electoral.errors import InvalidInput
+from electoral.errors import ElectoralError, InvalidInput
 from electoral.margins import DEFAULT_MARGIN, MARGINS
 
 console = Console()
+T = TypeVar("T")
 
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
 ForceOption = typer.Option(False, "--force", help="Overwrite an existing output file.")
@@ -23,6 +26,28 @@ FaithlessOption = typer.Option(None, "--faithless",
 CompactOption = typer.Option(None, "--compact", help="Popular-vote compact: members (enacted by Election Day; in "
                                                      "force only with 270 electors), as-if (members, applied "
                                                      "anyway), all (every state).")
+
+
+# Scenario fields (as the API's JSON names them and the library's errors begin) -> the command line's flags
+SCENARIO_FLAGS = {"flips": "--flip", "state_swings": "--state-swing", "faithless": "--faithless",
+                  "compact": "--compact", "methods": "--method", "add_states": "--add-state", "remove": "--remove"}
+
+
+def with_flags(compute: Callable[[], T]) -> T:
+    """``compute()``, an error that begins with a scenario field re-raised naming the command line's flag.
+
+    >>> from electoral.scenario import Scenario, run
+    >>> with_flags(lambda: run(Scenario(2020, flips={"GA": "Nobody"})))
+    Traceback (most recent call last):
+    electoral.errors.InvalidInput: --flip GA: unknown or ambiguous candidate 'Nobody' in 2020 (candidates: Joe Biden, Donald Trump, Jo Jorgensen, James G. Janos, Don Blankenship, Brock Pierce)
+    """
+    try:
+        return compute()
+    except ElectoralError as exc:
+        field = re.match(r"[a-z_]+", str(exc))
+        if field is None or field.group() not in SCENARIO_FLAGS:
+            raise
+        raise type(exc)(SCENARIO_FLAGS[field.group()] + str(exc)[field.end():]) from None
 
 
 def output_path(text: str, force: bool, file_format: Any = None) -> Path:

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from electoral.cli.common import (
-    CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json,
+    CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json, with_flags,
 )
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.contingent.congress import ordinal
@@ -66,8 +66,8 @@ def register(app: typer.Typer) -> None:
         """Contingent election: who is eligible, each state's House delegation, the House's and the Senate's
         choice on party lines (12th Amendment), and the recorded ballots of 1801, 1825 and 1837."""
         number = whole_number(year, "year")
-        doc = contingent_doc(contingent_election(number, what_if(number, flip, swing, state_swing, method, margin,
-                                                                 tie, faithless, compact)))
+        doc = contingent_doc(with_flags(lambda: contingent_election(number, what_if(
+            number, flip, swing, state_swing, method, margin, tie, faithless, compact))))
         if json:
             print_json(doc.model_dump(mode="json"))
             return

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from electoral.cli.common import (
-    CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json,
+    CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json, with_flags,
 )
 from electoral.errors import UnknownYear
 from electoral.margins import margin_definition
@@ -119,9 +119,9 @@ def whatif(
 ) -> None:
     """What if: flip states, swing margins, change allocation or apportionment, faithless electors under the
     law in force, the popular-vote compact as enacted; the tally and what changed."""
-    scenario = _scenario(year, flip, swing, state_swing, method, house_size, apportionment_method, census,
-                         add_state, remove, blank, margin, faithless, compact)
-    result = run(scenario)
+    scenario = with_flags(lambda: _scenario(year, flip, swing, state_swing, method, house_size, apportionment_method,
+                                            census, add_state, remove, blank, margin, faithless, compact))
+    result = with_flags(lambda: run(scenario))
     thresholds = smallest_swings(scenario.year, scenario.margin)
     if json:
         from electoral.output.scenario import whatif_swings_out

@@ -111,7 +111,8 @@ class WhatIfOut(Output):
     notes: list[str]
     faithless: list[FaithlessVoteOut] = Field(default_factory=list,
                                               description="Faithless electors and what the law in force did.")
-    compact: CompactStatusOut | None = Field(None, description="The popular-vote compact, if a state chose it.")
+    compact: CompactStatusOut | None = Field(None, description="The popular-vote compact, if the scenario names a "
+                                             "mode or a state chose its method; a mode with no members says so.")
 
 
 class SwingThresholdOut(Output):

@@ -86,13 +86,34 @@ def _allocate_state(work: _Work, st: str) -> list[UnitOutcome]:
     method = method_or_slate(name)
     hows = {p.how[i] for i in idx}
     if "flip" in hows and not method.flip_overrides:
-        raise InvalidInput(f"--flip {st} conflicts with the {name} method for {st}")
+        raise InvalidInput(f"flips {st} conflicts with the {name} method for {st}")
     recorded = [unit_outcome(base, i, p.winners[i], p.how[i], p.scenario.blank) for i in idx]
     if name == historical and electors == base.state_electors[st]:
         if hows != {"as recorded"} and "districts" in method.needs and not base.districts[st]:
             work.notes.append(f"{st}: district results for {base.year} are not packaged; kept as recorded")
-        return recorded
-    return _reallocate(work, st, method, rounding, recorded)
+        return _as_cast(p, recorded)
+    return _as_cast(p, _reallocate(work, st, method, rounding, recorded))
+
+
+def _as_cast(p: Plan, units: list[UnitOutcome]) -> list[UnitOutcome]:
+    """``units`` with the recorded electors' votes wherever a unit appoints the slate the record did.
+
+    A method or flip decides which slate of electors a unit appoints, not how they vote: a unit whose
+    electors all go to the candidate its recorded electors were pledged to (the one with most of its
+    votes), in the recorded number, keeps the votes they cast, faithless ones included (2016's Washington
+    under the compact: Clinton 8, Powell 3, Spotted Eagle 1). A new slate votes for its candidate.
+    """
+    base = p.base
+    if p.scenario.blank:
+        return units
+    out = []
+    for unit in units:
+        i = base.index.get(unit.unit)
+        same = i is not None and unit.electors == base.electors[i] and unit.votes == ((base.before[unit.unit],
+                                                                                      unit.electors),)
+        out.append(UnitOutcome(unit.unit, unit.state, unit.electors, base.cast[i], unit.how)
+                   if same and unit.votes != base.cast[i] else unit)
+    return out
 
 
 def _new_state_unit(work: _Work, st: str, electors: int) -> UnitOutcome:
@@ -147,12 +168,15 @@ def _faithless(work: _Work, new_units: dict[str, list[UnitOutcome]], touched: se
         units = new_units[st]
         i = next((k for k, u in enumerate(units) if u.unit == unit_code), None)
         if i is None:
-            raise InvalidInput(f"--faithless {unit_code}: {st} has no such unit in this scenario")
+            raise InvalidInput(f"faithless {unit_code}: {st} has no such unit in this scenario")
         unit, law = units[i], law_in_force(st, base.year)
         pledged = unit.winner
         have = dict(unit.votes).get(pledged, 0) if pledged else 0
         if n > have or pledged is None:
-            raise InvalidInput(f"--faithless {unit_code}={n}: the unit has {have} electors pledged to one candidate")
+            raise InvalidInput(f"faithless {unit_code}={n}: the unit has {have} electors pledged to one candidate")
+        if to == pledged:
+            raise InvalidInput(f"faithless {unit_code}={n}:{to}: its electors are pledged to {to}; a vote for"
+                               " the pledged candidate is not faithless")
         counted = not law.voids
         if counted:
             units[i] = UnitOutcome(unit.unit, st, unit.electors, _moved(unit.votes, pledged, to, n), unit.how)

@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from electoral.candidates import resolve_candidate
+from electoral.candidates import resolve_candidate, resolve_person
 from electoral.errors import InvalidInput, UnknownUnit
 from electoral.margins import margin_definition
 from electoral.rules.allocation import ALLOCATION_METHODS, COMPACT, DEFAULT_ROUNDING, AllocationMethod, parse_method
 from electoral.rules.apportionment import (
     METHODS as APPORTIONMENT_METHODS, act, apportion, census_in_force, census_populations,
 )
-from electoral.rules.compact import membership
+from electoral.rules.compact import compact_members, membership
 from electoral.scenario.baseline import Baseline, Votes, baseline
 from electoral.scenario.result import CompactStatus
 from electoral.scenario.spec import COMPACT_MODES, Scenario, upper_codes
@@ -84,9 +84,9 @@ def plan(scenario: Scenario) -> Plan:
     flips = _flips(scenario, base, removed, name, swung)
     electors = _state_electors(base, scenario, removed, notes)
     methods = _chosen_methods(scenario, year, electors)
-    status, compact = _compact_in_force(scenario.compact, methods, electors, notes)
+    status, compact = _compact_in_force(scenario.compact, methods, electors, notes, year)
     in_force = [m for m, _ in methods.values() if compact or not m.compact]
-    faithless = _faithless(scenario, base, removed, name)
+    faithless = _faithless(scenario, base, removed)
     added = {st: None if target is None else name(target) for st, target in _added_flips(scenario, base, electors)
              } if scenario.reapportions else {}  # only an apportionment gives electors to a state the record lacks
     return Plan(scenario, base, definition, removed, shift, swung.state_votes, flips, tuple(swung.winners),
@@ -116,8 +116,9 @@ def _shifts(scenario: Scenario, base: Baseline, removed: frozenset[str], definit
     for code, swing in scenario.state_swings.items():
         st = _state_code(code, base.states, base.year)
         if st in removed:
-            raise InvalidInput(f"--state-swing {code}: {st} is removed by this scenario (drop one or the other)")
-        shift[st] = shift.get(st, 0.0) + _sign(name(swing.toward), base) * swing.points / 100
+            raise InvalidInput(f"state_swings {code}: {st} is removed by this scenario (drop one or the other)")
+        shift[st] = shift.get(st, 0.0) + _sign(_named("state_swings", code, swing.toward, name), base) \
+            * swing.points / 100
     return {st: delta for st, delta in shift.items() if delta}, notes
 
 
@@ -143,13 +144,13 @@ def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Ca
             continue  # an added state: its winner is planned with the new units
         unit, current = base.codes[i], swung.winners[i]
         if base.states[i] in removed:
-            raise InvalidInput(f"--flip {code}: {base.states[i]} is removed by this scenario (drop one or the other)")
+            raise InvalidInput(f"flips {code}: {base.states[i]} is removed by this scenario (drop one or the other)")
         if target is not None:
-            new = name(target)
+            new = _named("flips", unit, target, name)
         elif scenario.blank:
-            raise InvalidInput(f"--flip {unit}: a blank scenario has no winners to flip; name one ({unit}=candidate)")
+            raise InvalidInput(f"flips {unit}: a blank scenario has no winners to flip; name one ({unit}=candidate)")
         elif current not in (a, b):  # a third candidate's unit, or one a swing gave to a third candidate
-            raise InvalidInput(f"--flip {unit}: its winner in {base.year} is {current!r}; name the new winner"
+            raise InvalidInput(f"flips {unit}: its winner in {base.year} is {current!r}; name the new winner"
                                f" ({unit}=candidate)")
         else:
             new = b if current == a else a
@@ -157,6 +158,14 @@ def _flips(scenario: Scenario, base: Baseline, removed: frozenset[str], name: Ca
         swung.changed.add(base.states[i])
         flips.append((i, new))
     return tuple(flips)
+
+
+def _named(field: str, code: str, text: str, name: Callable[[str], str]) -> str:
+    """``name(text)``, an unknown name's error naming the scenario field and unit (``flips GA: ...``)."""
+    try:
+        return name(text)
+    except InvalidInput as bad:
+        raise InvalidInput(f"{field} {code}: {bad}") from None
 
 
 def _unit_index(code: str, base: Baseline, added: Mapping[str, object]) -> int | None:
@@ -240,7 +249,7 @@ def _chosen_methods(scenario: Scenario, year: int, electors: Mapping[str, int]) 
         chosen = dict.fromkeys(electors, choice)
     if scenario.compact is not None:
         if scenario.compact not in COMPACT_MODES:
-            raise InvalidInput(f"--compact must be one of {', '.join(COMPACT_MODES)}, got {scenario.compact!r}")
+            raise InvalidInput(f"compact must be one of {', '.join(COMPACT_MODES)}, got {scenario.compact!r}")
         members = electors if scenario.compact == "all" else membership(year).states
         chosen.update({st: (COMPACT, DEFAULT_ROUNDING) for st in members if st in electors})
     for code, spec in scenario.methods.items():
@@ -255,14 +264,19 @@ def _choice(spec: str) -> Choice:
 
 
 def _compact_in_force(mode: str | None, chosen: Mapping[str, Choice], electors: Mapping[str, int],
-                      notes: list[str]) -> tuple[CompactStatus | None, bool]:
-    """The compact's status (None: no state chooses it) and whether it applies (``as-if`` and ``all`` apply it
-    below a majority)."""
+                      notes: list[str], year: int) -> tuple[CompactStatus | None, bool]:
+    """The compact's status (None: neither a mode nor a state names it) and whether it applies (``as-if`` and
+    ``all`` apply it below a majority). A mode with no members (before the first enactment) says so."""
     members = tuple(st for st, (method, _) in chosen.items() if method.compact)
-    if not members:
-        return None, False
     held, total = sum(electors[st] for st in members), sum(electors.values())
     needed = majority_needed(total)
+    if not members:
+        if mode is None:
+            return None, False
+        first = compact_members()[0].enacted
+        notes.append(f"compact not in force: no members in {year}" + (
+            f" (the first enacted it on {first.isoformat()})" if year <= first.year else " in this scenario"))
+        return CompactStatus(mode, (), 0, needed, False, False), False
     active = held >= needed
     applied = active or mode in ("as-if", "all")
     state = "in force" if active else ("applied as if in force" if applied else "not in force")
@@ -270,19 +284,22 @@ def _compact_in_force(mode: str | None, chosen: Mapping[str, Choice], electors: 
     return CompactStatus(mode or "chosen", members, held, needed, active, applied), applied
 
 
-def _faithless(scenario: Scenario, base: Baseline, removed: frozenset[str],
-               name: Callable[[str], str]) -> tuple[tuple[str, str, int, str], ...]:
-    """(unit, state, electors, candidate they vote for) per faithless unit; unknown units are errors."""
+def _faithless(scenario: Scenario, base: Baseline, removed: frozenset[str]) -> tuple[tuple[str, str, int, str], ...]:
+    """(unit, state, electors, person they vote for) per faithless unit; unknown units and names are errors.
+
+    The person is a candidate of the year by the usual lookup, else someone named in full
+    (:func:`electoral.candidates.resolve_person`); unnamed, "other (faithless)".
+    """
     out = []
     for code, defection in scenario.faithless.items():
         i = base.index.get(normalize_code(code))
         if i is None or base.states[i] in removed:
-            raise UnknownUnit(f"--faithless {code}: not a unit of {base.year} in this scenario"
+            raise UnknownUnit(f"faithless {code}: not a unit of {base.year} in this scenario"
                               f" (known: {', '.join(c for c in base.codes if base.states[base.index[c]] not in removed)})")
-        to = defection.to or "other (faithless)"
         try:
-            to = name(to) if defection.to else to
-        except InvalidInput:  # anyone may receive an elector's vote, not only the year's candidates
-            pass
+            to = resolve_person(defection.to, base.ranked, base.parties, base.year) if defection.to \
+                else "other (faithless)"
+        except InvalidInput as bad:
+            raise InvalidInput(f"faithless {code}: {bad}") from None
         out.append((base.codes[i], base.states[i], defection.electors, to))
     return tuple(out)

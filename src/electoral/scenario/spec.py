@@ -55,7 +55,8 @@ def parse_swing(text: str) -> Swing:
 def parse_optional_pairs(text: str, option: str) -> dict[str, str | None]:
     """Parse ``"GA,AZ,WI"`` or ``"GA=Trump,PR"`` into ``{code: value or None}``; malformed items are errors.
 
-    ``option`` names the option in the error (``--flip``). Codes are normalized (``ne2`` -> ``NE-2``).
+    ``option`` names the option in the error (``--flip`` on the command line, ``flips`` in the API).
+    Codes are normalized (``ne2`` -> ``NE-2``).
 
     >>> parse_optional_pairs("ga, az=R", "--flip")
     {'GA': None, 'AZ': 'R'}
@@ -85,8 +86,14 @@ class Defection:
     to: str | None = None
 
 
-def parse_faithless(text: str, option: str = "--faithless") -> dict[str, Defection]:
+def parse_faithless(text: str, option: str = "faithless") -> dict[str, Defection]:
     """Parse ``"WA=4,TX=2:Ron Paul"`` (unit, faithless electors, optionally whom they vote for) into defections.
+
+    Only the form is checked here (``N:Name:x`` is malformed); the name is resolved when the scenario
+    is planned (:func:`electoral.candidates.resolve_person`). ``option`` names the input in errors: the
+    scenario field (``faithless``, as the API names it) unless the caller gives its own (``--faithless``).
+    Errors the planner raises name scenario fields the same way (``flips GA: ...``); the command line
+    translates them to its flags (:func:`electoral.cli.common.with_flags`).
 
     >>> parse_faithless("ME-2=1")
     {'ME-2': Defection(electors=1, to=None)}
@@ -94,7 +101,7 @@ def parse_faithless(text: str, option: str = "--faithless") -> dict[str, Defecti
     out: dict[str, Defection] = {}
     for code, value in parse_optional_pairs(text, option).items():
         count, _, to = (value or "").partition(":")
-        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1:
+        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1 or ":" in to:
             raise InvalidInput(f"{option}: expected UNIT=N or UNIT=N:candidate with N electors (1 or more), "
                                f"got {code}={value or ''}")
         out[code] = Defection(int(count), to.strip() or None)
