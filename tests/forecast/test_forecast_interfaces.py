@@ -82,6 +82,9 @@ def test_conditional_odds_endpoint(client, api_doc):
     (["forecast", "no-such.csv", "--as-of", "2020-11-02"], "poll file not found"),
     (["forecast", "backtest", EXAMPLE], "--years"),
     (["forecast", "backtest", EXAMPLE, "--years", "2016"], "no poll file for 2016"),
+    (["forecast", EXAMPLE, "--as-of", "2016-11-01"], "no poll ends on or before the as-of date 2016-11-01"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--format", "huffpost"], "no column 'start.date'"),
+    (["forecast", str(HERE / "polls_538_2024_switch.csv"), "--as-of", "2024-03-10"], "no poll ends on or before"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_2(argv, message):
     code, _, err = run(*argv)
