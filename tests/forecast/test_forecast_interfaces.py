@@ -64,6 +64,16 @@ def test_the_forecast_file_is_read_by_odds_and_simulate(tmp_path, api_doc):
     assert json.loads(out)["p_win"]["D"] < simulated["p_win"]["D"]
 
 
+def test_the_forecast_json_document_is_read_by_odds_and_simulate_as_its_engine_member(tmp_path, api_doc):
+    whole, engine = tmp_path / "doc.json", tmp_path / "engine.json"
+    whole.write_text(json.dumps(api_doc))
+    engine.write_text(json.dumps(api_doc["engine"]))
+    for command in ("simulate", "odds"):
+        results = [run(command, str(f), "-n", "5000", "--seed", "1", "--json") for f in (whole, engine)]
+        assert [r[0] for r in results] == [0, 0], results[0][2]
+        assert json.loads(results[0][1]) == json.loads(results[1][1])
+
+
 def test_conditional_odds_endpoint(client, api_doc):
     body = {"forecast": api_doc["engine"], "given": {"PA": "R", "GA": "D"}, "draws": 20000, "seed": 5}
     response = client.post("/api/forecast/conditional", json=body)
