@@ -107,6 +107,8 @@ def test_cli_bad_input_is_one_line_and_exit_2(argv, message):
     ("/api/forecast", {"year": 2020, "as_of": "2020-11-02", "polls": [{"unit": "PA", "start": "2020-10-01",
                        "end": "2020-10-02", "dem": 50, "rep": 40, "n": 0}]}, 422, "sample size not positive"),
     ("/api/forecast", {"year": 2020, "as_of": "2020-11-02", "draws": 10**9, "preset": "example-2020"}, 422, "draws"),
+    ("/api/forecast", {"year": 2020, "as_of": "2020-09-01", "polls": [{"unit": "PA", "start": "2020-10-01",
+                       "end": "2020-10-02", "dem": 50, "rep": 40}]}, 422, "no poll ends on or before the as-of date"),
     ("/api/forecast/conditional", {"forecast": {"year": 2020, "units": [{"unit": "PA", "margin": 1, "sd": 3}]}},
      422, "no forecast for 55 unit"),
 ])
