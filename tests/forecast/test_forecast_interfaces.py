@@ -159,3 +159,11 @@ def test_a_forecast_file_with_a_ragged_correlation_list_is_refused(tmp_path, api
     target.write_text(json.dumps(broken))
     code, _, err = run("simulate", str(target), "-n", "1000")
     assert code == 2 and "square list of lists" in err
+
+
+def test_conditional_odds_refuse_a_correlation_that_is_not_positive_semi_definite(client, api_doc):
+    engine = json.loads(json.dumps(api_doc["engine"]))
+    n = len(engine["correlation"])
+    engine["correlation"] = [[1.0 if i == j else -1.0 for j in range(n)] for i in range(n)]  # eigenvalue 2 - n
+    response = client.post("/api/forecast/conditional", json={"forecast": engine, "given": {"PA": "R"}, "draws": 2000})
+    assert response.status_code == 422 and "not positive semi-definite" in response.json()["error"], response.text
