@@ -93,12 +93,18 @@ def test_conditional_odds_endpoint(client, api_doc):
     (["forecast", "backtest", EXAMPLE], "--years"),
     (["forecast", "backtest", EXAMPLE, "--years", "2016"], "no poll file for 2016"),
     (["forecast", EXAMPLE, "--as-of", "2016-11-01"], "no poll ends on or before the as-of date 2016-11-01"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--plot-unit", "PA"], "--plot-unit PA needs --plot FILE"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--plot", "nope.png", "--plot-unit", "XX"], "no unit 'XX'"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--draws", "0"], "--draws must be at least 1 draw"),
+    (["forecast", "backtest", EXAMPLE, "--years", "2020", "--as-of", "2020-11-01"], "--as-of does not apply"),
+    (["forecast", "backtest", EXAMPLE, "--years", "2020", "--days-before", "100000"], "--days-before must be at most 365"),
     (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--format", "huffpost"], "no column 'start.date'"),
     (["forecast", str(HERE / "polls_538_2024_switch.csv"), "--as-of", "2024-03-10"], "no poll ends on or before"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_2(argv, message):
-    code, _, err = run(*argv)
+    code, out, err = run(*argv)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert out == ""  # refused before any work or output
 
 
 @pytest.mark.parametrize(("path", "body", "status", "message"), [
