@@ -20,16 +20,26 @@ from electoral.errors import InvalidInput
 
 @dataclass(frozen=True)
 class Limit:
-    """One bound: its ``name``, the largest allowed ``value``, its ``unit``, what it applies to and why."""
+    """One bound: its ``name``, the largest allowed ``value``, its ``unit``, what it applies to and why; and the
+    smallest meaningful number (``minimum``: 1 for counts of work such as draws, 0 for sizes)."""
 
     name: str
     value: int
     unit: str
     applies_to: str
     reason: str
+    minimum: int = 0
 
     def check(self, number: int, what: str) -> int:
-        """``number`` if it is within the limit, else :class:`InvalidInput` naming ``what`` and the limit."""
+        """``number`` if it is within the limit, else :class:`InvalidInput` naming ``what`` and the limit.
+
+        >>> LIMITS["draws"].check(0, "--draws")
+        Traceback (most recent call last):
+        electoral.errors.InvalidInput: --draws must be at least 1 draw (per simulation), got 0
+        """
+        if number < self.minimum:
+            unit = self.unit[:-1] if self.minimum == 1 and self.unit.endswith("s") else self.unit
+            raise InvalidInput(f"{what} must be at least {self.minimum:,} {unit} ({self.applies_to}), got {number:,}")
         if number > self.value:
             raise InvalidInput(f"{what} must be at most {self.value:,} {self.unit} ({self.applies_to}), got {number:,}")
         return number
@@ -39,8 +49,9 @@ LIMITS: dict[str, Limit] = {
     limit.name: limit
     for limit in (
         Limit("draws", 1_000_000_000, "draws", "per simulation",
-              "about an hour of two cores; memory stays bounded by the chunk size whatever the count"),
-        Limit("api_draws", 200_000, "draws", "per simulation request of the HTTP API", "about a second of one core"),
+              "about an hour of two cores; memory stays bounded by the chunk size whatever the count", minimum=1),
+        Limit("api_draws", 200_000, "draws", "per simulation request of the HTTP API", "about a second of one core",
+              minimum=1),
         Limit("chunk_size", 1_000_000, "draws", "per Monte Carlo chunk",
               "a chunk's work arrays take about 0.5 GB at this size for 56 units"),
         Limit("quadrature_nodes", 1_024, "nodes", "per exact distribution",
@@ -57,7 +68,9 @@ LIMITS: dict[str, Limit] = {
         Limit("forecast_polls", 3_000, "polls", "per forecast request of the HTTP API",
               "the model factors one square matrix of the polls: 3,000 polls take about 1 s and 0.5 GB at peak"),
         Limit("series_days", 400, "days", "per daily forecast series",
-              "a cycle's last 400 days; each day is one forecast of under a second"),
+              "a cycle's last 400 days; each day is one forecast of under a second", minimum=1),
+        Limit("days_before", 365, "days", "before Election Day per backtest horizon",
+              "a cycle's polls start about a year before its Election Day; earlier, no forecast has a poll"),
         Limit("input_file_bytes", 16 * 1024 * 1024, "bytes", "per forecast or correlation input file",
               "a forecast of every unit is under 10 kB, a correlation matrix under 100 kB"),
     )

@@ -57,6 +57,14 @@ def test_plot_writes_a_png(run_cli, no_database) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_plotting_a_ledger_without_electoral_votes_is_refused_and_writes_nothing(run_cli, no_database) -> None:
+    out = no_database / "empty.png"
+    result = run_cli("ledger", "plot", "2012", "--out", str(out))
+    assert result.returncode == 2 and result.stderr.strip().splitlines() == [
+        "error: nothing to plot: the 2012 ledger has no electoral votes certified yet"]
+    assert "Warning" not in result.stderr and not out.exists()
+
+
 @pytest.mark.parametrize(("args", "named"), [
     (("ledger", "status", "2020", "--as-of", "2020-11-25T12:00"), "no time zone"),
     (("ledger", "status", "2020", "--as-of", "25 Nov"), "25 Nov"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from electoral.errors import InvalidInput
 from electoral.forecast import forecast_polls, read_poll_file, run_backtest
 from electoral.forecast.backtest import brier, log_loss, score
 from electoral.forecast.history import record_history
@@ -63,7 +64,16 @@ def test_score_of_a_forecast_against_itself_is_perfect_coverage_and_zero_rmse():
 
 def test_backtest_scores_every_year_and_horizon():
     polls = read_poll_file(HERE / "polls_538_2020.csv")
-    bt = run_backtest({2020: polls}, [14, 1], draws=2000)
-    assert [(s.year, s.days_before) for s in bt.scores] == [(2020, 14), (2020, 1)]
+    bt = run_backtest({2020: polls}, [8, 1], draws=2000)
+    assert [(s.year, s.days_before) for s in bt.scores] == [(2020, 8), (2020, 1)]
     assert len(bt.probabilities) == 2 * 51 and set(np.unique(bt.outcomes)) <= {0.0, 1.0}
     assert bt.scores[0].polls <= bt.scores[1].polls
+
+
+def test_a_forecast_without_any_usable_poll_is_refused_not_made_from_the_prior():
+    polls = read_poll_file(HERE / "polls_538_2020.csv")  # the earliest poll ends 2020-10-22
+    for as_of in ("2020-10-21", "2016-11-01"):
+        with pytest.raises(InvalidInput, match=f"no poll ends on or before the as-of date {as_of}"):
+            forecast_polls(polls, as_of)
+    with pytest.raises(InvalidInput, match="backtest of 2020, 14 days before Election Day: no poll ends"):
+        run_backtest({2020: polls}, [14, 1], draws=2000)

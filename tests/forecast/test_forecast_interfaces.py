@@ -64,6 +64,16 @@ def test_the_forecast_file_is_read_by_odds_and_simulate(tmp_path, api_doc):
     assert json.loads(out)["p_win"]["D"] < simulated["p_win"]["D"]
 
 
+def test_the_forecast_json_document_is_read_by_odds_and_simulate_as_its_engine_member(tmp_path, api_doc):
+    whole, engine = tmp_path / "doc.json", tmp_path / "engine.json"
+    whole.write_text(json.dumps(api_doc))
+    engine.write_text(json.dumps(api_doc["engine"]))
+    for command in ("simulate", "odds"):
+        results = [run(command, str(f), "-n", "5000", "--seed", "1", "--json") for f in (whole, engine)]
+        assert [r[0] for r in results] == [0, 0], results[0][2]
+        assert json.loads(results[0][1]) == json.loads(results[1][1])
+
+
 def test_conditional_odds_endpoint(client, api_doc):
     body = {"forecast": api_doc["engine"], "given": {"PA": "R", "GA": "D"}, "draws": 20000, "seed": 5}
     response = client.post("/api/forecast/conditional", json=body)
@@ -82,10 +92,19 @@ def test_conditional_odds_endpoint(client, api_doc):
     (["forecast", "no-such.csv", "--as-of", "2020-11-02"], "poll file not found"),
     (["forecast", "backtest", EXAMPLE], "--years"),
     (["forecast", "backtest", EXAMPLE, "--years", "2016"], "no poll file for 2016"),
+    (["forecast", EXAMPLE, "--as-of", "2016-11-01"], "no poll ends on or before the as-of date 2016-11-01"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--plot-unit", "PA"], "--plot-unit PA needs --plot FILE"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--plot", "nope.png", "--plot-unit", "XX"], "no unit 'XX'"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--draws", "0"], "--draws must be at least 1 draw"),
+    (["forecast", "backtest", EXAMPLE, "--years", "2020", "--as-of", "2020-11-01"], "--as-of does not apply"),
+    (["forecast", "backtest", EXAMPLE, "--years", "2020", "--days-before", "100000"], "--days-before must be at most 365"),
+    (["forecast", EXAMPLE, "--as-of", "2020-11-02", "--format", "huffpost"], "no column 'start.date'"),
+    (["forecast", str(HERE / "polls_538_2024_switch.csv"), "--as-of", "2024-03-10"], "no poll ends on or before"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_2(argv, message):
-    code, _, err = run(*argv)
+    code, out, err = run(*argv)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert out == ""  # refused before any work or output
 
 
 @pytest.mark.parametrize(("path", "body", "status", "message"), [
@@ -94,6 +113,8 @@ def test_cli_bad_input_is_one_line_and_exit_2(argv, message):
     ("/api/forecast", {"year": 2020, "as_of": "2020-11-02", "polls": [{"unit": "PA", "start": "2020-10-01",
                        "end": "2020-10-02", "dem": 50, "rep": 40, "n": 0}]}, 422, "sample size not positive"),
     ("/api/forecast", {"year": 2020, "as_of": "2020-11-02", "draws": 10**9, "preset": "example-2020"}, 422, "draws"),
+    ("/api/forecast", {"year": 2020, "as_of": "2020-09-01", "polls": [{"unit": "PA", "start": "2020-10-01",
+                       "end": "2020-10-02", "dem": 50, "rep": 40}]}, 422, "no poll ends on or before the as-of date"),
     ("/api/forecast/conditional", {"forecast": {"year": 2020, "units": [{"unit": "PA", "margin": 1, "sd": 3}]}},
      422, "no forecast for 55 unit"),
 ])
@@ -144,3 +165,11 @@ def test_a_forecast_file_with_a_ragged_correlation_list_is_refused(tmp_path, api
     target.write_text(json.dumps(broken))
     code, _, err = run("simulate", str(target), "-n", "1000")
     assert code == 2 and "square list of lists" in err
+
+
+def test_conditional_odds_refuse_a_correlation_that_is_not_positive_semi_definite(client, api_doc):
+    engine = json.loads(json.dumps(api_doc["engine"]))
+    n = len(engine["correlation"])
+    engine["correlation"] = [[1.0 if i == j else -1.0 for j in range(n)] for i in range(n)]  # eigenvalue 2 - n
+    response = client.post("/api/forecast/conditional", json={"forecast": engine, "given": {"PA": "R"}, "draws": 2000})
+    assert response.status_code == 422 and "not positive semi-definite" in response.json()["error"], response.text

@@ -96,3 +96,61 @@ def test_overlapping_polls_of_one_pollster_count_once_the_latest():
     starts_after = [np.datetime64(e) for e in ends]
     assert len(ends) == 2  # 14-20 kept, then 7-13 (ends before 14), then nothing overlapping-free before it
     assert all(later - earlier >= np.timedelta64(7, "D") for earlier, later in zip(starts_after, starts_after[1:]))
+
+
+def test_2024_polls_are_of_the_record_nominees_and_other_questions_are_reported_by_row():
+    # The file holds more Biden-Trump questions (before July 2024) than Harris-Trump ones; the record's 2024
+    # nominees are Harris and Trump, so the Biden questions are dropped, each row reported.
+    polls = read_poll_file(HERE / "polls_538_2024_switch.csv")
+    assert polls.year == 2024 and sorted(polls.pollster.tolist()) == ["New0", "New1", "New2"]
+    dropped = [p for p in polls.problems if p.kind.startswith("not a question between the nominees")]
+    assert [p.row for p in dropped] == list(range(2, 12))
+    assert {p.value for p in dropped} == {"Joe Biden", "Donald Trump"} and "Harris, Trump" in dropped[0].kind
+
+
+def test_a_year_without_nominees_in_the_record_falls_back_to_the_party_columns_most_polled(monkeypatch):
+    import electoral.forecast.readers as readers
+
+    monkeypatch.setattr(readers, "_nominee_surnames", lambda year: {})
+    polls = read_poll_file(HERE / "polls_538_2024_switch.csv")
+    assert set(polls.unit.tolist()) == {"GA"}  # Biden is the most-polled Democrat of this file
+    assert {p.value for p in polls.problems} == {"Kamala Harris", "Donald Trump"}
+
+
+HP_2016 = ("state,pollster,start.date,end.date,number.of.observations,population,clinton,trump\n"
+           "PA,Foo,2016-10-20,2016-10-25,800,Likely Voters,48,44\n"
+           "OH,Bar,2016-10-20,abcd-ef,800,Likely Voters,47,45\n"
+           "FL,Baz,2016-10-20,2016-10-25,800,Likely Voters,abc,45\n")
+
+
+@pytest.mark.parametrize(("text", "poll_format", "message"), [
+    (HP_2016.replace("start.date,", "").replace("2016-10-20,", ""), None, "no column 'start.date'"),
+    (HP_2016, "fivethirtyeight", "not a fivethirtyeight poll file: no column 'poll_id'"),
+    ((HERE / "polls_538_2020.csv").read_text(), "huffpost", "not a huffpost poll file: no column 'start.date'"),
+    ((HERE / "polls_538_2020.csv").read_text().replace("candidate_name", "who"), None, "'candidate_name' or 'answer'"),
+    (HP_2016.replace("2016-", "1900-"), None, "forecasts cover the presidential elections of 1992-2024"),
+    (HP_2016.replace("2016-", "2028-"), None, "forecasts cover the presidential elections of 1992-2024"),
+    ((HERE / "polls_538_2020.csv").read_text().replace("\n2020,", "\n2032,"), None, "got 2032"),
+])
+def test_files_without_the_formats_columns_or_of_an_uncovered_year_are_refused_naming_it(tmp_path, text, poll_format,
+                                                                                           message):
+    path = tmp_path / "polls.csv"
+    path.write_text(text)
+    with pytest.raises(InvalidInput, match="polls.csv: ") as error:
+        read_poll_file(path, poll_format)
+    assert message in str(error.value)
+
+
+def test_unreadable_cells_are_reported_by_row_quoting_the_value(tmp_path):
+    path = tmp_path / "polls.csv"
+    path.write_text(HP_2016)
+    polls = read_poll_file(path)
+    assert polls.unit.tolist() == ["PA"]
+    assert [p.message() for p in polls.problems] == ["polls.csv row 3: unreadable date: 2016-10-20 .. abcd-ef",
+                                                     "polls.csv row 4: unreadable percentage: 'abc'"]
+
+
+def test_a_population_column_is_optional_in_huffpost_files(tmp_path):
+    path = tmp_path / "polls.csv"
+    path.write_text(HP_2016.replace(",population", "").replace(",Likely Voters", ""))
+    assert read_poll_file(path).unit.tolist() == ["PA"]

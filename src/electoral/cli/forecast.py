@@ -74,17 +74,41 @@ def forecast_command(
     """Forecast an election from polls as of a date; or 'backtest' to score past elections."""
     from electoral.probability.plot import plot_format
 
+    backtest = bool(inputs) and inputs[0] == "backtest"
+    _check_options(backtest, as_of=as_of, out=out, plot=plot, plot_unit=plot_unit, series_from=series_from,
+                   national_prior=national_prior)
     target = None if plot is None else output_path(plot, force, plot_format)
     out_path = None if out is None else output_path(out, force)
-    if inputs and inputs[0] == "backtest":
+    if backtest:
         _backtest(inputs[1:], poll_format, json, target)
+        return
+    if series_from is not None:
+        _series(inputs, series_from, str(as_of), poll_format, json)
+        return
+    _forecast(inputs, str(as_of), poll_format, draws, seed, out_path, target, plot_unit, json, national_prior)
+
+
+def _check_options(backtest: bool, *, as_of: str | None, out: str | None, plot: str | None, plot_unit: str | None,
+                   series_from: str | None, national_prior: float | None) -> None:
+    """Refuse options that would be ignored or fail only after the work: checked before any poll is read."""
+    from electoral.errors import UnknownUnit
+    from electoral.forecast.history import UNIT_CODES
+
+    if backtest:
+        given = [name for name, value in (("--as-of", as_of), ("--out", out), ("--plot-unit", plot_unit),
+                                          ("--from", series_from), ("--national-prior", national_prior)) if value is not None]
+        if given:
+            verb = "does" if len(given) == 1 else "do"
+            raise InvalidInput(f"backtest: {', '.join(given)} {verb} not apply (a backtest forecasts each year as of "
+                               "each --days-before)")
         return
     if as_of is None:
         raise InvalidInput("--as-of DATE is required (YYYY-MM-DD)")
-    if series_from is not None:
-        _series(inputs, series_from, as_of, poll_format, json)
-        return
-    _forecast(inputs, as_of, poll_format, draws, seed, out_path, target, plot_unit, json, national_prior)
+    if plot_unit is not None:
+        if plot is None:
+            raise InvalidInput(f"--plot-unit {plot_unit} needs --plot FILE (the file the unit's plot is written to)")
+        if plot_unit.strip().upper() not in UNIT_CODES:
+            raise UnknownUnit(f"--plot-unit: no unit {plot_unit!r} in a forecast (known: {', '.join(UNIT_CODES)})")
 
 
 def _forecast(inputs: list[str], as_of: str, poll_format: str | None, draws: int, seed: int, out: Path | None,
@@ -160,6 +184,8 @@ def _refuse(message: str) -> None:
 
 def _backtest_options(args: list[str]) -> argparse.Namespace:
     """``POLLS... --years Y... [--days-before D...]`` (argparse: its errors become one InvalidInput line)."""
+    from electoral.limits import LIMITS
+
     parser = argparse.ArgumentParser(prog="electoral forecast backtest", exit_on_error=False, add_help=False)
     parser.error = _refuse  # type: ignore[method-assign]
     parser.add_argument("paths", nargs="*")
@@ -171,8 +197,8 @@ def _backtest_options(args: list[str]) -> argparse.Namespace:
         raise InvalidInput(f"backtest: {exc}") from None
     if not options.paths or not options.years:
         raise InvalidInput("backtest: give poll files (or folders) and --years, e.g. polls/ --years 2016 2020")
-    if any(d < 0 for d in options.days_before):
-        raise InvalidInput(f"backtest: --days-before must be 0 or more, got {options.days_before}")
+    for days in options.days_before:
+        LIMITS["days_before"].check(days, "backtest: --days-before")
     return options
 
 

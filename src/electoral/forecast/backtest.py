@@ -22,6 +22,7 @@ from datetime import timedelta
 
 import numpy as np
 
+from electoral.errors import InvalidInput
 from electoral.forecast.estimate import StateForecast, forecast_polls, national_odds
 from electoral.forecast.history import History, at_large, record_history
 from electoral.forecast.model import Settings
@@ -100,6 +101,8 @@ def run_backtest(polls_by_year: Mapping[int, Polls], days_before: Sequence[int],
                  settings: Settings = Settings(), draws: int = BACKTEST_DRAWS) -> Backtest:
     """Forecast every year as of each number of days before its Election Day and score it.
 
+    Raises InvalidInput naming the year and horizon when a forecast is refused (e.g. no poll ends by then).
+
     >>> from electoral.forecast.readers import read_poll_file
     >>> from importlib import resources
     >>> polls = read_poll_file(resources.files("electoral.data") / "example_polls_2020.csv")
@@ -115,8 +118,11 @@ def run_backtest(polls_by_year: Mapping[int, Polls], days_before: Sequence[int],
         actual = history.share[history.row(year)]
         election_day = calendar_for(year).step("election_day").date
         for days in days_before:
-            forecast = forecast_polls(polls_by_year[year], election_day - timedelta(days=int(days)),
-                                      history=history, settings=settings)
+            try:
+                forecast = forecast_polls(polls_by_year[year], election_day - timedelta(days=int(days)),
+                                          history=history, settings=settings)
+            except InvalidInput as exc:
+                raise InvalidInput(f"backtest of {year}, {days} days before Election Day: {exc}") from None
             p_win = national_odds(forecast, draws=draws).p_win("D")
             scores.append(score(forecast, actual, int(days), p_win))
             states = at_large(forecast.codes)

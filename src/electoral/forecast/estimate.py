@@ -27,9 +27,8 @@ from electoral.errors import InvalidInput
 from electoral.forecast.history import (UNIT_CODES, History, at_large, before, lean_correlation, prior_lean,
                                         record_history, turnout)
 from electoral.forecast.model import Posterior, Prior, Settings, posterior
-from electoral.forecast.polls import Polls, Problem, usable_on
+from electoral.forecast.polls import Polls, Problem, check_forecast_year, usable_on
 from electoral.probability import Distribution, Forecast, MatrixCorrelation, make_forecast, simulate
-from electoral.units import units_for
 
 DEFAULT_NATIONAL_PRIOR = 50.0  # national Democratic two-party share before any poll (points); override per call
 
@@ -101,21 +100,23 @@ def forecast_polls(polls: Polls, as_of: object, *, history: History | None = Non
 
     ``history`` (default: the record) contributes only elections before ``polls.year``; ``national_prior`` is the
     prior national D two-party share in points (default 50, e.g. from a fundamentals model). Raises InvalidInput
-    for a bad date or prior, or a year whose units differ from the 56 of 1992-2028, UnknownYear for a year
-    without an election.
+    for a bad date or prior, a year no forecast covers (:func:`~electoral.forecast.polls.check_forecast_year`),
+    or no poll usable on the as-of date (a forecast from the prior alone is refused).
     """
     from electoral.rules.calendar import calendar_for
 
     day = parse_day(as_of)
-    if units_for(polls.year).codes != UNIT_CODES:
-        raise InvalidInput(f"forecasts cover the 56 units of 1992-2028; {polls.year} has other units")
+    check_forecast_year(polls.year)
+    nat = DEFAULT_NATIONAL_PRIOR if national_prior is None else float(national_prior)
+    if not 20.0 <= nat <= 80.0:
+        raise InvalidInput(f"national prior must be a D two-party share from 20 to 80 (%), got {national_prior!r}")
     election_day = calendar_for(polls.year).step("election_day").date
     past = before(record_history() if history is None else history, polls.year)
     lean = prior_lean(past)
     usable = usable_on(polls, np.datetime64(day, "D"))
-    nat = DEFAULT_NATIONAL_PRIOR if national_prior is None else float(national_prior)
-    if not 20.0 <= nat <= 80.0:
-        raise InvalidInput(f"national prior must be a D two-party share from 20 to 80 (%), got {national_prior!r}")
+    if len(usable) == 0:
+        raise InvalidInput(f"no poll ends on or before the as-of date {day} (the earliest of the {len(polls)} polls "
+                           f"ends {polls.end.min()}): a forecast needs at least one poll")
     post = posterior(usable, Prior(nat, lean), np.datetime64(election_day, "D"), settings)
     units = len(UNIT_CODES)
     cov = post.cov[:units, :units] + settings.national_error_var + settings.state_error_var * lean_correlation(past)

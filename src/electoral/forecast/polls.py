@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from electoral.errors import InvalidInput
-from electoral.units import states, units_for
+from electoral.units import election_years, states, units_for
 
 NATIONAL = "US"
 DEFAULT_SAMPLE = 600  # sample size assumed when a poll gives none (the median state poll in the 2008 file is 658)
@@ -94,6 +94,33 @@ ARRAY_FIELDS = ("unit", "start", "end", "dem", "rep", "n", "pollster", "populati
 
 
 @lru_cache(maxsize=None)
+def forecast_years() -> tuple[int, ...]:
+    """The years a forecast covers: the record's presidential elections with today's 56 units (1992 on).
+
+    A later year needs its election (apportionment, calendar, nominees) in the record first.
+
+    >>> forecast_years()[0], 2020 in forecast_years()
+    (1992, True)
+    """
+    today = units_for(election_years()[-1]).codes
+    return tuple(y for y in election_years() if units_for(y).codes == today)
+
+
+def check_forecast_year(year: int, source: str = "") -> int:
+    """``year`` if a forecast covers it, else InvalidInput stating the one rule (see :func:`forecast_years`).
+
+    >>> check_forecast_year(2020)
+    2020
+    """
+    years = forecast_years()
+    if year not in years:
+        where = f"{source}: " if source else ""
+        raise InvalidInput(f"{where}forecasts cover the presidential elections of {years[0]}-{years[-1]} "
+                           f"(the record's years with today's {len(units_for(years[-1]).codes)} units), got {year}")
+    return year
+
+
+@lru_cache(maxsize=None)
 def _state_names() -> dict[str, str]:
     names = {s.name.casefold(): code for code, s in states().items()}
     names.update({code.casefold(): code for code in states()})
@@ -110,7 +137,7 @@ def unit_of(text: object, year: int) -> str | None:
     >>> unit_of("Pennsylvania", 2020), unit_of("Maine CD-2", 2020), unit_of("--", 2016), unit_of("Gilead", 2020)
     ('PA', 'ME-2', 'US', None)
     """
-    raw = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text).strip()
+    raw = _text(text).strip()
     district = _DISTRICT.match(raw)
     if district:
         code = f"{'ME' if district.group(1).lower().startswith('m') else 'NE'}-{district.group(2)}"
@@ -121,7 +148,12 @@ def unit_of(text: object, year: int) -> str | None:
     return code if code in units_for(year) else None
 
 
-def _date(text: object) -> np.datetime64 | None:
+def parse_date(text: object) -> np.datetime64 | None:
+    """A poll date (``2020-10-01``, ``10/1/2020`` or ``10/1/20``) as datetime64[D]; None when unreadable.
+
+    >>> str(parse_date("10/1/20")), parse_date("abcd-ef")
+    ('2020-10-01', None)
+    """
     raw = str(text).strip()
     for pattern, order in ((r"^(\d{4})-(\d{1,2})-(\d{1,2})$", (1, 2, 3)), (r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$", (3, 1, 2))):
         match = re.match(pattern, raw)
@@ -142,18 +174,25 @@ def _number(value: object) -> float:
     return number
 
 
+def _text(value: object) -> str:
+    """A cell as text ('' for a missing one)."""
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
 def _check_row(raw: Mapping[str, object], year: int, row: int) -> tuple[dict | None, list[Problem]]:
     """A validated poll row, or None with the problem that skips it (a missing sample size is amended)."""
     unit = unit_of(raw.get("unit"), year)
     if unit is None:
         return None, [Problem(row, "unknown state", str(raw.get("unit")))]
-    start, end = _date(raw.get("start")), _date(raw.get("end"))
+    start, end = parse_date(raw.get("start")), parse_date(raw.get("end"))
     if start is None or end is None:
         return None, [Problem(row, "unreadable date", f"{raw.get('start')} .. {raw.get('end')}")]
     if end < start:
         return None, [Problem(row, "end date before start date", f"{start} .. {end}")]
     dem, rep = _number(raw.get("dem")), _number(raw.get("rep"))
-    for value in (dem, rep):
+    for value, text in ((dem, raw.get("dem")), (rep, raw.get("rep"))):
+        if not np.isfinite(value):
+            return None, [Problem(row, "unreadable percentage", repr(_text(text)))]
         if not 0.0 <= value <= 100.0:
             return None, [Problem(row, "percentage outside 0-100", f"{value:g}")]
     if dem + rep <= 0:
@@ -177,7 +216,7 @@ def polls_from_rows(rows: Sequence[Mapping[str, object]], *, year: int, source: 
     """Validate rows (keys unit, start, end, dem, rep, n, pollster, population, sponsor, row) into :class:`Polls`.
 
     Rows without ``row`` are numbered from 2 (the first data line of a file). Raises InvalidInput when no row
-    is usable, naming the first problems.
+    is usable, naming the first problems, or for a year no forecast covers (:func:`check_forecast_year`).
 
     >>> p = polls_from_rows([{"unit": "PA", "start": "2020-10-01", "end": "2020-10-03", "dem": 150, "rep": 45},
     ...                      {"unit": "Ohio", "start": "10/1/20", "end": "10/2/20", "dem": 45, "rep": 50, "n": 0},
@@ -186,6 +225,7 @@ def polls_from_rows(rows: Sequence[Mapping[str, object]], *, year: int, source: 
     >>> len(p), [x.message() for x in p.problems]
     (1, ['row 2: percentage outside 0-100: 150', 'row 3: sample size not positive: 0', 'row 4: no sample size (assumed 600): None'])
     """
+    check_forecast_year(int(year), source)
     kept, found = [], list(problems)
     for i, raw in enumerate(rows):
         checked, issues = _check_row(raw, year, int(raw.get("row", i + 2)))  # type: ignore[call-overload]

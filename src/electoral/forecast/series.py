@@ -60,12 +60,13 @@ def conditional_odds(forecast: StateForecast | Mapping[str, Any], given: Mapping
     forecast's correlation and t tails: the seeded simulation keeps the draws matching ``given``.
 
     ``forecast`` is a :class:`StateForecast` or its engine document (``engine`` of ``electoral forecast --json``).
-    Raises InvalidInput for an unknown unit or side, or outcomes no draw matches.
+    Raises InvalidInput for an unknown unit or side, a correlation that is not a correlation matrix (e.g. not
+    positive semi-definite), or outcomes no draw matches.
     """
     if isinstance(forecast, StateForecast):
         engine = forecast.to_forecast()
     else:
-        engine = load_forecast(dict(forecast), repair=True)
+        engine = load_forecast(dict(forecast))  # an invalid correlation is refused, never silently repaired
     if not np.isfinite(engine.mean).all():
         raise InvalidInput("the forecast has a unit without a finite margin")
     return simulate(engine, draws, seed=seed, given=dict(given), tipping=True, workers=1)

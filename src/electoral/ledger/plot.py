@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from electoral.errors import InvalidInput
 from electoral.ledger.status import Timeline, series
 from electoral.probability.plot import _pyplot, plot_format, write_atomically
 
@@ -20,7 +21,8 @@ OTHER = "#777777"
 def plot_ledger(t: Timeline, path: str | Path, measure: str = "certified") -> Path:
     """Write the plot of ``measure`` over the timeline ``t`` to ``path`` (``.png``, ``.pdf`` or ``.svg``).
 
-    Raises :class:`electoral.errors.InvalidInput` for an unknown measure or file suffix, or an unwritable file.
+    Raises :class:`electoral.errors.InvalidInput` for an unknown measure or file suffix, a timeline with no
+    electoral votes under ``measure`` (nothing to plot), or an unwritable file.
 
     >>> import tempfile, pathlib
     >>> from electoral.ledger.history import packaged_timeline
@@ -29,6 +31,8 @@ def plot_ledger(t: Timeline, path: str | Path, measure: str = "certified") -> Pa
     """
     file_format = plot_format(path)
     points = series(t, measure)
+    if not any(totals for _, totals in points):
+        raise InvalidInput(f"nothing to plot: the {t.year} ledger has no electoral votes {measure} yet")
     plt = _pyplot(headless=True)
     figure, ax = plt.subplots(figsize=(8, 3.6), dpi=100)
     try:

@@ -2,13 +2,15 @@
 
 A plot is written in the format its file name says (:data:`FORMATS`), atomically: to a temporary file in
 the same folder, then renamed over the target, so a failed write (a full disk) leaves no partial file and an
-existing file as it was; a symbolic link at the target is replaced, never written through.
+existing file as it was; a symbolic link at the target is replaced, never written through. A new file gets
+the permissions of any new file (0666 less the umask, like the JSON outputs); an overwritten file keeps its mode.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,6 +96,17 @@ def plot_format(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits ``path`` should get: an existing regular file's own, else 0666 less the umask."""
+    with contextlib.suppress(OSError):
+        status = os.stat(path, follow_symlinks=False)
+        if stat.S_ISREG(status.st_mode):
+            return stat.S_IMODE(status.st_mode)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomically(path: Path, write: Any) -> None:
     """Call ``write(handle)`` on a temporary file next to ``path``, then rename it over ``path``.
 
@@ -107,6 +120,7 @@ def write_atomically(path: Path, write: Any) -> None:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _mode_for(path))  # the temporary file is 0600
         os.replace(handle.name, path)
     except BaseException as exc:
         if handle is not None:

@@ -2,6 +2,7 @@
 
 Formats (:data:`READERS`, chosen by file suffix; anything else is read as CSV): ``.csv`` and ``.json``. A JSON
 forecast is ``{"year": ..., "units": [{"unit": "PA", "p": 0.6}, ...]}`` or a bare list of unit objects. Packaged
+An ``electoral forecast --json`` document (a ``ForecastOut``) is read as its ``engine`` member. Packaged
 worked examples (:data:`EXAMPLES`) are read by name, and DataFrames or JSON-like values are accepted as they are.
 
 Units a forecast leaves out are filled by a named policy (:data:`MISSING_POLICIES`): ``"error"`` (every unit
@@ -60,6 +61,8 @@ def _json_depth(value: Any) -> int:
 
 
 def _from_value(source: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> Records:
+    if isinstance(source, Mapping) and isinstance(source.get("engine"), Mapping):
+        source = source["engine"]  # an ``electoral forecast --json`` document: its engine member is the forecast file
     if isinstance(source, Mapping):
         if "units" not in source:
             raise InvalidInput("a JSON forecast needs a 'units' list of {unit, p} or {unit, margin, sd} objects")
