@@ -90,6 +90,14 @@ def test_florida_2000_calls_and_retractions() -> None:
     assert not {"CBS", "ABC", "NBC/MSNBC", "Fox News"} & set(fl("2000-11-08T04:10-05:00").state.calls)
 
 
+@pytest.mark.parametrize("moment", ["2000-11-07T23:00-05:00", "2000-11-08T05:00-05:00"])
+def test_florida_2000_not_projected_after_every_network_withdrew(moment) -> None:
+    # Every network withdrew its Gore call by about 10 p.m. and its Bush call by about 4 a.m. (AP, 9 Nov 2000;
+    # the networks' reports): nothing projects Florida after either withdrawal.
+    fl = packaged_status(2000, moment).unit("FL")
+    assert fl.stage == "not_projected" and fl.state.calls == {}
+
+
 def test_biden_270_certified_with_california_on_4_december() -> None:
     # AP (via WDTV): California certified on Friday 4 Dec, taking Biden past 270 certified electoral votes.
     [m] = [m for m in packaged_timeline(2020).milestones if m.measure == "certified"]
