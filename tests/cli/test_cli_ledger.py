@@ -68,3 +68,10 @@ def test_a_rejected_batch_stores_nothing(run_cli, tmp_path) -> None:
     assert result.returncode == 2 and "no call by Fox News to retract" in result.stderr
     listed = run_cli("ledger", "events", "2020", "--db", db, "--json")
     assert json.loads(listed.stdout)["count"] == 0
+
+
+def test_status_text_names_the_presidency_call(run_cli, tmp_path) -> None:
+    # AP called the 2016 presidency for Trump at 2:29 a.m. ET on 9 November (AP's own account).
+    result = run_cli("ledger", "status", "2016", "--as-of", "2016-11-10")
+    assert result.returncode == 0, result.stderr
+    assert "presidency called: Donald Trump by AP at 2016-11-09T02:29:00-05:00" in result.stdout

@@ -101,6 +101,9 @@ def _status_lines(s: LedgerStatus, ledger: str) -> list[str]:
              "electors needed):",
              f"  projected: {_votes(s.projected)}", f"  certified: {_votes(s.certified)}",
              f"  cast by electors: {_votes(s.cast)}", f"  counted by Congress: {_votes(s.counted)}"]
+    call = s.presidency_call
+    lines.append(f"  presidency called: {call.fields['candidate']} by {call.actor} at {call.effective.isoformat()}"
+                 if call else "  presidency called: no standing call")
     certified = [u for u in s.units if u.state.certified]
     if certified:
         lines.append(f"  certified by then ({len(certified)} units, {sum(u.state.electors for u in certified)} "
