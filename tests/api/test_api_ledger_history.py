@@ -18,3 +18,20 @@ def test_a_bad_moment_is_a_4xx_naming_it(client, assert_error, monkeypatch, tmp_
     monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert_error(client.get("/api/ledger/2020/status", params={"as_of": "2020-11-25T12:00"}), 422, "2020-11-25T12:00")
+
+
+def test_the_desk_chooses_whose_calls_project(client, assert_error, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    at = {"as_of": "2020-11-05"}
+    every = client.get("/api/ledger/2020/status", params=at).json()["projected"]
+    ddhq = client.get("/api/ledger/2020/status", params={**at, "desk": "decision desk hq"}).json()["projected"]
+    assert ddhq != every and sum(ddhq.values()) < sum(every.values())  # one desk called fewer states by then
+    assert_error(client.get("/api/ledger/2020/status", params={**at, "desk": "FOO"}), 422, "FOO")
+
+
+def test_an_unknown_query_parameter_is_refused(client, assert_error, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert_error(client.get("/api/ledger/2020/status", params={"dsk": "AP"}), 422, "dsk")
+    assert_error(client.get("/api/ledger/2020/events", params={"units": "PA"}), 422, "units")

@@ -75,3 +75,13 @@ def test_status_text_names_the_presidency_call(run_cli, tmp_path) -> None:
     result = run_cli("ledger", "status", "2016", "--as-of", "2016-11-10")
     assert result.returncode == 0, result.stderr
     assert "presidency called: Donald Trump by AP at 2016-11-09T02:29:00-05:00" in result.stdout
+
+
+def test_desk_matches_any_case_and_an_unknown_desk_is_refused(run_cli) -> None:
+    moment = ("--as-of", "2020-11-05", "--json")
+    upper = json.loads(run_cli("ledger", "status", "2020", "--desk", "AP", *moment).stdout)
+    lower = json.loads(run_cli("ledger", "status", "2020", "--desk", "ap", *moment).stdout)
+    assert upper["projected"] == lower["projected"] and upper["projected"]  # AP had called states by then
+    bad = run_cli("ledger", "status", "2020", "--desk", "FOO", *moment)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert "'FOO'" in bad.stderr and "AP" in bad.stderr and "Fox News" in bad.stderr

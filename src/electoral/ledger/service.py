@@ -21,7 +21,7 @@ from datetime import date, datetime
 from threading import Lock
 
 from electoral.ledger.events import Event
-from electoral.errors import ElectoralError
+from electoral.errors import ElectoralError, InvalidInput
 from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
 from electoral.ledger.history import packaged_events, packaged_timeline, packaged_years
 from electoral.ledger.status import LedgerStatus, Timeline, build_timeline, extend_timeline, one_desk, status_at
@@ -146,9 +146,33 @@ def ledger_of(store: Store, year: int | str, named: bool = False) -> str:
     return DATABASE
 
 
+def desk_named(events: Iterable[Event], desk: str, year: int) -> str:
+    """The decision desk of ``events`` that ``desk`` names, matched without regard to case ("" for every desk).
+
+    Raises InvalidInput naming ``desk`` and the desks that called races in the ledger when none matches.
+
+    >>> from electoral.ledger.events import make_event
+    >>> calls = [make_event(2020, "AZ", "race_call", "2020-11-04T02:50Z", "AP", fields={"candidate": "Biden"})]
+    >>> desk_named(calls, "ap", 2020)
+    'AP'
+    >>> desk_named(calls, "FOO", 2020)
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InvalidInput: unknown desk 'FOO': the desks in the 2020 ledger are AP
+    """
+    wanted = desk.strip()
+    if not wanted:
+        return ""
+    desks = sorted({e.actor for e in events if e.kind in ("race_call", "call_retracted")})
+    for known in desks:
+        if known.casefold() == wanted.casefold():
+            return known
+    raise InvalidInput(f"unknown desk {desk!r}: the desks in the {year} ledger are {', '.join(desks) or 'none'}")
+
+
 def year_timeline(store: Store, year: int | str, desk: str = "", named: bool = False) -> Timeline:
     """The timeline of the ledger that answers for ``year`` (see :func:`ledger_of`), with every desk's calls
-    or only ``desk``'s.
+    or only ``desk``'s (see :func:`desk_named`: InvalidInput for a desk the ledger does not hold).
 
     >>> from electoral.ledger.store import open_store
     >>> year_timeline(open_store("no-such-folder/ledger.db", create=False), 2024).majority
@@ -156,9 +180,10 @@ def year_timeline(store: Store, year: int | str, desk: str = "", named: bool = F
     """
     number = validate_calendar_year(year)
     if ledger_of(store, number, named) == PACKAGED:
-        return packaged_timeline(number, desk)
+        return packaged_timeline(number, desk_named(packaged_events(number), desk, number))
     if desk:
-        return build_timeline(one_desk(store.events(number), desk), number)
+        events = store.events(number)
+        return build_timeline(one_desk(events, desk_named(events, desk, number)), number)
     return timeline(store, number)
 
 
