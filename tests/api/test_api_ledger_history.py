@@ -35,3 +35,11 @@ def test_an_unknown_query_parameter_is_refused(client, assert_error, monkeypatch
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert_error(client.get("/api/ledger/2020/status", params={"dsk": "AP"}), 422, "dsk")
     assert_error(client.get("/api/ledger/2020/events", params={"units": "PA"}), 422, "units")
+
+
+def test_an_unknown_unit_filter_is_422(client, assert_error, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert_error(client.get("/api/ledger/2020/events", params={"unit": "XX"}), 422, "XX")
+    assert_error(client.get("/api/ledger/1988/events", params={"unit": "NE-2"}), 422, "NE-2")
+    assert client.get("/api/ledger/2020/events", params={"unit": "NE-2"}).status_code == 200

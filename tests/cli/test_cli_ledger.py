@@ -85,3 +85,12 @@ def test_desk_matches_any_case_and_an_unknown_desk_is_refused(run_cli) -> None:
     bad = run_cli("ledger", "status", "2020", "--desk", "FOO", *moment)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     assert "'FOO'" in bad.stderr and "AP" in bad.stderr and "Fox News" in bad.stderr
+
+
+def test_an_unknown_unit_filter_is_refused_naming_the_years_units(run_cli) -> None:
+    bad = run_cli("ledger", "events", "2020", "--unit", "XX")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "'XX'" in bad.stderr and "NE-2" in bad.stderr
+    # Nebraska has chosen electors by district since 1992 (Maine since 1972): NE-2 is no unit of 1988.
+    early = run_cli("ledger", "events", "1988", "--unit", "NE-2")
+    assert early.returncode == 2 and "'NE-2'" in early.stderr and "ME-2" in early.stderr
+    assert run_cli("ledger", "events", "2020", "--unit", "ne-2").returncode == 0

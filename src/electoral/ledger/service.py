@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from threading import Lock
 
-from electoral.ledger.events import Event
+from electoral.ledger.events import NATIONAL, Event, unit_electors
 from electoral.errors import ElectoralError, InvalidInput
 from electoral.ledger.feeds import AP_DESK, APCalls, pages, read_ap, read_source
 from electoral.ledger.history import packaged_events, packaged_timeline, packaged_years
@@ -207,6 +207,23 @@ def _matches(e: Event, f: Filters) -> bool:
             and (f.until is None or e.effective <= f.until))
 
 
+def check_unit(year: int, unit: str | None) -> None:
+    """Refuse a unit filter that names no unit of ``year``: the states, DC, the districts of Maine (from 1972)
+    and Nebraska (from 1992) that the year's record has, and ``US`` (the national events).
+
+    Raises InvalidInput naming ``unit`` and listing the year's codes.
+
+    >>> check_unit(2020, "NE-2")
+    >>> check_unit(1988, "NE-2")
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InvalidInput: no unit 'NE-2' in 1988: the units are AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME ME-1 ME-2 MI MN MO MS MT NC ND NE NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY US
+    """
+    codes = [*sorted(unit_electors(year)), NATIONAL]
+    if unit is not None and unit not in codes:
+        raise InvalidInput(f"no unit {unit!r} in {year}: the units are {' '.join(codes)}")
+
+
 def year_events(store: Store, year: int | str, filters: Filters, named: bool = False) -> list[Recorded]:
     """The events of ``year`` matching ``filters`` from the ledger that answers for it (packaged events have no
     arrival order: their ``seq`` is their place in effective order, from 1).
@@ -218,6 +235,7 @@ def year_events(store: Store, year: int | str, filters: Filters, named: bool = F
     ['2020-12-07']
     """
     number = validate_calendar_year(year)
+    check_unit(number, filters.unit)
     if ledger_of(store, number, named) == DATABASE:
         return store.read(number, filters)
     found = [Recorded(i, e) for i, e in enumerate(packaged_events(number), start=1)
