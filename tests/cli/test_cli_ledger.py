@@ -94,3 +94,31 @@ def test_an_unknown_unit_filter_is_refused_naming_the_years_units(run_cli) -> No
     early = run_cli("ledger", "events", "1988", "--unit", "NE-2")
     assert early.returncode == 2 and "'NE-2'" in early.stderr and "ME-2" in early.stderr
     assert run_cli("ledger", "events", "2020", "--unit", "ne-2").returncode == 0
+
+
+def _run(env: dict, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "electoral.cli.app", *args], capture_output=True, text=True,
+                          timeout=120, env={k: v for k, v in {**os.environ, **env}.items()
+                                            if k != "ELECTORAL_LEDGER_URL"})
+
+
+def test_every_command_answers_a_year_from_the_same_ledger(tmp_path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path)}
+    fixture = _run(env, "ledger", "ingest", "ap-2024-night-1.json", "--format", "ap", "--test")
+    assert fixture.returncode == 0 and "ledger-test.db" in fixture.stdout.replace("\n", "")  # not ledger.db
+    assert json.loads(_run(env, "ledger", "status", "2024", "--json").stdout)["ledger"] == "packaged"
+    night = tmp_path / "night.jsonl"
+    night.write_text(json.dumps({"year": 2024, "unit": "PA", "kind": "race_call", "effective": "2024-11-06T02:24Z",
+                                 "actor": "AP", "fields": {"candidate": "Trump"}}) + "\n")
+    assert _run(env, "ledger", "ingest", str(night)).returncode == 0  # into the default ledger.db
+    ledger = json.loads(_run(env, "ledger", "status", "2024", "--as-of", "2024-12-20", "--json").stdout)
+    calendar = json.loads(_run(env, "calendar", "2024", "--json").stdout)
+    status = json.loads(_run(env, "status", "2024", "--as-of", "2024-12-20", "--json").stdout)
+    assert (ledger["ledger"], calendar["ledger_source"], status["ledger"]["source"]) == ("database",) * 3
+    assert ledger["certified"] == {} == status["ledger"]["electoral_votes"]["certified"]
+    for args in (("ledger", "status", "2024"), ("status", "2024", "--as-of", "2024-12-20")):
+        assert "answers instead of the packaged historical ledger" in " ".join(_run(env, *args).stdout.split())

@@ -13,7 +13,8 @@ from electoral.errors import InvalidInput
 from electoral.ledger.events import kind_of, parse_time
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
-from electoral.ledger.service import database_named, ingest_batches, year_events, year_status, year_timeline
+from electoral.ledger.service import (database_named, hiding_note, ingest_batches, ingest_database, year_events,
+                                      year_status, year_timeline)
 from electoral.ledger.status import LedgerStatus, now
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
@@ -53,8 +54,10 @@ def ingest_command(source: str = typer.Argument(..., help="A file, a URL, or wit
                                               help="Follow a feed URL without end, asking every SECONDS "
                                                    "(one line per stored page; stop with Ctrl-C)."),
                    json: bool = JsonFlag) -> None:
-    """Append the events of SOURCE, one transaction per batch; events already in the ledger are skipped."""
-    store = open_store(db)
+    """Append the events of SOURCE, one transaction per batch; events already in the ledger are skipped.
+    With --test and no database named, the events go to ledger-test.db in the user's data folder."""
+    target = ingest_database(db, test)
+    store = open_store(target)
     done = []
     try:
         for appended in ingest_batches(store, source, _format(fmt), test, poll=poll):
@@ -69,6 +72,9 @@ def ingest_command(source: str = typer.Argument(..., help="A file, a URL, or wit
         return
     console.print(f"Stored {result.stored} new event(s); {result.duplicates} already in the ledger "
                   f"({result.batches} batch(es)).", highlight=False)
+    if target != db:
+        console.print(escape(f"Test mode: stored in {target}, not the default ledger (read it with --db)."),
+                      highlight=False)
 
 
 def _votes(totals: dict[str, int]) -> str:
@@ -104,15 +110,24 @@ def _status_lines(s: LedgerStatus, ledger: str) -> list[str]:
     call = s.presidency_call
     lines.append(f"  presidency called: {call.fields['candidate']} by {call.actor} at {call.effective.isoformat()}"
                  if call else "  presidency called: no standing call")
+    if not s.events:
+        return [*lines, f"  no ledger holds events of {s.year}: nothing is recorded, so no deadline can be checked"]
     certified = [u for u in s.units if u.state.certified]
     if certified:
         lines.append(f"  certified by then ({len(certified)} units, {sum(u.state.electors for u in certified)} "
                      "electoral votes): " + ", ".join(f"{u.unit} {u.state.electors} {u.state.certified.split()[-1]}"
                                                       for u in certified))
     lines.extend(_milestone_lines(s))
+    lines.extend(_deadline_lines(s))
+    return lines
+
+
+def _deadline_lines(s: LedgerStatus) -> list[str]:
+    lines = []
     for d in s.deadlines:
-        late = f"; not yet {d.stage}: {', '.join(d.overdue)}" if d.overdue else ""
-        lines.append(f"  {d.label}: {format_day(d.day)} ({'passed' if d.passed else 'ahead'}{late})")
+        late = f"; {d.stage} only after it: {', '.join(d.overdue)}" if d.overdue else ""
+        gaps = f"; no {d.stage} event recorded for {len(d.unrecorded)} units" if d.unrecorded else ""
+        lines.append(f"  {d.label}: {format_day(d.day)} ({'passed' if d.passed else 'ahead'}{late}{gaps})")
     return lines
 
 
@@ -137,8 +152,9 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
     if json:
         _emit(LedgerStatusOut.of(result, ledger).model_dump_json(indent=2))
         return
-    for line in _status_lines(result, ledger):
-        console.print(escape(line), highlight=False)
+    for line in [*_status_lines(result, ledger), hiding_note(number, ledger)]:
+        if line:
+            console.print(escape(line), highlight=False)
     table = Table(title=f"{number}: units past 'not projected'")
     for column in ("Unit", "Electors", "Stage", "Leader", "EEVP"):
         table.add_column(column)

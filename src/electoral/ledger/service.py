@@ -201,6 +201,55 @@ def year_status(store: Store, year: int | str, as_of: datetime | date | str, des
     return status_at(year_timeline(store, year, desk, named), as_of), where
 
 
+def answering_status(year: int | str, as_of: datetime | date | str,
+                     db: str | None = None) -> tuple[LedgerStatus, str] | None:
+    """The status at ``as_of`` from the ledger that answers for ``year`` (:func:`ledger_of`: the choice every
+    command and the API make) and which ledger it is; None when no ledger holds events of the year. Opens the
+    database ``db`` (default: ``$ELECTORAL_LEDGER_URL``, else the user's ledger.db) for reading only.
+
+    >>> answering_status(2012, "2012-12-01", "no-such-folder/ledger.db") is None  # no ledger holds 2012
+    True
+    """
+    from electoral.ledger.store import open_store
+
+    number = validate_calendar_year(year)
+    store = open_store(db, create=False)
+    try:
+        found, where = year_status(store, number, as_of, "", database_named(db))
+    finally:
+        store.close()
+    return (found, where) if found.events else None
+
+
+def ingest_database(db: str | None, test: bool) -> str | None:
+    """The database an ingest writes to: ``db`` or ``$ELECTORAL_LEDGER_URL`` when named; otherwise, in test
+    mode (fixtures, made-up nights), ``ledger-test.db`` in the user's data folder, so a fixture never enters
+    the user's own ledger (nor hides a packaged year there); else the default ledger.db (None).
+
+    >>> ingest_database(None, True).endswith("ledger-test.db") or database_named(None)
+    True
+    >>> ingest_database("mine.db", True)
+    'mine.db'
+    """
+    from electoral.ledger.store import data_dir
+
+    if database_named(db) or not test:
+        return db
+    return str(data_dir() / "ledger-test.db")
+
+
+def hiding_note(year: int, ledger: str) -> str:
+    """A one-line note when a database answers for a year that has a packaged historical ledger ("" else).
+
+    >>> hiding_note(2024, "database")[:60]
+    'note: the database holds events of 2024 and answers instead '
+    """
+    if ledger != DATABASE or year not in packaged_years():
+        return ""
+    return (f"note: the database holds events of {year} and answers instead of the packaged historical ledger "
+            f"(ledger events {year} lists them; another --db or ${URL_VARIABLE} chooses another database)")
+
+
 def _matches(e: Event, f: Filters) -> bool:
     return ((f.unit is None or e.unit == f.unit) and (f.kind is None or e.kind == f.kind)
             and (f.actor is None or e.actor == f.actor) and (f.since is None or e.effective >= f.since)
