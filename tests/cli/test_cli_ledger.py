@@ -9,9 +9,10 @@ def test_ingest_twice_then_status_and_events(run_cli, tmp_path) -> None:
     db = str(tmp_path / "ledger.db")
     first = run_cli("ledger", "ingest", "ap-2024-night-1.json", "--format", "ap", "--test", "--db", db, "--json")
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout) == {"batches": 3, "stored": 14, "duplicates": 1}
-    again = run_cli("ledger", "ingest", "ap-2024-night-1.json", "--format", "ap", "--test", "--db", db)
-    assert again.returncode == 0 and "Stored 0 new event(s)" in again.stdout
+    # 16 items on 3 pages: 15 events (page 3 repeats page 2's Georgia results) and Georgia's winner mark again.
+    assert json.loads(first.stdout) == {"batches": 3, "read": 16, "stored": 14, "duplicates": 1, "unchanged": 1}
+    again = run_cli("ledger", "ingest", "ap-2024-night-1.json", "--format", "ap", "--test", "--db", db, "--json")
+    assert json.loads(again.stdout) == {"batches": 3, "read": 16, "stored": 0, "duplicates": 11, "unchanged": 5}
 
     status = run_cli("ledger", "status", "2024", "--as-of", "2024-11-06T02:20:00-05:00", "--db", db, "--json")
     assert status.returncode == 0, status.stderr
@@ -30,7 +31,7 @@ def test_ingest_twice_then_status_and_events(run_cli, tmp_path) -> None:
     out = tmp_path / "calls.jsonl"
     out.write_text("\n".join(json.dumps(e) for e in json.loads(events.stdout)["events"]))
     back = run_cli("ledger", "ingest", str(out), "--db", db, "--json")  # what events prints, ingest reads
-    assert json.loads(back.stdout) == {"batches": 1, "stored": 0, "duplicates": 4}
+    assert json.loads(back.stdout) == {"batches": 1, "read": 4, "stored": 0, "duplicates": 4, "unchanged": 0}
 
 
 def test_replay_prints_the_night_in_order(run_cli, tmp_path) -> None:

@@ -63,15 +63,17 @@ def ingest_command(source: str = typer.Argument(..., help="A file, a URL, or wit
         for appended in ingest_batches(store, source, _format(fmt), test, poll=poll):
             done.append(appended)
             if poll > 0:
-                print(f"page {len(done)}: stored {appended.stored}, {appended.duplicates} already held", flush=True)
+                print(f"page {len(done)}: read {appended.read}: stored {appended.stored}, {appended.duplicates} already "
+                      f"held, {appended.unchanged} repeating a standing call", flush=True)
     finally:
         store.close()
     result = IngestOut.of(done)
     if json:
         _emit(result.model_dump_json(indent=2))
         return
-    console.print(f"Stored {result.stored} new event(s); {result.duplicates} already in the ledger "
-                  f"({result.batches} batch(es)).", highlight=False)
+    console.print(f"Read {result.read} event(s) in {result.batches} batch(es): {result.stored} stored as new, "
+                  f"{result.duplicates} already in the ledger, {result.unchanged} repeating a standing call.",
+                  highlight=False)
     if target != db:
         console.print(escape(f"Test mode: stored in {target}, not the default ledger (read it with --db)."),
                       highlight=False)

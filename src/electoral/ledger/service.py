@@ -4,10 +4,10 @@ the status at a moment (with the timeline kept while the ledger has no new event
 >>> import tempfile, pathlib
 >>> from electoral.ledger.store import open_store
 >>> store = open_store(str(pathlib.Path(tempfile.mkdtemp()) / "ledger.db"))
->>> [(r.stored, r.duplicates) for r in ingest(store, "ap-2024-night-1.json", "ap", test=True)]
-[(7, 0), (5, 0), (2, 1)]
->>> [(r.stored, r.duplicates) for r in ingest(store, "ap-2024-night-1.json", "ap", test=True)]  # again: nothing new
-[(0, 6), (0, 3), (0, 2)]
+>>> [(r.stored, r.duplicates, r.unchanged) for r in ingest(store, "ap-2024-night-1.json", "ap", test=True)]
+[(7, 0, 0), (5, 0, 0), (2, 1, 1)]
+>>> [(r.stored, r.duplicates, r.unchanged) for r in ingest(store, "ap-2024-night-1.json", "ap", test=True)]  # again
+[(0, 6, 1), (0, 3, 2), (0, 2, 2)]
 >>> status(store, 2024, "2024-11-06T08:00Z").projected
 {'Donald Trump': 66}
 >>> store.close()
@@ -16,6 +16,7 @@ the status at a moment (with the timeline kept while the ledger has no new event
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from threading import Lock
@@ -60,7 +61,9 @@ def ingest_batches(store: Store, source: str, fmt: str = "own", test: bool = Fal
     for page in pages(source, test=test, poll=poll, max_pages=10**9 if poll > 0 else 1000):
         if calls is None:  # AP's standing calls, from the ledger, before the first page is read
             calls = APCalls(_ledger_calls(store, (page.doc or {}).get("electionDate")))
-        yield store.append(read_ap(page.doc or {}, calls, received))
+        before = calls.unchanged
+        events = read_ap(page.doc or {}, calls, received)
+        yield replace(store.append(events), unchanged=calls.unchanged - before)
 
 
 def _ledger_calls(store: Store, election_date: object) -> dict[str, str]:

@@ -54,13 +54,16 @@ class IngestOut(BaseModel):
     """What an ingest did: per batch and in all."""
 
     batches: int
-    stored: int
-    duplicates: int
+    read: int = Field(description="Events read from the source: stored + duplicates + unchanged.")
+    stored: int = Field(description="Events new to the ledger, now stored.")
+    duplicates: int = Field(description="Events the ledger already held (stored before or by an earlier batch of "
+                                        "this ingest, or repeated within a batch).")
+    unchanged: int = Field(description="AP winner marks repeating a call that already stands (not a new event).")
 
     @classmethod
     def of(cls, results: list[Appended]) -> IngestOut:
-        return cls(batches=len(results), stored=sum(r.stored for r in results),
-                   duplicates=sum(r.duplicates for r in results))
+        return cls(batches=len(results), read=sum(r.read for r in results), stored=sum(r.stored for r in results),
+                   duplicates=sum(r.duplicates for r in results), unchanged=sum(r.unchanged for r in results))
 
 
 class UnitOut(BaseModel):
