@@ -43,3 +43,20 @@ def test_an_unknown_unit_filter_is_422(client, assert_error, monkeypatch, tmp_pa
     assert_error(client.get("/api/ledger/2020/events", params={"unit": "XX"}), 422, "XX")
     assert_error(client.get("/api/ledger/1988/events", params={"unit": "NE-2"}), 422, "NE-2")
     assert client.get("/api/ledger/2020/events", params={"unit": "NE-2"}).status_code == 200
+
+
+def test_ledger_times_share_one_iso_parser(client, assert_error, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("ELECTORAL_LEDGER_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    status = lambda at: client.get("/api/ledger/2020/status", params={"as_of": at}).json()["as_of"]  # noqa: E731
+    assert status("20201107") == status("2020-W45-6") == status("2020-11-07") == "2020-11-07T23:59:59.999999-05:00"
+    assert status("0001-01-01").endswith("-05:00")  # never New York's local mean time (-04:56)
+    # Georgia finished its second recount and recertified on 7 December 2020: a bare day bounds both sides.
+    found = client.get("/api/ledger/2020/events", params={"unit": "GA", "since": "2020-12-07", "until": "20201207"})
+    assert {e["effective"][:10] for e in found.json()["events"]} == {"2020-12-07"} and "recertified" in [
+        e["kind"] for e in found.json()["events"]]
+    assert_error(client.get("/api/ledger/2020/events", params={"since": "2020-12-07T10:00"}), 422, "no time zone")
+
+
+def test_a_negative_year_is_422_not_404(client, assert_error) -> None:
+    assert_error(client.get("/api/ledger/-4/status"), 422, "-4")

@@ -10,12 +10,12 @@ from rich.table import Table
 
 from electoral.cli.common import console
 from electoral.errors import InvalidInput
-from electoral.ledger.events import kind_of, parse_time
+from electoral.ledger.events import kind_of
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
 from electoral.ledger.service import (database_named, hiding_note, ingest_batches, ingest_database, year_events,
                                       year_status, year_timeline)
-from electoral.ledger.status import LedgerStatus, now
+from electoral.ledger.status import LedgerStatus, now, parse_moment
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
 from electoral.units import normalize_code
@@ -190,15 +190,15 @@ def events_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                    unit: str | None = typer.Option(None, "--unit", help="A state, district or US."),
                    kind: str | None = typer.Option(None, "--kind", help="An event kind, e.g. race_call."),
                    actor: str | None = typer.Option(None, "--actor", help="Who acted, exactly, e.g. AP."),
-                   since: str | None = typer.Option(None, "--since", metavar="TIMESTAMP", help="Effective at or after."),
-                   until: str | None = typer.Option(None, "--until", metavar="TIMESTAMP", help="Effective at or before."),
+                   since: str | None = typer.Option(None, "--since", metavar="TIMESTAMP", help="Effective at or after: a time with its zone or a day (its start, Washington time)."),
+                   until: str | None = typer.Option(None, "--until", metavar="TIMESTAMP", help="Effective at or before: a time with its zone or a day (its end)."),
                    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
                    db: str | None = ReadDbOption, json: bool = JsonFlag) -> None:
     """The events of YEAR in effective order, filtered; --json prints them in the format ingest reads."""
     number = validate_calendar_year(year)
     filters = Filters(unit=normalize_code(unit) if unit else None, kind=kind_of(kind).name if kind else None,
-                      actor=actor, since=parse_time(since, "--since") if since else None,
-                      until=parse_time(until, "--until") if until else None, limit=limit)
+                      actor=actor, since=parse_moment(since, "--since", False) if since else None,
+                      until=parse_moment(until, "--until") if until else None, limit=limit)
     store = open_store(db, create=False)
     try:
         found = year_events(store, number, filters, database_named(db))

@@ -409,29 +409,45 @@ class LedgerStatus:
         return {stage: sum(1 for u in self.units if u.stage == stage) for stage in STAGES}
 
 
-def parse_moment(value: datetime | date | str) -> datetime:
-    """An as-of moment: an aware time, or a day (its end, in Washington).
+def parse_moment(value: datetime | date | str, what: str = "as-of", day_end: bool = True) -> datetime:
+    """A ledger moment (``--as-of``, ``--since``, ``--until`` and their API parameters alike): an aware ISO time,
+    or an ISO day in any of its forms (2020-11-07, 20201107, 2020-W45-6), which stands for its end (or, with
+    ``day_end`` false, its start) in Washington. Before standard time (1883) Washington's day is taken at
+    -05:00, not New York's local mean time.
+
+    Raises InvalidInput naming ``what`` and the value for text that is neither, or a time without a zone.
 
     >>> parse_moment("2020-11-07").isoformat()
     '2020-11-07T23:59:59.999999-05:00'
+    >>> parse_moment("20201107", "since", day_end=False).isoformat()
+    '2020-11-07T00:00:00-05:00'
     >>> parse_moment("2020-11-07T11:30:00Z").isoformat()
     '2020-11-07T11:30:00+00:00'
+    >>> parse_moment("0001-01-01").isoformat()
+    '0001-01-01T23:59:59.999999-05:00'
     """
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
-        return datetime.combine(value, time.max, EASTERN)
+        return _day_bound(value, day_end)
     else:
         text = str(value).strip()
         try:
-            if len(text) == 10:
-                return datetime.combine(date.fromisoformat(text), time.max, EASTERN)
+            if "T" not in text.upper() and " " not in text:
+                return _day_bound(date.fromisoformat(text), day_end)
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise InvalidInput(f"as-of must be a day YYYY-MM-DD or a time with its zone, such as "
+            raise InvalidInput(f"{what} must be an ISO day (2020-11-07) or a time with its zone, such as "
                                f"2020-11-07T11:30:00-05:00, got {value!r}") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InvalidInput(f"as-of time {str(value)!r} has no time zone: add an offset (-05:00) or Z")
+        raise InvalidInput(f"{what} time {str(value)!r} has no time zone: add an offset (-05:00) or Z")
+    return moment
+
+
+def _day_bound(day: date, end: bool) -> datetime:
+    moment = datetime.combine(day, time.max if end else time(0), EASTERN)
+    if moment.utcoffset() not in (timedelta(hours=-5), timedelta(hours=-4)):  # local mean time before 1883
+        moment = moment.replace(tzinfo=timezone(timedelta(hours=-5)))
     return moment
 
 

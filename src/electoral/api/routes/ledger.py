@@ -20,17 +20,18 @@ from fastapi.responses import StreamingResponse
 
 from electoral.api.schemas import ERRORS, PathYear, bounded
 from electoral.errors import InvalidInput
-from electoral.ledger.events import kind_of, parse_time
+from electoral.ledger.events import kind_of
 from electoral.output.ledger import EventOut, EventsOut, LedgerStatusOut
 from electoral.ledger.service import database_named, year_events, year_status
-from electoral.ledger.status import now
+from electoral.ledger.status import now, parse_moment
 from electoral.ledger.store import Filters, Store, database_url, default_url, open_store
 from electoral.rules.calendar import validate_calendar_year
 from electoral.units import normalize_code
 
 router = APIRouter(tags=["ledger"], responses=ERRORS)
 
-LedgerYear = Path(description="Presidential election year: 1789 ... 2024, or a later one (2028 ...).", examples=[2024])
+LedgerYear = Path(description="Presidential election year: 1789 ... 2024, or a later one (2028 ...).", examples=[2024],
+                  ge=1)  # a negative or zero year is a malformed request (422), not an unknown election (404)
 STREAM_POLL = 0.5  # seconds between looks for new events
 HEARTBEAT = 15.0  # seconds between comments that keep the connection open
 
@@ -79,8 +80,8 @@ def ledger_status(request: Request, year: Annotated[PathYear, LedgerYear],
 def _filters(unit: str | None, kind: str | None, actor: str | None, since: str | None, until: str | None,
              after: int | None, limit: int | None) -> Filters:
     return Filters(unit=normalize_code(unit) if unit else None, kind=kind_of(kind).name if kind else None,
-                   actor=actor, since=parse_time(since, "since") if since else None,
-                   until=parse_time(until, "until") if until else None, after_seq=after, limit=limit)
+                   actor=actor, since=parse_moment(since, "since", False) if since else None,
+                   until=parse_moment(until, "until") if until else None, after_seq=after, limit=limit)
 
 
 @router.get("/ledger/{year}/events", response_model=EventsOut, summary="The events of an election, filtered")
@@ -88,8 +89,10 @@ def ledger_events(request: Request, year: Annotated[PathYear, LedgerYear],
                   unit: str | None = Query(None, description="A state, district (ME-2) or US.", max_length=8),
                   kind: str | None = Query(None, description="An event kind, e.g. race_call.", max_length=40),
                   actor: str | None = Query(None, description="Who acted, exactly (AP, a court ...).", max_length=200),
-                  since: str | None = Query(None, description="Effective at or after (a time with its zone)."),
-                  until: str | None = Query(None, description="Effective at or before (a time with its zone)."),
+                  since: str | None = Query(None, description="Effective at or after (a time with its zone, or a "
+                                                              "day: its start)."),
+                  until: str | None = Query(None, description="Effective at or before (a time with its zone, or a "
+                                                              "day: its end)."),
                   limit: Annotated[bounded(1, 100_000), Query(description="At most this many events.")] = 1000) -> EventsOut:
     """The events in effective order, in the format ``electoral ledger ingest`` reads (with their ``seq``)."""
     known_parameters(request, ("unit", "kind", "actor", "since", "until", "limit"))
