@@ -220,3 +220,12 @@ def test_an_unknown_measure_is_an_error_naming_it() -> None:
 
 def test_a_year_without_a_packaged_ledger_has_no_events() -> None:
     assert packaged_events(1996) == ()
+
+
+def test_2004_electors_voted_on_13_december_with_the_minnesota_edwards_vote() -> None:
+    # National Archives: Bush 286, Kerry 251, one Minnesota elector for John Edwards; electors met 13 Dec 2004.
+    before, after = packaged_status(2004, "2004-12-12"), packaged_status(2004, "2004-12-13")
+    assert before.cast == {} and after.cast == {"George W. Bush": 286, "John Kerry": 251, "John Edwards": 1}
+    s = packaged_status(2004, "2005-02-01")
+    assert s.cast == s.counted and all(u.leader for u in s.units)  # every unit has votes, so a leader
+    assert dict(s.unit("MN").state.cast) == {"John Kerry": 9, "John Edwards": 1} and s.unit("MN").leader == "John Kerry"
