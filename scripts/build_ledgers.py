@@ -220,6 +220,18 @@ def to_csv(events: list[Event]) -> str:
     return out.getvalue()
 
 
+def check_counted_cast(events: list[Event]) -> None:
+    """A year whose count is in the ledger has every unit's electors' votes too (else the count would stand on
+    votes the ledger never cast: counted 286 with 'cast by electors: none')."""
+    from electoral.ledger.events import unit_electors  # noqa: PLC0415
+
+    for year in sorted({e.year for e in events if e.kind == "count_declared"}):
+        voted = {e.unit for e in events if e.year == year and e.kind == "electors_voted"}
+        missing = sorted(set(unit_electors(year)) - voted)
+        if missing:
+            raise SystemExit(f"{year}: the count is recorded but no electors_voted row for {' '.join(missing)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kit", type=Path, default=REPO.parent / "shared" / "data" / "certification")
@@ -228,6 +240,7 @@ def main() -> None:
     rows = apply_corrections(read_rows(args.kit))
     events = list({e.id: e for e in build_events(rows)}.values())
     check_history(events, [], lambda ids: set())
+    check_counted_cast(events)
     text = to_csv(events)
     from ledger_report import report  # noqa: PLC0415 - beside this script
 

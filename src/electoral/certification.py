@@ -114,7 +114,8 @@ class Status:
     confirmed_by: str | None  # "electors" or "congress"
     result_recorded: bool  # False for an election the record does not hold (a future year)
     passed_early: tuple[Step, ...] = ()  # steps whose day has passed though an earlier step has not (1789's term)
-    ledger: LedgerStatus | None = None  # the packaged ledger at the end of as_of (years with one: 2000 ... 2024)
+    ledger: LedgerStatus | None = None  # the ledger that answers for the year, at the end of as_of
+    ledger_source: str = ""  # which: "packaged" or "database" ("" without a ledger)
 
     @property
     def stage_label(self) -> str:
@@ -133,7 +134,8 @@ class Status:
         if not self.result_recorded:
             lines.append(f"No result recorded for {self.year}; the dates are the calendar under the law.")
         lines.append(self._confirmed())
-        lines.extend(ledger_lines(self.ledger))
+        lines.extend(ledger_lines(self.ledger, self.ledger_source))
+        lines.append(_hiding_note(self.year, self.ledger_source))
         lines.append(self._house())
         for step in self.passed_early:
             lines.append(f"By law, {step_kinds()[step.step].done_phrase.format(on=step.on)}, "
@@ -195,20 +197,20 @@ def _names(totals: dict[str, int]) -> str:
     return ", ".join(f"{name} {votes}" for name, votes in totals.items())
 
 
-def ledger_lines(ledger: LedgerStatus | None) -> list[str]:
+def ledger_lines(ledger: LedgerStatus | None, source: str = "packaged") -> list[str]:
     """What the packaged ledger adds to the calendar's status: the electoral votes certified and projected by
     then, the majority milestones passed and the units overdue at deadlines passed (nothing without a ledger
     or before the ledger records any call or certification).
 
     >>> from electoral.ledger.history import packaged_status
     >>> ledger_lines(packaged_status(2020, "2020-11-25"))[0]
-    'The ledger: 28 units holding 235 electoral votes had certified (Donald Trump 122, Joe Biden 113); projected by decision desks: Joe Biden 306, Donald Trump 232.'
+    'The packaged ledger: 28 units holding 235 electoral votes had certified (Donald Trump 122, Joe Biden 113); projected by decision desks: Joe Biden 306, Donald Trump 232.'
     """
     if ledger is None or not (ledger.certified or ledger.projected):
         return []
     certified = [u for u in ledger.units if u.state.certified]
     held = sum(u.state.electors for u in certified)
-    lines = [f"The ledger: {len(certified)} units holding {held} electoral votes had certified"
+    lines = [f"The {source} ledger: {len(certified)} units holding {held} electoral votes had certified"
              + (f" ({_names(ledger.certified)})" if certified else "")
              + f"; projected by decision desks: {_names(ledger.projected) or 'none'}."]
     for m in ledger.milestones:
@@ -216,10 +218,19 @@ def ledger_lines(ledger: LedgerStatus | None) -> list[str]:
         units = ", ".join(m.units) if len(m.units) <= 6 else f"{len(m.units)} units on that day"
         lines.append(f"{m.candidate} first held {ledger.majority} {m.measure} electoral votes {when} ({units}).")
     for d in ledger.deadlines:
-        if d.passed and d.overdue:
-            lines.append(f"Not yet {d.stage.replace('_', ' ')} by the {d.label} ({format_day(d.day)}) in the "
-                         f"ledger: {' '.join(d.overdue)}.")
+        if d.overdue:
+            lines.append(f"Late for the {d.label} ({format_day(d.day)}), {d.stage.replace('_', ' ')} only after it "
+                         f"in the ledger: {' '.join(d.overdue)}.")
+        if d.unrecorded:
+            lines.append(f"No {d.stage.replace('_', ' ')} event recorded for {len(d.unrecorded)} units by the "
+                         f"{d.label} ({format_day(d.day)}).")
     return lines
+
+
+def _hiding_note(year: int, source: str) -> str:
+    from electoral.ledger.service import hiding_note
+
+    return hiding_note(year, source)
 
 
 def _sentence(text: str) -> str:
@@ -232,7 +243,7 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     >>> print(status_as_of(2020, "2021-01-06").summary)  # doctest: +NORMALIZE_WHITESPACE
     As of 6 Jan 2021, the 2020 election: electors have voted. The electors voted on 14 Dec 2020:
     Joe Biden 306, Donald Trump 232 (270 of 538 electors needed); majority reached by Joe Biden.
-    The ledger: 56 units holding 538 electoral votes had certified (Joe Biden 306, Donald Trump 232);
+    The packaged ledger: 56 units holding 538 electoral votes had certified (Joe Biden 306, Donald Trump 232);
     projected by decision desks: Joe Biden 306, Donald Trump 232. Joe Biden first held 270 projected
     electoral votes 2020-11-06T08:50-05:00 (PA). Joe Biden first held 270 certified electoral votes by
     the end of 4 Dec 2020 (CA, IL, MD). Joe Biden first held 270 cast electoral votes by the end of
@@ -257,17 +268,17 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     recorded = cal.year in election_years()
     tally, confirmed_by = _confirmed_tally(cal.year, stage) if recorded else (None, None)
     return Status(cal.year, day, cal, stage, reached, in_progress, next_step, tally, confirmed_by, recorded,
-                  passed_early, _ledger_at(cal.year, day))
+                  passed_early, *_ledger_at(cal.year, day))
 
 
-def _ledger_at(year: int, day: date) -> LedgerStatus | None:
-    """The packaged ledger of ``year`` at the end of ``day`` (Washington time), within the ledger's window."""
+def _ledger_at(year: int, day: date) -> tuple[LedgerStatus | None, str]:
+    """The ledger that answers for ``year`` at the end of ``day`` (Washington time), within the ledger's
+    window, and which it is (see :func:`electoral.ledger.service.answering_status`)."""
     from electoral.ledger.events import window
-    from electoral.ledger.history import packaged_status, packaged_years
+    from electoral.ledger.service import answering_status
 
-    if year not in packaged_years() or day < window(year)[0].date():
-        return None
-    return packaged_status(year, day)
+    answer = answering_status(year, day) if day >= window(year)[0].date() else None
+    return answer if answer is not None else (None, "")
 
 
 def _reached(dated: list[Step], day: date) -> tuple[Step, ...]:
@@ -290,69 +301,52 @@ def _confirmed_tally(year: int, stage: str) -> tuple[Tally | None, str | None]:
     return None, None
 
 
-# The kinds of event that put a unit at a deadline's stage (the count is national: every unit at once).
-STAGE_KINDS = {"certified": ("certified", "recertified"), "certificate_issued": ("ascertainment",),
-               "electors_voted": ("electors_voted",), "counted": ("count_declared",)}
+def calendar_ledger(year: int | str) -> tuple[str, tuple[tuple[Deadline, int], ...]]:
+    """Each deadline of the calendar of ``year`` as the ledger that answers for the year (the packaged one, or
+    a database holding events of the year: :func:`electoral.ledger.service.ledger_of`) stood at the end of
+    the deadline's last day: which ledger (``packaged`` or ``database``; ``""`` without one) and each
+    deadline with the units overdue and unrecorded, and the number of units.
 
-
-def unrecorded_at(year: int, d: Deadline) -> tuple[str, ...]:
-    """The units of ``d.overdue`` the packaged ledger holds no event of the deadline's stage for at all: gaps in
-    the record rather than units known to be late.
-
-    >>> [(d.step, len(unrecorded_at(2024, d))) for d, n in calendar_ledger(2024)][0]
-    ('certificates', 55)
-    """
-    from electoral.ledger.history import packaged_events
-
-    kinds = STAGE_KINDS.get(d.stage, ())
-    seen = {e.unit for e in packaged_events(year) if e.kind in kinds}
-    if "US" in seen:
-        return ()
-    return tuple(u for u in d.overdue if u not in seen)
-
-
-def calendar_ledger(year: int | str) -> tuple[tuple[Deadline, int], ...]:
-    """Each deadline of the calendar of ``year`` as its packaged ledger stood at the end of the deadline's day:
-    the deadline with the units not yet at its stage, and the number of units (empty without a ledger).
-
-    >>> [(d.step, d.overdue, n) for d, n in calendar_ledger(2020)]  # West Virginia signed on 9 December
+    >>> where, found = calendar_ledger(2020)
+    >>> [(d.step, d.overdue, n) for d, n in found]  # West Virginia signed on 9 December
     [('safe_harbor', ('WV',), 56), ('electors_meet', (), 56), ('joint_session', (), 56)]
-    >>> [(d.step, len(d.overdue)) for d, n in calendar_ledger(2024)][0]  # one certificate recorded: PA's
-    ('certificates', 55)
+    >>> [(d.step, len(d.overdue), len(d.unrecorded)) for d, n in calendar_ledger(2024)[1]][0]  # PA's alone
+    ('certificates', 0, 55)
     >>> calendar_ledger(1996)
-    ()
+    ('', ())
     """
-    from electoral.ledger.history import packaged_status, packaged_years
+    from electoral.ledger.events import EASTERN
+    from electoral.ledger.service import answering_status
 
     cal = calendar_for(year)
-    if cal.year not in packaged_years():
-        return ()
-    from electoral.ledger.events import EASTERN
-
-    found = []
+    where, found = "", []
     for step in cal.steps:
         if step.date is None:
             continue
-        s = packaged_status(cal.year, datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN))
+        answer = answering_status(cal.year, datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN))
+        if answer is None:
+            return "", ()
+        s, where = answer
         found.extend((d, len(s.units)) for d in s.deadlines if d.step == step.step)
-    return tuple(found)
+    return where, tuple(found)
 
 
 def calendar_ledger_lines(year: int | str) -> list[str]:
     """:func:`calendar_ledger` in sentences (the lines ``electoral calendar`` prints under its table).
 
     >>> calendar_ledger_lines(2020)[1]
-    'safe-harbor deadline (8 Dec 2020): 55 of 56 units certified; not yet: WV.'
+    'safe-harbor deadline (8 Dec 2020): 55 of 56 units certified; late (recorded after the day): WV.'
     """
-    found = calendar_ledger(year)
+    where, found = calendar_ledger(year)
     if not found:
         return []
-    lines = ["The packaged ledger at the end of each deadline's day (docs/ledger.md):"]
+    lines = [f"The {where} ledger at the end of each deadline's last day (docs/ledger.md):"]
     for d, units in found:
-        gaps = unrecorded_at(calendar_for(year).year, d)
-        late = [u for u in d.overdue if u not in gaps]
-        text = f"{d.label} ({format_day(d.day)}): {units - len(d.overdue)} of {units} units {d.stage.replace('_', ' ')}"
-        text += f"; not yet: {' '.join(late)}" if late else ""
-        text += f"; no such event recorded for {len(gaps)} units" if gaps else ""
+        ended = calendar_for(year).step(d.step).completed
+        day = format_day(d.day) + (f", its end {format_day(ended)}" if ended != d.day else "")
+        reached = units - len(d.overdue) - len(d.unrecorded)
+        text = f"{d.label} ({day}): {reached} of {units} units {d.stage.replace('_', ' ')}"
+        text += f"; late (recorded after the day): {' '.join(d.overdue)}" if d.overdue else ""
+        text += f"; no such event recorded for {len(d.unrecorded)} units" if d.unrecorded else ""
         lines.append(text + ".")
     return lines

@@ -90,6 +90,14 @@ def test_florida_2000_calls_and_retractions() -> None:
     assert not {"CBS", "ABC", "NBC/MSNBC", "Fox News"} & set(fl("2000-11-08T04:10-05:00").state.calls)
 
 
+@pytest.mark.parametrize("moment", ["2000-11-07T23:00-05:00", "2000-11-08T05:00-05:00"])
+def test_florida_2000_not_projected_after_every_network_withdrew(moment) -> None:
+    # Every network withdrew its Gore call by about 10 p.m. and its Bush call by about 4 a.m. (AP, 9 Nov 2000;
+    # the networks' reports): nothing projects Florida after either withdrawal.
+    fl = packaged_status(2000, moment).unit("FL")
+    assert fl.stage == "not_projected" and fl.state.calls == {}
+
+
 def test_biden_270_certified_with_california_on_4_december() -> None:
     # AP (via WDTV): California certified on Friday 4 Dec, taking Biden past 270 certified electoral votes.
     [m] = [m for m in packaged_timeline(2020).milestones if m.measure == "certified"]
@@ -212,3 +220,12 @@ def test_an_unknown_measure_is_an_error_naming_it() -> None:
 
 def test_a_year_without_a_packaged_ledger_has_no_events() -> None:
     assert packaged_events(1996) == ()
+
+
+def test_2004_electors_voted_on_13_december_with_the_minnesota_edwards_vote() -> None:
+    # National Archives: Bush 286, Kerry 251, one Minnesota elector for John Edwards; electors met 13 Dec 2004.
+    before, after = packaged_status(2004, "2004-12-12"), packaged_status(2004, "2004-12-13")
+    assert before.cast == {} and after.cast == {"George W. Bush": 286, "John Kerry": 251, "John Edwards": 1}
+    s = packaged_status(2004, "2005-02-01")
+    assert s.cast == s.counted and all(u.leader for u in s.units)  # every unit has votes, so a leader
+    assert dict(s.unit("MN").state.cast) == {"John Kerry": 9, "John Edwards": 1} and s.unit("MN").leader == "John Kerry"

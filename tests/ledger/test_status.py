@@ -90,7 +90,23 @@ def test_a_retracted_call_is_no_longer_a_projection():
 def test_2024_deadlines_use_the_2022_act():
     s = status_as_of([], 2024, "2024-12-12")
     certificates = next(d for d in s.deadlines if d.step == "certificates")
-    assert certificates.day.isoformat() == "2024-12-11" and len(certificates.overdue) == 56
+    # An empty ledger records no certificate at all: every unit is a gap in the record, none is known late.
+    assert certificates.day.isoformat() == "2024-12-11" and len(certificates.unrecorded) == 56
+    assert certificates.overdue == ()
+
+
+def test_a_unit_is_late_only_when_its_act_is_recorded_after_the_deadline():
+    # The safe harbor of 2020 was 8 Dec; a certification on 9 Dec is late, a unit with none is unrecorded.
+    late = make_event(2020, "WV", "certified", "2020-12-09T14:00:00-05:00", "WV", fields={"candidate": "Trump"})
+    d = next(d for d in status_as_of([late], 2020, "2020-12-09T01:00:00-05:00").deadlines if d.step == "safe_harbor")
+    assert d.passed and d.overdue == ("WV",) and "WV" not in d.unrecorded and len(d.unrecorded) == 55
+    on_time = status_as_of([late], 2020, "2020-12-10").deadlines[0]
+    assert on_time.overdue == () and not set(on_time.overdue) & set(on_time.unrecorded)
+
+
+def test_a_deadline_has_passed_once_its_day_has_begun():
+    count = lambda at: next(d for d in status_as_of([], 2020, at).deadlines if d.step == "joint_session")  # noqa: E731
+    assert not count("2021-01-05T23:59:00-05:00").passed and count("2021-01-06T00:00:00-05:00").passed
 
 
 def test_as_of_must_carry_its_zone():

@@ -10,11 +10,12 @@ from rich.table import Table
 
 from electoral.cli.common import console
 from electoral.errors import InvalidInput
-from electoral.ledger.events import kind_of, parse_time
+from electoral.ledger.events import kind_of
 from electoral.ledger.feeds import FORMATS, read_source, replay
 from electoral.output.ledger import EventOut, EventsOut, IngestOut, LedgerStatusOut
-from electoral.ledger.service import database_named, ingest_batches, year_events, year_status, year_timeline
-from electoral.ledger.status import LedgerStatus, now
+from electoral.ledger.service import (database_named, hiding_note, ingest_batches, ingest_database, year_events,
+                                      year_status, year_timeline)
+from electoral.ledger.status import LedgerStatus, now, parse_moment
 from electoral.ledger.store import URL_VARIABLE, Filters, open_store
 from electoral.rules.calendar import format_day, validate_calendar_year
 from electoral.units import normalize_code
@@ -53,22 +54,29 @@ def ingest_command(source: str = typer.Argument(..., help="A file, a URL, or wit
                                               help="Follow a feed URL without end, asking every SECONDS "
                                                    "(one line per stored page; stop with Ctrl-C)."),
                    json: bool = JsonFlag) -> None:
-    """Append the events of SOURCE, one transaction per batch; events already in the ledger are skipped."""
-    store = open_store(db)
+    """Append the events of SOURCE, one transaction per batch; events already in the ledger are skipped.
+    With --test and no database named, the events go to ledger-test.db in the user's data folder."""
+    target = ingest_database(db, test)
+    store = open_store(target)
     done = []
     try:
         for appended in ingest_batches(store, source, _format(fmt), test, poll=poll):
             done.append(appended)
             if poll > 0:
-                print(f"page {len(done)}: stored {appended.stored}, {appended.duplicates} already held", flush=True)
+                print(f"page {len(done)}: read {appended.read}: stored {appended.stored}, {appended.duplicates} already "
+                      f"held, {appended.unchanged} repeating a standing call", flush=True)
     finally:
         store.close()
     result = IngestOut.of(done)
     if json:
         _emit(result.model_dump_json(indent=2))
         return
-    console.print(f"Stored {result.stored} new event(s); {result.duplicates} already in the ledger "
-                  f"({result.batches} batch(es)).", highlight=False)
+    console.print(f"Read {result.read} event(s) in {result.batches} batch(es): {result.stored} stored as new, "
+                  f"{result.duplicates} already in the ledger, {result.unchanged} repeating a standing call.",
+                  highlight=False)
+    if target != db:
+        console.print(escape(f"Test mode: stored in {target}, not the default ledger (read it with --db)."),
+                      highlight=False)
 
 
 def _votes(totals: dict[str, int]) -> str:
@@ -101,15 +109,27 @@ def _status_lines(s: LedgerStatus, ledger: str) -> list[str]:
              "electors needed):",
              f"  projected: {_votes(s.projected)}", f"  certified: {_votes(s.certified)}",
              f"  cast by electors: {_votes(s.cast)}", f"  counted by Congress: {_votes(s.counted)}"]
+    call = s.presidency_call
+    lines.append(f"  presidency called: {call.fields['candidate']} by {call.actor} at {call.effective.isoformat()}"
+                 if call else "  presidency called: no standing call")
+    if not s.events:
+        return [*lines, f"  no ledger holds events of {s.year}: nothing is recorded, so no deadline can be checked"]
     certified = [u for u in s.units if u.state.certified]
     if certified:
         lines.append(f"  certified by then ({len(certified)} units, {sum(u.state.electors for u in certified)} "
                      "electoral votes): " + ", ".join(f"{u.unit} {u.state.electors} {u.state.certified.split()[-1]}"
                                                       for u in certified))
     lines.extend(_milestone_lines(s))
+    lines.extend(_deadline_lines(s))
+    return lines
+
+
+def _deadline_lines(s: LedgerStatus) -> list[str]:
+    lines = []
     for d in s.deadlines:
-        late = f"; not yet {d.stage}: {', '.join(d.overdue)}" if d.overdue else ""
-        lines.append(f"  {d.label}: {format_day(d.day)} ({'passed' if d.passed else 'ahead'}{late})")
+        late = f"; {d.stage} only after it: {', '.join(d.overdue)}" if d.overdue else ""
+        gaps = f"; no {d.stage} event recorded for {len(d.unrecorded)} units" if d.unrecorded else ""
+        lines.append(f"  {d.label}: {format_day(d.day)} ({'passed' if d.passed else 'ahead'}{late}{gaps})")
     return lines
 
 
@@ -134,8 +154,9 @@ def status_command(year: str = typer.Argument(..., help="Election year, e.g. 202
     if json:
         _emit(LedgerStatusOut.of(result, ledger).model_dump_json(indent=2))
         return
-    for line in _status_lines(result, ledger):
-        console.print(escape(line), highlight=False)
+    for line in [*_status_lines(result, ledger), hiding_note(number, ledger)]:
+        if line:
+            console.print(escape(line), highlight=False)
     table = Table(title=f"{number}: units past 'not projected'")
     for column in ("Unit", "Electors", "Stage", "Leader", "EEVP"):
         table.add_column(column)
@@ -169,15 +190,15 @@ def events_command(year: str = typer.Argument(..., help="Election year, e.g. 202
                    unit: str | None = typer.Option(None, "--unit", help="A state, district or US."),
                    kind: str | None = typer.Option(None, "--kind", help="An event kind, e.g. race_call."),
                    actor: str | None = typer.Option(None, "--actor", help="Who acted, exactly, e.g. AP."),
-                   since: str | None = typer.Option(None, "--since", metavar="TIMESTAMP", help="Effective at or after."),
-                   until: str | None = typer.Option(None, "--until", metavar="TIMESTAMP", help="Effective at or before."),
+                   since: str | None = typer.Option(None, "--since", metavar="TIMESTAMP", help="Effective at or after: a time with its zone or a day (its start, Washington time)."),
+                   until: str | None = typer.Option(None, "--until", metavar="TIMESTAMP", help="Effective at or before: a time with its zone or a day (its end)."),
                    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
                    db: str | None = ReadDbOption, json: bool = JsonFlag) -> None:
     """The events of YEAR in effective order, filtered; --json prints them in the format ingest reads."""
     number = validate_calendar_year(year)
     filters = Filters(unit=normalize_code(unit) if unit else None, kind=kind_of(kind).name if kind else None,
-                      actor=actor, since=parse_time(since, "--since") if since else None,
-                      until=parse_time(until, "--until") if until else None, limit=limit)
+                      actor=actor, since=parse_moment(since, "--since", False) if since else None,
+                      until=parse_moment(until, "--until") if until else None, limit=limit)
     store = open_store(db, create=False)
     try:
         found = year_events(store, number, filters, database_named(db))

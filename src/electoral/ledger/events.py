@@ -500,8 +500,10 @@ def make_event(year: int | str, unit: str, kind: str, effective: datetime | str,
 
 def check_history(batch: Iterable[Event], prior: Iterable[Event], known_ids: Callable[[set[str]], set[str]]) -> None:
     """Check a batch against the ledger: each retraction follows an active call by the same desk for the same
-    unit (and candidate, when named); each correction names an event that exists. ``prior``: the ledger's calls
-    and retractions of the batch's years; ``known_ids(ids)``: which of ``ids`` the ledger holds.
+    unit (and candidate, when named); a desk's call for another candidate than its standing call needs that
+    call retracted first (a reversed call without its retraction would leave the first call standing in
+    between); each correction names an event that exists. ``prior``: the ledger's calls and retractions of the
+    batch's years; ``known_ids(ids)``: which of ``ids`` the ledger holds.
 
     >>> call = make_event(2000, "FL", "race_call", "2000-11-07T19:52-05:00", "CBS", fields={"candidate": "Gore"})
     >>> undo = make_event(2000, "FL", "call_retracted", "2000-11-07T22:00-05:00", "CBS")
@@ -510,6 +512,11 @@ def check_history(batch: Iterable[Event], prior: Iterable[Event], known_ids: Cal
     Traceback (most recent call last):
     ...
     electoral.errors.InvalidInput: call_retracted FL 2000-11-07T22:00:00-05:00 by CBS: no call by CBS to retract
+    >>> flip = make_event(2000, "FL", "race_call", "2000-11-08T02:17-05:00", "CBS", fields={"candidate": "Bush"})
+    >>> check_history([call, flip], [], lambda ids: set())
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InvalidInput: race_call FL 2000-11-08T02:17:00-05:00 by CBS: CBS's call for Al Gore still stands; record its retraction first
     """
     batch = list(batch)
     ids = {e.id for e in batch}
@@ -520,6 +527,9 @@ def check_history(batch: Iterable[Event], prior: Iterable[Event], known_ids: Cal
     for e in calls:
         key = (e.year, e.unit, e.actor)
         if e.kind == "race_call":
+            if e.id in ids and active.get(key, e.fields["candidate"]) != e.fields["candidate"]:
+                raise InvalidInput(f"{_label(e)}: {e.actor}'s call for {active[key]} still stands; "
+                                   "record its retraction first")
             active[key] = e.fields["candidate"]
             continue
         named = e.fields.get("candidate")

@@ -189,6 +189,7 @@ class APCalls:
     """AP's standing calls by unit, carried from page to page (start it from the ledger's)."""
 
     standing: dict[str, str] = field(default_factory=dict)
+    unchanged: int = 0  # winner marks read that repeat the standing call (or overturn a call not standing)
 
 
 def _ap_unit_events(year: int, race: Mapping[str, Any], ru: Mapping[str, Any], unit: str, when: str,
@@ -216,11 +217,15 @@ def _ap_call(year: int, race: Mapping[str, Any], unit: str, when: str, c: Mappin
     standing = calls.standing.get(unit)
     if c.get("winnerOverturned"):
         if standing != name:
+            calls.unchanged += 1
             return None
         del calls.standing[unit]
         return make_event(year, unit, "call_retracted", c.get("winnerOverturnedDateTime") or when, AP_DESK, source,
                           {"candidate": name}, received)
-    if str(c.get("winner", "")).upper() != "X" or standing == name:
+    if str(c.get("winner", "")).upper() != "X":
+        return None
+    if standing == name:
+        calls.unchanged += 1
         return None
     calls.standing[unit] = name
     return make_event(year, unit, "race_call", c.get("winnerDateTime") or race.get("raceCallTimestamp") or when,

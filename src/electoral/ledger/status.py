@@ -34,6 +34,9 @@ from electoral.tally import majority_needed
 STAGES = ("not_projected", "projected", "certified", "certificate_issued", "electors_voted", "counted")
 MEASURES = ("projected", "certified", "cast")
 MEASURE_KINDS = {"projected": ("race_call",), "certified": ("certified", "recertified"), "cast": ("electors_voted",)}
+# The kinds of event that put a unit at a deadline's stage (the count is national: every unit at once).
+STAGE_KINDS = {"certified": ("certified", "recertified"), "certificate_issued": ("ascertainment",),
+               "electors_voted": ("electors_voted",)}
 DEADLINE_STAGES = {"safe_harbor": "certified", "certificates": "certificate_issued",
                    "electors_meet": "electors_voted", "joint_session": "counted"}
 
@@ -185,6 +188,7 @@ class _Sweep:
     counted_votes: dict[str, int] = field(default_factory=dict)
     calls: list[Event] = field(default_factory=list)
     recorded: dict[str, set[str]] = field(default_factory=lambda: {m: set() for m in MEASURES})
+    acts: dict[str, set[str]] = field(default_factory=dict)  # event kind -> units with an event of that kind
     seen: int = 0
     last: tuple[int, str] = (-(2**62), "")  # the (effective, id) of the last event swept
 
@@ -201,7 +205,8 @@ class _Sweep:
                        history={u: (list(t), list(s)) for u, (t, s) in self.history.items()},
                        totals={m: dict(t) for m, t in self.totals.items()}, milestones=list(self.milestones),
                        reached=set(self.reached), counted_votes=dict(self.counted_votes), calls=list(self.calls),
-                       recorded={m: set(u) for m, u in self.recorded.items()})
+                       recorded={m: set(u) for m, u in self.recorded.items()},
+                       acts={k: set(u) for k, u in self.acts.items()})
 
     def take(self, e: Event) -> None:
         """Sweep one event (events come in (effective, id) order)."""
@@ -216,6 +221,7 @@ class _Sweep:
         for measure, kinds in MEASURE_KINDS.items():
             if e.kind in kinds:
                 self.recorded[measure].add(e.unit)
+        self.acts.setdefault(e.kind, set()).add(e.unit)
         before = self.states[e.unit]
         after = replace(_apply(before, e), changed=e.effective)
         self.states[e.unit] = after
@@ -358,7 +364,9 @@ class UnitStatus:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A legal deadline of the calendar, whether it had passed, and the units that had not reached its stage."""
+    """A legal deadline of the calendar, whether its day had begun (``passed``), and once the day had ended the
+    units not at its stage: ``overdue`` when the ledger records the act later, ``unrecorded`` when it holds no
+    event of the act for the unit at all (a gap in the record, not lateness). A unit is never in both."""
 
     step: str
     label: str
@@ -366,6 +374,7 @@ class Deadline:
     stage: str
     passed: bool
     overdue: tuple[str, ...]
+    unrecorded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -400,29 +409,45 @@ class LedgerStatus:
         return {stage: sum(1 for u in self.units if u.stage == stage) for stage in STAGES}
 
 
-def parse_moment(value: datetime | date | str) -> datetime:
-    """An as-of moment: an aware time, or a day (its end, in Washington).
+def parse_moment(value: datetime | date | str, what: str = "as-of", day_end: bool = True) -> datetime:
+    """A ledger moment (``--as-of``, ``--since``, ``--until`` and their API parameters alike): an aware ISO time,
+    or an ISO day in any of its forms (2020-11-07, 20201107, 2020-W45-6), which stands for its end (or, with
+    ``day_end`` false, its start) in Washington. Before standard time (1883) Washington's day is taken at
+    -05:00, not New York's local mean time.
+
+    Raises InvalidInput naming ``what`` and the value for text that is neither, or a time without a zone.
 
     >>> parse_moment("2020-11-07").isoformat()
     '2020-11-07T23:59:59.999999-05:00'
+    >>> parse_moment("20201107", "since", day_end=False).isoformat()
+    '2020-11-07T00:00:00-05:00'
     >>> parse_moment("2020-11-07T11:30:00Z").isoformat()
     '2020-11-07T11:30:00+00:00'
+    >>> parse_moment("0001-01-01").isoformat()
+    '0001-01-01T23:59:59.999999-05:00'
     """
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
-        return datetime.combine(value, time.max, EASTERN)
+        return _day_bound(value, day_end)
     else:
         text = str(value).strip()
         try:
-            if len(text) == 10:
-                return datetime.combine(date.fromisoformat(text), time.max, EASTERN)
+            if "T" not in text.upper() and " " not in text:
+                return _day_bound(date.fromisoformat(text), day_end)
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise InvalidInput(f"as-of must be a day YYYY-MM-DD or a time with its zone, such as "
+            raise InvalidInput(f"{what} must be an ISO day (2020-11-07) or a time with its zone, such as "
                                f"2020-11-07T11:30:00-05:00, got {value!r}") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InvalidInput(f"as-of time {str(value)!r} has no time zone: add an offset (-05:00) or Z")
+        raise InvalidInput(f"{what} time {str(value)!r} has no time zone: add an offset (-05:00) or Z")
+    return moment
+
+
+def _day_bound(day: date, end: bool) -> datetime:
+    moment = datetime.combine(day, time.max if end else time(0), EASTERN)
+    if moment.utcoffset() not in (timedelta(hours=-5), timedelta(hours=-4)):  # local mean time before 1883
+        moment = moment.replace(tzinfo=timezone(timedelta(hours=-5)))
     return moment
 
 
@@ -445,28 +470,40 @@ def _ranked(totals: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def deadlines(year: int, units: Sequence[UnitStatus], as_of: datetime) -> tuple[Deadline, ...]:
-    """The calendar's deadlines for ``year`` with the units not at the deadline's stage once it had passed.
+def deadlines(year: int, units: Sequence[UnitStatus], as_of: datetime,
+              recorded: Mapping[str, frozenset[str]] | None = None) -> tuple[Deadline, ...]:
+    """The calendar's deadlines for ``year``: passed once the deadline's day has begun (Washington time) or
+    every unit has reached its stage; once the day has ended, the units not at its stage, split into
+    ``overdue`` (``recorded[stage]`` holds the unit: the ledger records the act, later) and ``unrecorded``.
 
     >>> [(d.step, d.passed) for d in deadlines(2020, (), parse_moment("2020-12-10"))]
     [('safe_harbor', True), ('electors_meet', False), ('joint_session', False)]
+    >>> deadlines(2020, (), parse_moment("2021-01-06T00:00-05:00"))[-1].passed  # the count's day has begun
+    True
     """
+    recorded = recorded or {}
     result = []
     for step in calendar_for(year).steps:
         stage = DEADLINE_STAGES.get(step.step)
         if stage is None or step.date is None:
             continue
-        passed = as_of >= datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN)
-        late = tuple(u.unit for u in units if passed and STAGES.index(u.stage) < STAGES.index(stage))
-        result.append(Deadline(step.step, step.label, step.date, stage, passed, late))
+        behind = [u.unit for u in units if STAGES.index(u.stage) < STAGES.index(stage)]
+        begun = as_of >= datetime.combine(step.date, time(0), EASTERN)
+        ended = as_of >= datetime.combine(step.completed + timedelta(days=1), time(0), EASTERN)
+        acts = recorded.get(stage, frozenset())
+        late = tuple(u for u in behind if ended and u in acts)
+        gaps = tuple(u for u in behind if ended and u not in acts)
+        result.append(Deadline(step.step, step.label, step.date, stage, begun or (bool(units) and not behind),
+                               late, gaps))
     return tuple(result)
 
 
 def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
     """The status at ``as_of`` from a timeline (one binary search per unit).
 
-    >>> status_at(build_timeline([], 2024), "2024-12-20").deadlines[0].overdue[:3]
-    ('AK', 'AL', 'AR')
+    >>> d = status_at(build_timeline([], 2024), "2024-12-20").deadlines[0]  # an empty ledger: gaps, not lateness
+    >>> d.overdue, d.unrecorded[:3]
+    ((), ('AK', 'AL', 'AR'))
     """
     moment = parse_moment(as_of)
     at_us = to_us(moment)
@@ -480,8 +517,16 @@ def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
         projected=_sum(units, "projected"), certified=_sum(units, "certified"), cast=cast,
         counted=_ranked(dict(t.counted_votes) or cast) if counted else {},
         milestones=tuple(m for m in t.milestones if m.at <= moment),
-        deadlines=deadlines(t.year, units, moment), presidency_call=standing, events=t.events,
+        deadlines=deadlines(t.year, units, moment, _acts(t)), presidency_call=standing, events=t.events,
         unrecorded={m: tuple(u for u in t.electors if u not in t.sweep.recorded[m]) for m in MEASURES})
+
+
+def _acts(t: Timeline) -> dict[str, frozenset[str]]:
+    """Per deadline stage, the units whose act of that stage the ledger records at any time."""
+    acts = {stage: frozenset().union(*(t.sweep.acts.get(k, set()) for k in kinds))
+            for stage, kinds in STAGE_KINDS.items()}
+    counted = frozenset(t.electors) if t.counted_at is not None else frozenset()
+    return {**acts, "counted": counted}
 
 
 def status_as_of(events: Iterable[Event], year: int | str, as_of: datetime | date | str) -> LedgerStatus:

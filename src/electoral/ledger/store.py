@@ -11,7 +11,7 @@ re-delivering a feed changes nothing. Rows are never updated or deleted (the dat
 >>> store = open_store(str(pathlib.Path(tempfile.mkdtemp()) / "ledger.db"))
 >>> call = make_event(2020, "PA", "race_call", "2020-11-07T11:25-05:00", "AP", fields={"candidate": "Biden"})
 >>> store.append([call]), store.append([call])
-(Appended(stored=1, duplicates=0), Appended(stored=0, duplicates=1))
+(Appended(stored=1, duplicates=0, unchanged=0), Appended(stored=0, duplicates=1, unchanged=0))
 >>> [r.event.fields["candidate"] for r in store.read(2020)]
 ['Joe Biden']
 >>> store.close()
@@ -142,10 +142,19 @@ def migrate(engine: sa.Engine) -> None:
 
 @dataclass(frozen=True)
 class Appended:
-    """What one batch did: events stored, and events the ledger already held."""
+    """What one batch did with the events read: ``stored`` new ones, ``duplicates`` the ledger already held
+    (stored before, by an earlier batch of the same ingest, or twice in this batch), and ``unchanged`` calls
+    that repeat a desk's standing call (an AP page marks a winner on every page; only the first is an event).
+    The three add up to the events read."""
 
     stored: int
     duplicates: int
+    unchanged: int = 0
+
+    @property
+    def read(self) -> int:
+        """Every event the batch held."""
+        return self.stored + self.duplicates + self.unchanged
 
 
 @dataclass(frozen=True)

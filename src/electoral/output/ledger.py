@@ -54,13 +54,16 @@ class IngestOut(BaseModel):
     """What an ingest did: per batch and in all."""
 
     batches: int
-    stored: int
-    duplicates: int
+    read: int = Field(description="Events read from the source: stored + duplicates + unchanged.")
+    stored: int = Field(description="Events new to the ledger, now stored.")
+    duplicates: int = Field(description="Events the ledger already held (stored before or by an earlier batch of "
+                                        "this ingest, or repeated within a batch).")
+    unchanged: int = Field(description="AP winner marks repeating a call that already stands (not a new event).")
 
     @classmethod
     def of(cls, results: list[Appended]) -> IngestOut:
-        return cls(batches=len(results), stored=sum(r.stored for r in results),
-                   duplicates=sum(r.duplicates for r in results))
+        return cls(batches=len(results), read=sum(r.read for r in results), stored=sum(r.stored for r in results),
+                   duplicates=sum(r.duplicates for r in results), unchanged=sum(r.unchanged for r in results))
 
 
 class UnitOut(BaseModel):
@@ -113,12 +116,16 @@ class DeadlineOut(BaseModel):
     label: str
     date: date
     stage: str = Field(description="The stage each unit should have reached by the end of the day.")
-    passed: bool
-    overdue: list[str]
+    passed: bool = Field(description="Whether the deadline's day had begun (or every unit had reached the stage).")
+    overdue: list[str] = Field(description="Once the day had ended: units the ledger records reaching the stage "
+                                           "only later.")
+    unrecorded: list[str] = Field(description="Once the day had ended: units not at the stage with no event of it "
+                                              "in the ledger at all (a gap in the record, not lateness).")
 
     @classmethod
     def of(cls, d: Deadline) -> DeadlineOut:
-        return cls(step=d.step, label=d.label, date=d.day, stage=d.stage, passed=d.passed, overdue=list(d.overdue))
+        return cls(step=d.step, label=d.label, date=d.day, stage=d.stage, passed=d.passed, overdue=list(d.overdue),
+                   unrecorded=list(d.unrecorded))
 
 
 class LedgerStatusOut(BaseModel):
@@ -154,35 +161,42 @@ class LedgerStatusOut(BaseModel):
 
 
 class LedgerViewOut(BaseModel):
-    """What the packaged ledger says at the moment of a calendar status (``electoral status --json`` of a year
-    with a ledger): totals by measure, the units certified, the milestones passed and the units overdue."""
+    """What the ledger that answers for the year says at the moment of a calendar status (``electoral status
+    --json`` of a year with a ledger): totals by measure, the units certified, the milestones passed and the
+    units overdue and unrecorded."""
 
     electoral_votes: dict[str, dict[str, int]] = Field(
         description="Per measure (projected, certified, cast, counted) the electoral votes of each candidate.")
     certified_units: list[str]
     milestones: list[MilestoneOut]
-    overdue: dict[str, list[str]] = Field(description="Per deadline passed, the units not at its stage.")
+    overdue: dict[str, list[str]] = Field(description="Per deadline ended, the units that reached its stage "
+                                                      "only later.")
+    unrecorded: dict[str, list[str]] = Field(description="Per deadline ended, the units not at its stage with no "
+                                                         "event of it in the ledger.")
+    source: str = Field("packaged", description="Which ledger answers: packaged or database.")
 
     @classmethod
-    def of(cls, s: LedgerStatus) -> LedgerViewOut:
+    def of(cls, s: LedgerStatus, source: str = "packaged") -> LedgerViewOut:
         totals = {"projected": s.projected, "certified": s.certified, "cast": s.cast, "counted": s.counted}
         return cls(electoral_votes=totals, certified_units=[u.unit for u in s.units if u.state.certified],
                    milestones=[MilestoneOut.of(m) for m in s.milestones],
-                   overdue={d.step: list(d.overdue) for d in s.deadlines if d.passed and d.overdue})
+                   overdue={d.step: list(d.overdue) for d in s.deadlines if d.overdue},
+                   unrecorded={d.step: list(d.unrecorded) for d in s.deadlines if d.unrecorded}, source=source)
 
 
 class CalendarLedgerOut(BaseModel):
-    """One deadline of the calendar as the packaged ledger saw it at the end of its day."""
+    """One deadline of the calendar as the ledger that answers for the year saw it at the end of its last day."""
 
     step: str
     stage: str = Field(description="The stage each unit should have reached by the end of the day.")
     reached: int = Field(description="Units at that stage or beyond by the end of the day.")
     units: int
-    overdue: list[str] = Field(description="Units not at that stage by the end of the day, in the ledger.")
-    unrecorded: list[str] = Field(description="Those of overdue with no event of that stage in the ledger at all "
-                                              "(a gap in the record, not a unit known to be late).")
+    overdue: list[str] = Field(description="Units not at that stage by the end of the day that the ledger records "
+                                           "reaching it later.")
+    unrecorded: list[str] = Field(description="Units not at that stage with no event of it in the ledger at all "
+                                              "(a gap in the record, not a unit known to be late; never in overdue).")
 
     @classmethod
-    def of(cls, d: Deadline, units: int, unrecorded: tuple[str, ...] = ()) -> CalendarLedgerOut:
-        return cls(step=d.step, stage=d.stage, reached=units - len(d.overdue), units=units, overdue=list(d.overdue),
-                   unrecorded=list(unrecorded))
+    def of(cls, d: Deadline, units: int) -> CalendarLedgerOut:
+        return cls(step=d.step, stage=d.stage, reached=units - len(d.overdue) - len(d.unrecorded), units=units,
+                   overdue=list(d.overdue), unrecorded=list(d.unrecorded))

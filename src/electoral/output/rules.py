@@ -209,7 +209,8 @@ class CalendarOut(Output):
     statutory_only: bool = Field(description="True for a year with no recorded dates (a future election).")
     steps: list[StepOut]
     ledger: list[CalendarLedgerOut] | None = Field(
-        None, description="Years with a packaged ledger: each deadline as the ledger stood at the end of its day.")
+        None, description="Years with a ledger: each deadline as the ledger stood at the end of its last day.")
+    ledger_source: str | None = Field(None, description="Which ledger answers for the year: packaged or database.")
 
 
 class StatusOut(Output):
@@ -251,10 +252,10 @@ def step_out(step: Step | None) -> StepOut | None:
 
 def calendar_out(cal: Calendar) -> CalendarOut:
     """A year's certification calendar (``electoral calendar --json``, ``GET /api/calendar/{year}``)."""
-    from electoral.certification import calendar_ledger, unrecorded_at
+    from electoral.certification import calendar_ledger
 
-    extra = calendar_ledger(cal.year)
-    ledger = {"ledger": [CalendarLedgerOut.of(d, n, unrecorded_at(cal.year, d)) for d, n in extra]} if extra else {}
+    source, extra = calendar_ledger(cal.year)
+    ledger = {"ledger": [CalendarLedgerOut.of(d, n) for d, n in extra], "ledger_source": source} if extra else {}
     return CalendarOut.of(year=cal.year, statutory_only=cal.statutory_only,
                           steps=[step_out(s) for s in cal.steps], **ledger)
 
@@ -274,4 +275,4 @@ def status_out(status: Status) -> StatusOut:
         next_step=step_out(status.next_step),
         steps=[StatusStepOut.of(**_step_fields(s), reached=s in status.reached)
                for s in status.calendar.steps],
-        **({"ledger": LedgerViewOut.of(status.ledger)} if status.ledger else {}))
+        **({"ledger": LedgerViewOut.of(status.ledger, status.ledger_source)} if status.ledger else {}))

@@ -15,21 +15,23 @@ from collections.abc import AsyncIterator
 from threading import Lock
 
 import anyio
-from fastapi import APIRouter, Header, Path, Query
+from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from electoral.api.schemas import ERRORS, PathYear, bounded
-from electoral.ledger.events import kind_of, parse_time
+from electoral.errors import InvalidInput
+from electoral.ledger.events import kind_of
 from electoral.output.ledger import EventOut, EventsOut, LedgerStatusOut
 from electoral.ledger.service import database_named, year_events, year_status
-from electoral.ledger.status import now
+from electoral.ledger.status import now, parse_moment
 from electoral.ledger.store import Filters, Store, database_url, default_url, open_store
 from electoral.rules.calendar import validate_calendar_year
 from electoral.units import normalize_code
 
 router = APIRouter(tags=["ledger"], responses=ERRORS)
 
-LedgerYear = Path(description="Presidential election year: 1789 ... 2024, or a later one (2028 ...).", examples=[2024])
+LedgerYear = Path(description="Presidential election year: 1789 ... 2024, or a later one (2028 ...).", examples=[2024],
+                  ge=1)  # a negative or zero year is a malformed request (422), not an unknown election (404)
 STREAM_POLL = 0.5  # seconds between looks for new events
 HEARTBEAT = 15.0  # seconds between comments that keep the connection open
 
@@ -48,35 +50,52 @@ def ledger_store() -> Store:
         return store
 
 
+def known_parameters(request: Request, allowed: tuple[str, ...]) -> None:
+    """Refuse a query parameter the route does not read (a misspelt one would otherwise be ignored silently).
+
+    Raises InvalidInput naming the parameter and the ones the route reads.
+    """
+    unknown = sorted(set(request.query_params) - set(allowed))
+    if unknown:
+        raise InvalidInput(f"unknown query parameter {unknown[0]!r}; this route reads {', '.join(allowed)}")
+
+
 @router.get("/ledger/{year}/status", response_model=LedgerStatusOut,
             summary="Where an election stood at a moment, from its ledger")
-def ledger_status(year: Annotated[PathYear, LedgerYear],
+def ledger_status(request: Request, year: Annotated[PathYear, LedgerYear],
                   as_of: str | None = Query(None, description="A time with its zone or a day YYYY-MM-DD (its end, "
                                                               "Washington time); default: now.",
-                                            examples=["2024-11-06T05:34:00-05:00"])) -> LedgerStatusOut:
+                                            examples=["2024-11-06T05:34:00-05:00"]),
+                  desk: str = Query("", description="Only this decision desk's calls project a unit (e.g. AP; "
+                                                    "any case); default: every desk's latest call.",
+                                    max_length=200)) -> LedgerStatusOut:
     """Per unit the stage and leader; electoral votes projected, certified, cast and counted; the moments a
     candidate first held a majority; the deadlines in force, with the units overdue."""
+    known_parameters(request, ("as_of", "desk"))
     number = validate_calendar_year(year)
     return LedgerStatusOut.of(*year_status(ledger_store(), number, as_of if as_of is not None else now(),
-                                           named=database_named(None)))
+                                           desk, named=database_named(None)))
 
 
 def _filters(unit: str | None, kind: str | None, actor: str | None, since: str | None, until: str | None,
              after: int | None, limit: int | None) -> Filters:
     return Filters(unit=normalize_code(unit) if unit else None, kind=kind_of(kind).name if kind else None,
-                   actor=actor, since=parse_time(since, "since") if since else None,
-                   until=parse_time(until, "until") if until else None, after_seq=after, limit=limit)
+                   actor=actor, since=parse_moment(since, "since", False) if since else None,
+                   until=parse_moment(until, "until") if until else None, after_seq=after, limit=limit)
 
 
 @router.get("/ledger/{year}/events", response_model=EventsOut, summary="The events of an election, filtered")
-def ledger_events(year: Annotated[PathYear, LedgerYear],
+def ledger_events(request: Request, year: Annotated[PathYear, LedgerYear],
                   unit: str | None = Query(None, description="A state, district (ME-2) or US.", max_length=8),
                   kind: str | None = Query(None, description="An event kind, e.g. race_call.", max_length=40),
                   actor: str | None = Query(None, description="Who acted, exactly (AP, a court ...).", max_length=200),
-                  since: str | None = Query(None, description="Effective at or after (a time with its zone)."),
-                  until: str | None = Query(None, description="Effective at or before (a time with its zone)."),
+                  since: str | None = Query(None, description="Effective at or after (a time with its zone, or a "
+                                                              "day: its start)."),
+                  until: str | None = Query(None, description="Effective at or before (a time with its zone, or a "
+                                                              "day: its end)."),
                   limit: Annotated[bounded(1, 100_000), Query(description="At most this many events.")] = 1000) -> EventsOut:
     """The events in effective order, in the format ``electoral ledger ingest`` reads (with their ``seq``)."""
+    known_parameters(request, ("unit", "kind", "actor", "since", "until", "limit"))
     number = validate_calendar_year(year)
     found = year_events(ledger_store(), number, _filters(unit, kind, actor, since, until, None, limit),
                         database_named(None))
