@@ -229,3 +229,17 @@ def test_2004_electors_voted_on_13_december_with_the_minnesota_edwards_vote() ->
     s = packaged_status(2004, "2005-02-01")
     assert s.cast == s.counted and all(u.leader for u in s.units)  # every unit has votes, so a leader
     assert dict(s.unit("MN").state.cast) == {"John Kerry": 9, "John Edwards": 1} and s.unit("MN").leader == "John Kerry"
+
+
+@pytest.mark.parametrize(("year", "as_of", "actor", "hour"), [
+    (2024, "2024-12-16", "AP", "2024-11-06T05:34"),  # AP's call stands first; Fox's row knows only its day
+    (2016, "2016-12-20", "AP", "2016-11-09T02:29"),
+    (2020, "2020-12-20", "AP", "2020-11-07T11:26"),
+])
+def test_the_presidency_call_shown_is_the_first_standing_one(year, as_of, actor, hour) -> None:
+    call = packaged_status(year, as_of).presidency_call
+    assert call.actor == actor and call.effective.isoformat().startswith(hour)
+
+
+def test_no_presidency_call_stands_after_the_2000_networks_withdrew() -> None:
+    assert packaged_status(2000, "2000-11-08T05:00-05:00").presidency_call is None

@@ -391,7 +391,7 @@ class LedgerStatus:
     counted: dict[str, int]
     milestones: tuple[Milestone, ...]
     deadlines: tuple[Deadline, ...]
-    presidency_call: Event | None
+    presidency_call: Event | None  # the earliest of the calls standing since the last retraction
     events: int  # events in the ledger of the year (all, not only those before as_of)
     unrecorded: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # measure -> units the ledger never
     # records reaching it by an event of its own (no call, no certification, no electors' vote)
@@ -510,8 +510,7 @@ def status_at(t: Timeline, as_of: datetime | date | str) -> LedgerStatus:
     counted = t.counted_at is not None and t.counted_at <= moment
     units = tuple(_unit_status(t, unit, at_us, counted) for unit in t.electors)
     cast = _sum(units, "cast")
-    calls = [e for e in t.presidency_calls if e.effective <= moment]
-    standing = calls[-1] if calls and calls[-1].kind == "race_call" else None
+    standing = _first_standing_call([e for e in t.presidency_calls if e.effective <= moment])
     return LedgerStatus(
         year=t.year, as_of=moment, majority=t.majority, units=units,
         projected=_sum(units, "projected"), certified=_sum(units, "certified"), cast=cast,
@@ -568,3 +567,12 @@ def series(t: Timeline, measure: str = "certified") -> list[tuple[datetime, dict
         if not found or found[-1][1] != totals:
             found.append((moments[at_us], totals))
     return found
+
+
+def _first_standing_call(calls: list[Event]) -> Event | None:
+    """The earliest presidency call standing at the end of ``calls`` (in time order): the first call after the
+    last retraction, or None when the last word is a retraction."""
+    if not calls or calls[-1].kind != "race_call":
+        return None
+    retracted = [i for i, e in enumerate(calls) if e.kind != "race_call"]
+    return calls[retracted[-1] + 1 if retracted else 0]
