@@ -115,8 +115,12 @@ def test_the_compact_appoints_slates_and_the_recorded_electors_votes_stand_where
     assert "Ron Paul" not in _votes(everyone) and "John Kasich" not in _votes(everyone)
 
 
-def test_a_flip_to_the_recorded_winner_keeps_the_electors_votes_and_a_real_flip_does_not() -> None:
-    assert _votes(run(Scenario(2016, flips={"WA": "Clinton"}))) == _votes(run(Scenario(2016)))
+def test_a_flip_names_how_every_elector_votes_while_an_untouched_unit_keeps_its_recorded_votes() -> None:
+    # a flip says all the unit's electors vote for the named candidate, the recorded one included (as the
+    # analyses that decide units assume); units the what-if does not touch keep the votes their electors cast
+    kept = {u.unit: dict(u.votes) for u in run(Scenario(2016, flips={"WA": "Clinton"})).units}
+    assert kept["WA"] == {"Hillary Clinton": 12}
+    assert kept["TX"] == {"Donald Trump": 36, "John Kasich": 1, "Ron Paul": 1}
     flipped = {u.unit: dict(u.votes) for u in run(Scenario(2016, flips={"WA": "Trump"})).units}
     assert flipped["WA"] == {"Donald Trump": 12}
 

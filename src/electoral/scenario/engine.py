@@ -101,16 +101,19 @@ def _as_cast(p: Plan, units: list[UnitOutcome]) -> list[UnitOutcome]:
     A method or flip decides which slate of electors a unit appoints, not how they vote: a unit whose
     electors all go to the candidate its recorded electors were pledged to (the one with most of its
     votes), in the recorded number, keeps the votes they cast, faithless ones included (2016's Washington
-    under the compact: Clinton 8, Powell 3, Spotted Eagle 1). A new slate votes for its candidate.
+    under the compact: Clinton 8, Powell 3, Spotted Eagle 1). A new slate votes for its candidate. A flip
+    names how a unit's electors vote: all of them for the named candidate, even the recorded one (so a what-if
+    that flips units agrees with the analyses that decide units: paths, minimum votes).
     """
     base = p.base
     if p.scenario.blank:
         return units
+    flipped = {base.codes[i] for i, _ in p.flips}
     out = []
     for unit in units:
         i = base.index.get(unit.unit)
-        same = i is not None and unit.electors == base.electors[i] and unit.votes == ((base.before[unit.unit],
-                                                                                      unit.electors),)
+        same = i is not None and unit.unit not in flipped and unit.electors == base.electors[i] and \
+            unit.votes == ((base.before[unit.unit], unit.electors),)
         out.append(UnitOutcome(unit.unit, unit.state, unit.electors, base.cast[i], unit.how)
                    if same and unit.votes != base.cast[i] else unit)
     return out
