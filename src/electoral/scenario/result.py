@@ -160,7 +160,8 @@ def diff(base: Baseline, recomputed: Sequence[UnitOutcome], tally: Tally, touche
     scenario_split: dict[str, dict[str, int]] = {st: {} for st in touched}
     for o in recomputed:
         winner, was = o.winner, base.before.get(o.unit, _NEW)
-        if winner is not None and winner != was and was is not _NEW:
+        whole = len(o.votes) == 1  # a unit whose electors split (faithless votes, a proportional method) did
+        if whole and winner is not None and winner != was and was is not _NEW:  # not change hands: it split
             flipped.append(_unit_flip(o.unit, was, winner, o.electors))
         split = scenario_split[o.state]
         for candidate, n in o.votes:
