@@ -139,7 +139,7 @@ def test_a_compact_mode_before_any_member_says_there_were_none(year: int, mode: 
 def test_a_partly_faithless_unit_splits_it_does_not_change_hands() -> None:
     # 20 of Texas's 38 electors voting for Clinton: Texas splits (Clinton 20, Trump 16, Kasich 1, Paul 1); no
     # unit of 38 electors "changed hands"
-    result = run(Scenario(2016, faithless={"TX": "20:Clinton"}))
+    result = run(Scenario(2016, faithless=parse_faithless("TX=20:Clinton")))
     assert [f.unit for f in result.diff.flipped] == []
     assert "TX" in state_changes(result).split
     assert dict(next(u for u in result.units if u.unit == "TX").votes)["Hillary Clinton"] == 20
