@@ -173,3 +173,11 @@ def test_conditional_odds_refuse_a_correlation_that_is_not_positive_semi_definit
     engine["correlation"] = [[1.0 if i == j else -1.0 for j in range(n)] for i in range(n)]  # eigenvalue 2 - n
     response = client.post("/api/forecast/conditional", json={"forecast": engine, "given": {"PA": "R"}, "draws": 2000})
     assert response.status_code == 422 and "not positive semi-definite" in response.json()["error"], response.text
+
+
+def test_the_text_output_reports_skipped_rows_as_the_json_does(run_cli) -> None:
+    # the 2024 file's Biden-Trump questions are skipped, each reported by row; the tables alone hid them
+    done = run_cli("forecast", str(HERE / "polls_538_2024_switch.csv"), "--as-of", "2024-11-04")
+    assert done.returncode == 0, done.stderr
+    assert "10 poll row(s) skipped or amended" in done.stderr
+    assert "not a question between the nominees" in done.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json as json_module
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,16 @@ def _show(doc: object) -> None:
         units.add_row(u.unit, str(u.polls), f"{u.share:.1f}", f"{u.share_80[0]:.1f}-{u.share_80[1]:.1f}",
                       f"{u.p_D:.1%}", f"{u.tipping_point:.1%}")
     console.print(units)
+    _show_problems(doc)
+
+
+def _show_problems(doc: object, shown: int = 10) -> None:
+    """The skipped or amended poll rows, as the JSON's ``problems`` (count, then the first ``shown``)."""
+    total, problems = doc.problems_total, doc.problems  # type: ignore[attr-defined]
+    if total:
+        print(f"{total} poll row(s) skipped or amended (all in --json):", file=sys.stderr)
+        for message in problems[:shown]:
+            print(f"  {message}", file=sys.stderr)
 
 
 def forecast_command(
