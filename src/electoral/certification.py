@@ -197,6 +197,11 @@ def _names(totals: dict[str, int]) -> str:
     return ", ".join(f"{name} {votes}" for name, votes in totals.items())
 
 
+def _no_record(units: tuple[str, ...]) -> str:
+    """The units whose certification the ledger does not hold (not: units that had not certified)."""
+    return f" (the ledger holds no certification of {len(units)} units: {' '.join(units)})" if units else ""
+
+
 def ledger_lines(ledger: LedgerStatus | None, source: str = "packaged") -> list[str]:
     """What the packaged ledger adds to the calendar's status: the electoral votes certified and projected by
     then, the majority milestones passed and the units overdue at deadlines passed (nothing without a ledger
@@ -204,7 +209,7 @@ def ledger_lines(ledger: LedgerStatus | None, source: str = "packaged") -> list[
 
     >>> from electoral.ledger.history import packaged_status
     >>> ledger_lines(packaged_status(2020, "2020-11-25"))[0]
-    'The packaged ledger: 28 units holding 235 electoral votes had certified (Donald Trump 122, Joe Biden 113); projected by decision desks: Joe Biden 306, Donald Trump 232.'
+    'The packaged ledger: 28 units holding 235 electoral votes had certified (Donald Trump 122, Joe Biden 113); projected (a race call or a later step): Joe Biden 306, Donald Trump 232.'
     """
     if ledger is None or not (ledger.certified or ledger.projected):
         return []
@@ -212,7 +217,8 @@ def ledger_lines(ledger: LedgerStatus | None, source: str = "packaged") -> list[
     held = sum(u.state.electors for u in certified)
     lines = [f"The {source} ledger: {len(certified)} units holding {held} electoral votes had certified"
              + (f" ({_names(ledger.certified)})" if certified else "")
-             + f"; projected by decision desks: {_names(ledger.projected) or 'none'}."]
+             + _no_record(ledger.unrecorded.get("certified", ()))
+             + f"; projected (a race call or a later step): {_names(ledger.projected) or 'none'}."]
     for m in ledger.milestones:
         when = m.at.isoformat(timespec="minutes") if m.time_known else f"by the end of {format_day(m.at.date())}"
         units = ", ".join(m.units) if len(m.units) <= 6 else f"{len(m.units)} units on that day"
@@ -244,7 +250,7 @@ def status_as_of(year: int | str, as_of: date | str) -> Status:
     As of 6 Jan 2021, the 2020 election: electors have voted. The electors voted on 14 Dec 2020:
     Joe Biden 306, Donald Trump 232 (270 of 538 electors needed); majority reached by Joe Biden.
     The packaged ledger: 56 units holding 538 electoral votes had certified (Joe Biden 306, Donald Trump 232);
-    projected by decision desks: Joe Biden 306, Donald Trump 232. Joe Biden first held 270 projected
+    projected (a race call or a later step): Joe Biden 306, Donald Trump 232. Joe Biden first held 270 projected
     electoral votes 2020-11-06T08:50-05:00 (PA). Joe Biden first held 270 certified electoral votes by
     the end of 4 Dec 2020 (CA, IL, MD). Joe Biden first held 270 cast electoral votes by the end of
     14 Dec 2020 (27 units on that day). Under way: joint session of Congress counts the votes, 6 Jan 2021 - 7 Jan 2021. Note: the count,
