@@ -145,3 +145,11 @@ def test_bad_dates_are_named(bad: str, message: str) -> None:
 def test_a_year_without_an_election_is_refused() -> None:
     with pytest.raises(UnknownYear, match="2021"):
         status_as_of(2021, "2021-06-01")
+
+
+def test_certifications_the_ledger_lacks_are_said_to_be_missing_not_pending() -> None:
+    # every state certified in 2016; the packaged ledger holds 6 of those acts: the status says the rest are not in
+    # the ledger (it must not read as if 50 units had not certified) and calls projections what they are
+    summary = status_as_of(2016, "2016-12-20").summary
+    assert "the ledger holds no certification of 50 units" in summary
+    assert "by decision desks" not in summary and "projected (a race call or a later step)" in summary
