@@ -61,3 +61,13 @@ def test_compact_and_faithless_errors_are_one_line(run_cli) -> None:
     for args, named in ((("--faithless", "WA=x"), "WA=x"), (("--compact", "some"), "some")):
         out = run_cli("whatif", "2024", *args)
         assert out.returncode == 2 and named in out.stderr and "Traceback" not in out.stderr
+
+
+def test_eligible_candidates_read_plainly(run_cli) -> None:
+    # 2016 under the compact for every state: Sanders's one faithless vote is "1 electoral vote", and a candidate
+    # with no nomination is not written in doubled parentheses
+    done = run_cli("contingent", "2016", "--compact", "all")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    assert "Bernie Sanders (no presidential nomination, 1 electoral vote)" in text
+    assert "((" not in text and "1 electoral votes" not in text

@@ -11,7 +11,7 @@ from electoral.cli.common import (
 )
 from electoral.contingent import contingent_election, tie_scenario
 from electoral.contingent.congress import ordinal
-from electoral.output.contingent import ContingentOut, HouseOut, SenateOut, contingent_doc
+from electoral.output.contingent import Candidate, ContingentOut, HouseOut, SenateOut, contingent_doc
 from electoral.errors import InvalidInput
 from electoral.margins import margin_definition
 from electoral.parse import whole_number
@@ -101,8 +101,7 @@ def show(doc: ContingentOut) -> None:
     console.print(doc.outcome)
     for note in doc.what_if_notes:
         console.print(f"[dim]what-if:[/dim] {escape(note)}")
-    console.print("eligible: " + "; ".join(f"{c.name} ({c.party}, {c.electoral_votes} electoral votes)"
-                                           for c in doc.eligible))
+    console.print("eligible: " + "; ".join(_eligible(c) for c in doc.eligible))
     _house(doc.house)
     _senate(doc.senate)
     console.print(f"if the House has not chosen: {doc.acting}")
@@ -112,6 +111,13 @@ def show(doc: ContingentOut) -> None:
                       f"{r.chosen or 'no choice'}")
     for note in doc.assumptions:
         console.print(f"[dim]assumed:[/dim] {escape(note)}")
+
+
+def _eligible(c: Candidate) -> str:
+    """'Colin Powell (no presidential nomination, 3 electoral votes)': the party as written, without doubled
+    parentheses, and 1 electoral vote in the singular."""
+    votes = f"{c.electoral_votes} electoral vote{'' if c.electoral_votes == 1 else 's'}"
+    return f"{c.name} ({c.party.strip('()')}, {votes})"
 
 
 def _house(h: HouseOut) -> None:
