@@ -75,9 +75,10 @@ def test_a_faithless_vote_for_no_sane_person_or_the_pledged_one_is_refused(year:
         run(Scenario(year, faithless=parse_faithless(text)))
 
 
-def test_a_faithless_vote_with_more_than_a_name_is_malformed() -> None:
-    with pytest.raises(InvalidInput, match="Biden:x"):
-        parse_faithless("TX=1:Biden:x")
+@pytest.mark.parametrize("text", ["TX=1:Biden:x", "TX=1:", "TX=1: "])
+def test_a_faithless_vote_with_more_than_a_name_or_an_empty_name_is_malformed(text: str) -> None:
+    with pytest.raises(InvalidInput, match=text.split("=")[0] + "=" + text.split("=")[1].strip()):
+        parse_faithless(text)
 
 
 def test_compact_members_alone_were_never_in_force() -> None:

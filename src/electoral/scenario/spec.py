@@ -100,8 +100,8 @@ def parse_faithless(text: str, option: str = "faithless") -> dict[str, Defection
     """
     out: dict[str, Defection] = {}
     for code, value in parse_optional_pairs(text, option).items():
-        count, _, to = (value or "").partition(":")
-        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1 or ":" in to:
+        count, colon, to = (value or "").partition(":")
+        if not re.fullmatch(r"\d{1,3}", count.strip()) or int(count) < 1 or ":" in to or (colon and not to.strip()):
             raise InvalidInput(f"{option}: expected UNIT=N or UNIT=N:candidate with N electors (1 or more), "
                                f"got {code}={value or ''}")
         out[code] = Defection(int(count), to.strip() or None)
