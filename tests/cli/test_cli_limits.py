@@ -91,6 +91,9 @@ def test_paths_limit_is_checked_against_the_limits_before_any_work(run_cli, limi
     (("whatif", "2020", "--house-size", "４３５"), "--house-size must be a whole number >= 1 written in digits 0-9"),
     (("whatif", "2020", "--add-state", "TX=100"), "TX is already a state in the 2010 census"),
     (("calendar", "2_028"), "digits 0-9, got '2_028'"),
+    (("whatif", "2_020"), "digits 0-9, got '2_020'"),  # what-ifs and contingent elections read years strictly too
+    (("contingent", "2_020"), "digits 0-9, got '2_020'"),
+    (("whatif", "2020", "--census", "2_010"), "--census must be a whole number written in digits 0-9"),
     (("status", "２０２０"), "digits 0-9"),
     (("apportion", "２０２０"), "digits 0-9"),
     (("whatif", "2020", "--house-size", "1e300"), "house size must be at most 10,000 seats"),

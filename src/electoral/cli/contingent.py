@@ -14,7 +14,7 @@ from electoral.contingent.congress import ordinal
 from electoral.output.contingent import Candidate, ContingentOut, HouseOut, SenateOut, contingent_doc
 from electoral.errors import InvalidInput
 from electoral.margins import margin_definition
-from electoral.parse import whole_number
+from electoral.parse import year_number
 from electoral.scenario import Scenario, parse_faithless, parse_optional_pairs, parse_swing
 
 PARTY = {"dem": "Democratic", "rep": "Republican", "other": "other parties", "split": "split",
@@ -65,7 +65,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Contingent election: who is eligible, each state's House delegation, the House's and the Senate's
         choice on party lines (12th Amendment), and the recorded ballots of 1801, 1825 and 1837."""
-        number = whole_number(year, "year")
+        number = year_number(year)
         doc = contingent_doc(with_flags(lambda: contingent_election(number, what_if(
             number, flip, swing, state_swing, method, margin, tie, faithless, compact))))
         if json:

@@ -13,7 +13,7 @@ from electoral.cli.common import (
 )
 from electoral.errors import UnknownYear
 from electoral.margins import margin_definition
-from electoral.parse import whole_number
+from electoral.parse import whole_number, year_number
 from electoral.rules.allocation import ALLOCATION_METHODS
 from electoral.rules.apportionment import (
     METHODS, Apportionment, ApportionmentAct, act, apportion_census, census_populations, history, official_seats,
@@ -144,7 +144,7 @@ def _scenario(year: str, flip: str | None, swing: str | None, state_swing: str |
         else:
             all_method = method
     return Scenario(
-        year=whole_number(year, "year"),
+        year=year_number(year),
         flips=parse_optional_pairs(flip, "--flip") if flip else {},
         swing=parse_swing(swing) if swing else None,
         state_swings={k: parse_swing(v) for k, v in parse_assignments(state_swing, "--state-swing").items()}
@@ -152,7 +152,7 @@ def _scenario(year: str, flip: str | None, swing: str | None, state_swing: str |
         method=all_method, methods=methods,
         house_size=whole_number(house_size, "--house-size") if house_size else None,
         apportionment_method=apportionment_method,
-        census=whole_number(census, "--census") if census else None,
+        census=year_number(census, "--census") if census else None,
         add_states=parse_optional_pairs(add_state, "--add-state") if add_state else {},
         remove=tuple(parse_optional_pairs(remove, "--remove")) if remove else (),
         blank=blank,
