@@ -102,3 +102,21 @@ def test_a_missing_sqlite_ledger_opened_to_read_is_empty_and_not_created(tmp_pat
 def test_a_bad_database_url_is_one_clear_error():
     with pytest.raises(InvalidInput, match="unsupported database URL 'mysql://x'"):
         open_store("mysql://x")
+
+
+def test_stores_opened_at_once_in_threads_all_migrate(tmp_path) -> None:
+    # the server opens a store per request in a thread pool; Alembic's context is process-global, and two
+    # migrations at once failed ("module 'alembic.context' has no attribute 'config'": a 500 on a fresh ledger)
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+
+    def open_and_read(_: int) -> int:
+        store = open_store(url)
+        try:
+            return len(store.events(2024))
+        finally:
+            store.close()
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(open_and_read, range(32))) == [0] * 32

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -128,14 +129,20 @@ def _engine(url: str) -> sa.Engine:
     return engine
 
 
+_MIGRATING = threading.Lock()  # Alembic's migration context is one per process: one migration at a time
+
+
 def migrate(engine: sa.Engine) -> None:
-    """Bring the schema to the newest migration (Alembic, run in this process); see the module's example."""
+    """Bring the schema to the newest migration (Alembic, run in this process); see the module's example.
+
+    Migrations in one process run one at a time: the server opens a store per request in a thread pool,
+    and Alembic's ``context`` is process-global (two at once failed with "no attribute 'config'")."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
