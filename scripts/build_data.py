@@ -32,6 +32,7 @@ import datetime
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -412,7 +413,11 @@ def _popular_rows(clavesi_rows, medsl, nominees, candidates) -> list[dict[str, o
         for state, votes_by_name in sorted(medsl[year].items()):
             for raw_name, (votes, party) in sorted(votes_by_name.items()):
                 name = raw_name if raw_name in resolved_names else _canonical(year, raw_name)
-                rows.append(dict(year=year, state=state, candidate=name, party=candidates[year].get(name, party), votes=votes, source=source))
+                name = NAME_FIXES.get((year, name), name)  # irregular forms (e.g. 2024 Connecticut's "West")
+                rows.append(dict(year=year, state=state, candidate=name, party=party, votes=votes, source=source))
+    unify_names([r for r in rows if r["year"] in medsl])
+    for row in rows:
+        row["party"] = candidates[row["year"]].get(row["candidate"], row["party"])
     rows = _merge_popular(apply_corrections(_merge_popular(rows), read_cited_table(CORRECTIONS_TABLE)))
     _fill_parties(rows, candidates)
     for row in rows:
@@ -557,6 +562,58 @@ def _canonical(year: int, raw: str) -> str:
 
 # The record's familiar first names whose ballot name starts with another letter.
 NICKNAMES = {"Bob": "Robert", "Bill": "William", "Dick": "Richard", "Ted": "Edward", "Jack": "John"}
+# Short and full forms of a first name that name one person within a year (1992 Ron/Ronald Daniels,
+# 2012 Jerry/Jerome White, 2016 Jim/James Hedges, 2024 Doug/Douglas Jenkins).
+SAME_FIRST_NAME = {"ron": "ronald", "jerry": "jerome", "jim": "james", "doug": "douglas", "bob": "robert",
+                   "bill": "william", "dick": "richard", "ted": "edward", "jack": "john"}
+# A running mate written on the candidate's line: "Peter Sonski / Lauren Onak", "Cornel West & Melina Abdullah".
+TICKET = re.compile(r"\s*[/&]\s*")
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def person_key(name: str) -> tuple[str, str]:
+    """(first name, surname) of a candidate name, folded: accents, punctuation, middle names, initials
+    and suffixes do not count, and a short first name counts as its full form.
+
+    >>> person_key("André Ramon McNeil Sr.") == person_key("Andre Ramon McNeil") == ("andre", "mcneil")
+    True
+    >>> person_key("Jay J. Bowman") == person_key("Jay Bowman"), person_key("Doug Jenkins")
+    (True, ('douglas', 'jenkins'))
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    tokens = [t for t in re.split(r"[^a-z]+", folded) if t and t not in _NAME_SUFFIXES]
+    if len(tokens) < 2:
+        return ("", tokens[0] if tokens else "")
+    return (SAME_FIRST_NAME.get(tokens[0], tokens[0]), tokens[-1])
+
+
+def unify_names(rows: list[dict[str, object]]) -> None:
+    """One spelling per person and year, in place, for rows whose name is a person's.
+
+    A running mate on the line is dropped (the part that names a person with a line of their own that
+    year is the candidate, else the first part), then every spelling of one ``person_key`` takes the
+    spelling used in the most states (ties: the most votes). MEDSL writes 2024's minor candidates up to
+    five ways ("Jay J Bowman", "Jay J. Bowman / De Bowman", "Jay Bowman"), which split their national
+    totals.
+    """
+    people = [r for r in rows if row_kind(str(r["candidate"])) == "candidate" and not str(r["candidate"]).startswith("(")]
+    by_year: dict[int, list[dict[str, object]]] = defaultdict(list)
+    for row in people:
+        by_year[int(row["year"])].append(row)
+    for year_rows in by_year.values():
+        solo = {person_key(str(r["candidate"])) for r in year_rows if not TICKET.search(str(r["candidate"]))}
+        for row in year_rows:
+            parts = TICKET.split(str(row["candidate"]))
+            row["candidate"] = next((p for p in parts if person_key(p) in solo), parts[0])
+        spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for row in year_rows:
+            spellings[person_key(str(row["candidate"]))][str(row["candidate"])] += 1
+        votes: Counter = Counter()
+        for row in year_rows:
+            votes[str(row["candidate"])] += int(row["votes"])
+        for row in year_rows:
+            counts = spellings[person_key(str(row["candidate"]))]
+            row["candidate"] = max(counts, key=lambda name: (counts[name], votes[name], name))
 
 
 def _fill_parties(rows: list[dict[str, object]], candidates: dict[int, dict[str, str]]) -> None:

@@ -67,6 +67,22 @@ NATIONAL = "US"  # the ``state`` of a national-total row
 LABELS = {"ref_a_app": "APP", "ref_b_leip": "Leip", "ref_c_tonmcg": "tonmcg", "ref_d_wikipedia": "Wikipedia"}
 # Official state figures (FEC state tables) compared with every packaged cell they give.
 OFFICIAL_STATE = "official_state_votes.csv"
+# FEC's official 2024 results, every column of every state (``state,column,votes``, a ``TOTAL`` row
+# per column): each candidate column is an official state figure. Provenance in reference/SOURCES.md.
+FEC_2024 = "fec_2024_results.csv"
+FEC_2024_SOURCE = ("FEC, Official 2024 Presidential General Election Results (2024presgeresults.xlsx, "
+                   "sheet 'OFFICIAL 2024 PRES GE RESULTS', 16 Jan 2025)")
+FEC_2024_READ_FROM = ("rubenviolinha/us-government-data-atlas data/normalized/fec_presidential_general_results_2024.json "
+                      "(commit 8e145546), the parse of that sheet; transcribed in full, every state's columns add up "
+                      "to its total_votes and every column to the sheet's Total row")
+FEC_2024_NAMES = {
+    "ayyadurai": "Shiva Ayyadurai", "bowman": "Jay Bowman", "de_la_cruz": "Claudia De La Cruz", "duncan": "Richard Duncan",
+    "ebke": "Laura Ebke", "everylove": "Lucifer Everylove", "fruit": "Rachele Fruit", "garrity": "Chris Garrity",
+    "harris": "Kamala Harris", "huber": "Blake Huber", "kennedy": "Robert F. Kennedy Jr.", "kishore": "Joseph Kishore",
+    "oliver": "Chase Oliver", "preston": "Mattie Preston", "skousen": "Joel Skousen", "sonski": "Peter Sonski",
+    "stein": "Jill Stein", "stodden": "William P. Stodden", "supreme": "Vermin Supreme", "terry": "Randall Terry",
+    "trump": "Donald Trump", "wells": "Robert Wells", "west": "Cornel West", "wood": "Michael Wood",
+}
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLES = {"de", "la", "le", "del", "van", "von", "da", "di"}
@@ -133,10 +149,23 @@ def load_state_references() -> dict[tuple[int, str, str], dict[str, int]]:
     return out
 
 
+def fec_2024_rows() -> list[dict[str, str]]:
+    """The candidate columns of FEC's 2024 results as official state rows (write-ins, "none of these
+    candidates", totals and the Total row left out)."""
+    return [dict(year="2024", state=row["state"], candidate=FEC_2024_NAMES[row["column"]], votes=row["votes"],
+                 official_source=FEC_2024_SOURCE, read_from=FEC_2024_READ_FROM)
+            for row in read_csv(REFERENCE / FEC_2024) if row["column"] in FEC_2024_NAMES and row["state"] != "TOTAL"]
+
+
+def official_state_rows() -> list[dict[str, str]]:
+    """Every official state row: the FEC state tables' extract and FEC's 2024 results."""
+    return read_csv(REFERENCE / OFFICIAL_STATE) + fec_2024_rows()
+
+
 def load_official_state() -> dict[tuple[int, str, str], dict[str, object]]:
     """Official state figures (FEC state tables): (year, state, surname) -> official value and its source."""
     out: dict[tuple[int, str, str], dict[str, object]] = {}
-    for row in read_csv(REFERENCE / OFFICIAL_STATE):
+    for row in official_state_rows():
         key = (int(row["year"]), row["state"], surname(row["candidate"]))
         assert key not in out, f"two official state rows for {key}"
         out[key] = {"official": int(row["votes"]), "official_source": f"{row['official_source']}; read from {row['read_from']}",
@@ -163,8 +192,12 @@ def load_national_references() -> dict[tuple[int, str, str], dict[str, int]]:
         key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
         out[key]["ref_d_wikipedia"] = int(row["votes"])
         out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
-    for row in read_csv(REFERENCE / "official_national_totals.csv"):
+    totals_2024 = [dict(year="2024", candidate=FEC_2024_NAMES[row["column"]], votes=row["votes"],
+                        official_source=f"{FEC_2024_SOURCE}, 'Total:' row")
+                   for row in read_csv(REFERENCE / FEC_2024) if row["state"] == "TOTAL" and row["column"] in FEC_2024_NAMES]
+    for row in read_csv(REFERENCE / "official_national_totals.csv") + totals_2024:
         key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
+        assert out[key].get("official", int(row["votes"])) == int(row["votes"]), f"two official totals for {key}"
         out[key]["official"] = int(row["votes"])
         out[key]["official_source"] = row["official_source"]  # type: ignore[assignment]
         out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]

@@ -43,6 +43,10 @@ KNOWN_NATIONAL_DIFFERENCES: dict[tuple[int, str], str] = {
     (1996, "John Hagelin"): _WRITE_INS,
     (2000, "Patrick Buchanan"): _WRITE_INS,
     (2000, "Harry Browne"): "+1,455 over FEC's 50 state rows; FEC's per-state Browne figures not read",
+    (2004, "Ralph Nader"): "FEC's state rows (read): no row in 14 states, inside unnamed aggregates; MS, NE, RI, WI, WY differ",
+    (2004, "Michael Badnarik"): "FEC's state rows (read): no row in 5 states, inside unnamed aggregates",
+    (2004, "Michael Peroutka"): "FEC's state rows (read): no row in 12 states, inside unnamed aggregates; MS -1",
+    (2016, "Darrell L. Castle"): "FEC's state rows (read): no row in 17 states, inside unnamed aggregates",
     (2008, "Ralph Nader"): _WRITE_INS,
     (2008, "Bob Barr"): _WRITE_INS,
     (2008, "Chuck Baldwin"): _WRITE_INS,
@@ -52,8 +56,6 @@ KNOWN_NATIONAL_DIFFERENCES: dict[tuple[int, str], str] = {
     (2016, "Jill Stein"): _WRITE_INS,
     (2020, "Jo Jorgensen"): "-1 against FEC's January 2021 results; untraced",
     (2020, "Howie Hawkins"): "-1 against FEC's January 2021 results; untraced",
-    (2024, "Jill Stein"): _WRITE_INS,
-    (2024, "Claudia De La Cruz"): _WRITE_INS,
 }
 KNOWN = {(y, crosscheck.NATIONAL, crosscheck.surname(c)) for y, c in KNOWN_NATIONAL_DIFFERENCES}
 
@@ -67,7 +69,7 @@ def _official_values() -> list[tuple[int, str, str, int]]:
     out = [(int(r["year"]), r["state"], r["candidate"], int(r["official_value"]))
            for r in crosscheck.read_csv(crosscheck.ADJUDICATIONS) if r["state"] != "*" and r["official_value"]]
     out += [(int(r["year"]), r["state"], r["candidate"], int(r["votes"]))
-            for r in crosscheck.read_csv(crosscheck.REFERENCE / crosscheck.OFFICIAL_STATE)]
+            for r in crosscheck.official_state_rows()]
     out += [(int(r["year"]), crosscheck.NATIONAL, r["candidate"], int(r["votes"]))
             for r in crosscheck.read_csv(crosscheck.REFERENCE / "official_national_totals.csv")]
     return out
@@ -140,3 +142,38 @@ def test_app_extract_adds_up_to_its_printed_totals():
     for row in crosscheck.read_csv(crosscheck.REFERENCE / "app_national_totals.csv"):
         if len(states.get(row["year"], ())) == 51:
             assert cells[(row["year"], crosscheck.surname(row["candidate"]))] == int(row["votes"]), row
+
+
+def test_fec_2024_extract_adds_up_by_state_and_by_candidate():
+    """The transcription of FEC's 2024 results is whole: every state's columns add up to its total_votes,
+    and every column over the 51 units to the sheet's own Total row."""
+    cells: dict[str, dict[str, int]] = {}
+    for row in crosscheck.read_csv(crosscheck.REFERENCE / crosscheck.FEC_2024):
+        cells.setdefault(row["state"], {})[row["column"]] = int(row["votes"])
+    total = cells.pop("TOTAL")
+    assert len(cells) == 51
+    for state, columns in cells.items():
+        assert sum(v for k, v in columns.items() if k != "total_votes") == columns["total_votes"], state
+    sums: Counter = Counter()
+    for columns in cells.values():
+        sums.update(columns)
+    assert dict(sums) == total
+    assert set(crosscheck.FEC_2024_NAMES) <= set(total)
+
+
+def test_2024_every_named_candidate_national_total_equals_fec():
+    totals = {r["column"]: int(r["votes"]) for r in crosscheck.read_csv(crosscheck.REFERENCE / crosscheck.FEC_2024)
+              if r["state"] == "TOTAL"}
+    for column, name in crosscheck.FEC_2024_NAMES.items():
+        match = PACKAGED.match(2024, crosscheck.NATIONAL, name)
+        assert match and match[1] == totals[column], (name, match, totals[column])
+
+
+def test_fec_minor_candidate_rows_sum_to_the_recorded_national_totals():
+    rows = crosscheck.read_csv(crosscheck.REFERENCE / "fec_minor_candidates_2004_2016.csv")
+    sums: Counter = Counter()
+    for row in rows:
+        sums[(int(row["year"]), row["candidate"])] += int(row["votes"])
+    official = {(int(r["year"]), r["candidate"]): int(r["votes"])
+                for r in crosscheck.read_csv(crosscheck.REFERENCE / "official_national_totals.csv")}
+    assert sums and all(official[key] == votes for key, votes in sums.items())

@@ -175,6 +175,33 @@ def test_blank_void_scattering_lines_are_out_of_the_totals() -> None:
     assert _votes(1976, "NY", "Other") is None  # 143,037 blank, void and scattering (House Clerk 1976)
 
 
+def _person(name: str) -> tuple[str, str]:
+    """First name and surname, ASCII-folded, without punctuation, initials, middle names or suffixes."""
+    import unicodedata
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    tokens = [t for t in re.split(r"[^a-z]+", folded) if len(t) > 1 and t not in {"jr", "sr", "ii", "iii", "iv"}]
+    return (tokens[0], tokens[-1]) if len(tokens) > 1 else ("", "".join(tokens))
+
+
+@pytest.mark.parametrize("year", range(1976, 2025, 4))
+def test_one_spelling_per_candidate_and_no_running_mate_in_a_name(year: int) -> None:
+    names = {r["candidate"] for r in _rows() if int(r["year"]) == year and r["kind"] == "candidate"}
+    assert not [n for n in names if re.search(r"[/&]| Unknown ", n)], "a running mate is written into a name"
+    people: dict[tuple[str, str], set[str]] = {}
+    for name in names:
+        people.setdefault(_person(name), set()).add(name)
+    assert not {k: v for k, v in people.items() if len(v) > 1}, "one person under several spellings"
+
+
+def test_2024_ticket_spellings_count_for_their_candidate() -> None:
+    # FEC's 2024 results: Missouri's "Claudia De La Cruz Karina Garcia" and Connecticut's "De La Cruz Unknown
+    # Garcia" lines are De La Cruz's (618 and 264); Texas's "Peter Sonski/Lauren Onak" is Sonski's (3,780).
+    assert _votes(2024, "MO", "Claudia De La Cruz") == 618
+    assert _votes(2024, "CT", "Claudia De La Cruz") == 264
+    assert _votes(2024, "TX", "Peter Sonski") == 3780
+    assert _votes(2024, "CT", "Cornel West") == 128
+
+
 def test_names_as_the_official_record_spells_them() -> None:
     for r in _rows():  # "First Last Jr.", never MEDSL's "Last, First" or a suffix in front
         assert "," not in r["candidate"] and not re.match(r"(Jr|Sr)\b", r["candidate"]), r
@@ -205,6 +232,12 @@ NATIONAL: dict[tuple[int, str], tuple[int, int]] = {
     (2020, "Donald Trump"): (74223975, 0),  # Federal Elections 2020; the January 2021 results printed 74,216,154
     (2024, "Kamala Harris"): (75017613, 0),
     (2024, "Donald Trump"): (77302580, 0),
+    # FEC's 2024 results, "Total:" row: each minor candidate's lines, write-in lines and ticket spellings add up
+    (2024, "Jill Stein"): (862049, 0),
+    (2024, "Claudia De La Cruz"): (166175, 0),
+    (2024, "Cornel West"): (82644, 0),
+    (2024, "Peter Sonski"): (44000, 0),
+    (2024, "Shiva Ayyadurai"): (28437, 0),
 }
 
 
