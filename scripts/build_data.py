@@ -233,6 +233,8 @@ def apply_corrections(rows: list[dict[str, object]], corrections: list[dict[str,
     """
     by_key = {(r["year"], r["state"], r["candidate"]): r for r in rows}
     problems, added = [], []
+    keys = Counter((c["year"], c["state"], c["candidate"]) for c in corrections)
+    problems += [f"{key}: {n} correction rows (one row per cell: merge them)" for key, n in keys.items() if n > 1]
     for fix in corrections:
         key = (int(fix["year"]), fix["state"], fix["candidate"])
         expected = int(fix["raw_votes"]) if fix["raw_votes"] else None
@@ -564,7 +566,7 @@ def _canonical(year: int, raw: str) -> str:
 NICKNAMES = {"Bob": "Robert", "Bill": "William", "Dick": "Richard", "Ted": "Edward", "Jack": "John"}
 # Short and full forms of a first name that name one person within a year (1992 Ron/Ronald Daniels,
 # 2012 Jerry/Jerome White, 2016 Jim/James Hedges, 2024 Doug/Douglas Jenkins).
-SAME_FIRST_NAME = {"ron": "ronald", "jerry": "jerome", "jim": "james", "doug": "douglas", "bob": "robert",
+SAME_FIRST_NAME = {"ron": "ronald", "jerry": "jerome", "jim": "james", "doug": "douglas", "walt": "walter", "bob": "robert",
                    "bill": "william", "dick": "richard", "ted": "edward", "jack": "john"}
 # A running mate written on the candidate's line: "Peter Sonski / Lauren Onak", "Cornel West & Melina Abdullah".
 TICKET = re.compile(r"\s*[/&]\s*")

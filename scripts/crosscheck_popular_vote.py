@@ -157,9 +157,30 @@ def fec_2024_rows() -> list[dict[str, str]]:
             for row in read_csv(REFERENCE / FEC_2024) if row["column"] in FEC_2024_NAMES and row["state"] != "TOTAL"]
 
 
+# FEC's state rows of 2004 Nader, Badnarik and Peroutka and 2016 Castle, one per ballot line.
+FEC_MINOR = "fec_minor_candidates_2004_2016.csv"
+FEC_MINOR_SOURCE = {
+    "2004": ("FEC, 2004 Official Presidential General Election Results (2004pres.xls, sheet '2004 PRES GENERAL RESULTS')",
+             "rubenviolinha/us-government-data-atlas data/normalized/fec_presidential_general_2004.json (commit cf9999f7), "
+             "every line of the candidate in the state summed"),
+    "2016": ("FEC, Federal Elections 2016 (federalelections2016.xlsx), sheet '2016 Pres General Results'",
+             "rubenviolinha/us-government-data-atlas data/normalized/fec_presidential_general_2016.json (commit d08c43eb), "
+             "every line of the candidate in the state summed"),
+}
+
+
+def fec_minor_rows() -> list[dict[str, str]]:
+    """FEC's per-line rows of the minor candidates, summed to one official row per state and candidate."""
+    votes: Counter = Counter()
+    for row in read_csv(REFERENCE / FEC_MINOR):
+        votes[(row["year"], row["state"], row["candidate"])] += int(row["votes"])
+    return [dict(year=year, state=state, candidate=name, votes=str(count), official_source=FEC_MINOR_SOURCE[year][0],
+                 read_from=FEC_MINOR_SOURCE[year][1]) for (year, state, name), count in sorted(votes.items())]
+
+
 def official_state_rows() -> list[dict[str, str]]:
-    """Every official state row: the FEC state tables' extract and FEC's 2024 results."""
-    return read_csv(REFERENCE / OFFICIAL_STATE) + fec_2024_rows()
+    """Every official state row: the FEC state tables' extract, FEC's minor-candidate rows and FEC's 2024 results."""
+    return read_csv(REFERENCE / OFFICIAL_STATE) + fec_minor_rows() + fec_2024_rows()
 
 
 def load_official_state() -> dict[tuple[int, str, str], dict[str, object]]:

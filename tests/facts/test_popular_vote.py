@@ -100,6 +100,12 @@ def test_a_correction_whose_raw_value_changed_stops_the_build() -> None:
     assert [r["votes"] for r in build.apply_corrections([], added)] == [88921]
     with pytest.raises(SystemExit, match="unknown source key"):
         build.citation("somebody-said-so")
+    twice = [dict(year="2012", state="WI", candidate="Mitt Romney", raw_votes="1410966", votes="1407966", source="fec-2012"),
+             dict(year="2012", state="WI", candidate="Mitt Romney", raw_votes="1407966", votes="1407000", source="fec-2012")]
+    with pytest.raises(SystemExit, match="2 correction rows"):  # a chain of corrections hides the raw value of the second
+        build.apply_corrections(raw, twice)
+    assert len({(r["year"], r["state"], r["candidate"]) for r in read_table("popular_vote_corrections")}) == len(
+        read_table("popular_vote_corrections"))
 
 
 def test_ballot_line_nominees_are_cited() -> None:
@@ -193,6 +199,21 @@ def test_one_spelling_per_candidate_and_no_running_mate_in_a_name(year: int) -> 
     assert not {k: v for k, v in people.items() if len(v) > 1}, "one person under several spellings"
 
 
+def test_lines_named_for_a_party_are_the_candidates_on_them() -> None:
+    # FEC: Nader on Maine's "The Better Life" line (8,069) and Pennsylvania's write-ins (2,656); Castle on Nevada's
+    # Independent American line (5,268), which the raw file gives to the party's earlier nominee.
+    assert _votes(2004, "ME", "Ralph Nader") == 8069 and _votes(2004, "ME", "The Better Life") is None
+    assert _votes(2004, "PA", "Ralph Nader") == 2656 and _votes(2004, "PA", "Independent Party Candidate") is None
+    assert _votes(2016, "NV", "Darrell L. Castle") == 5268
+
+
+def test_unnamed_other_lines_give_up_the_candidates_fec_names_and_keep_the_state_total() -> None:
+    # FEC 2004: Tennessee's independents Nader 8,992, Badnarik 4,866, Peroutka 2,570; the "Other" line keeps 39.
+    assert (_votes(2004, "TN", "Ralph Nader"), _votes(2004, "TN", "Michael Badnarik"), _votes(2004, "TN", "Michael Peroutka"),
+            _votes(2004, "TN", "Other")) == (8992, 4866, 2570, 39)
+    assert _total(2004, "TN") == 2437319  # FEC's state total
+
+
 def test_2024_ticket_spellings_count_for_their_candidate() -> None:
     # FEC's 2024 results: Missouri's "Claudia De La Cruz Karina Garcia" and Connecticut's "De La Cruz Unknown
     # Garcia" lines are De La Cruz's (618 and 264); Texas's "Peter Sonski/Lauren Onak" is Sonski's (3,780).
@@ -220,6 +241,11 @@ NATIONAL: dict[tuple[int, str], tuple[int, int]] = {
     (2000, "Al Gore"): (50999897, 0),
     (2000, "George W. Bush"): (50456002, 0),
     (2004, "John Kerry"): (59028444, 0),
+    # sums of FEC's 2004 state rows (2004pres.xls), every line: unnamed "Other" lines split, "The Better Life" is Nader's
+    (2004, "Ralph Nader"): (465660, 0),
+    (2004, "Michael Badnarik"): (397265, 0),
+    (2004, "Michael Peroutka"): (143630, 0),
+    (2016, "Darrell L. Castle"): (203090, 0),  # FEC's 41 state rows (Federal Elections 2016)
     (2004, "George W. Bush"): (62040610, 0),
     (2008, "Barack Obama"): (69498516, 0),
     (2008, "John McCain"): (59948323, 0),
