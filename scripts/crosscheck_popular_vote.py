@@ -157,30 +157,99 @@ def fec_2024_rows() -> list[dict[str, str]]:
             for row in read_csv(REFERENCE / FEC_2024) if row["column"] in FEC_2024_NAMES and row["state"] != "TOTAL"]
 
 
-# FEC's state rows of 2004 Nader, Badnarik and Peroutka and 2016 Castle, one per ballot line.
-FEC_MINOR = "fec_minor_candidates_2004_2016.csv"
-FEC_MINOR_SOURCE = {
+# FEC's per-line results of a whole year, transcribed in full from public parses of FEC's spreadsheets
+# (``reference/fec_results_YEAR.csv``: ``year,state,label,party,votes,vote_share``; provenance in SOURCES.md).
+FEC_FULL_YEARS = {
+    "2000": ("FEC, 2000 Official Presidential General Election Results (2000presge.xls, sheet 'Master By State')",
+             "fec_presidential_general_2000.json (commit 890d7573)"),
     "2004": ("FEC, 2004 Official Presidential General Election Results (2004pres.xls, sheet '2004 PRES GENERAL RESULTS')",
-             "rubenviolinha/us-government-data-atlas data/normalized/fec_presidential_general_2004.json (commit cf9999f7), "
-             "every line of the candidate in the state summed"),
+             "fec_presidential_general_2004.json (commit cf9999f7)"),
+    "2008": ("FEC, Federal Elections 2008 (federalelections2008.xls), presidential general election results",
+             "fec_presidential_general_2008.json (commit 5182c327)"),
+    "2012": ("FEC, Federal Elections 2012 (federalelections2012.xls), presidential general election results",
+             "fec_presidential_general_2012.json (commit e75c3fd7)"),
     "2016": ("FEC, Federal Elections 2016 (federalelections2016.xlsx), sheet '2016 Pres General Results'",
-             "rubenviolinha/us-government-data-atlas data/normalized/fec_presidential_general_2016.json (commit d08c43eb), "
-             "every line of the candidate in the state summed"),
+             "fec_presidential_general_2016.json (commit d08c43eb)"),
+    "2020": ("FEC, Federal Elections 2020 (federalelections2020.xlsx), presidential general election results",
+             "fec_presidential_general_2020.json (commit 5ece5362)"),
 }
+# Lines of a return that name no candidate (their votes are an aggregate, not a person's).
+FEC_AGGREGATE = re.compile(r"^(scattered|all others|others?|miscellaneous|none of these candidates|none of the above|"
+                           r"no name|none|write-?ins?\b.*)[,.]?$", re.IGNORECASE)
 
 
-def fec_minor_rows() -> list[dict[str, str]]:
-    """FEC's per-line rows of the minor candidates, summed to one official row per state and candidate."""
-    votes: Counter = Counter()
-    for row in read_csv(REFERENCE / FEC_MINOR):
-        votes[(row["year"], row["state"], row["candidate"])] += int(row["votes"])
-    return [dict(year=year, state=state, candidate=name, votes=str(count), official_source=FEC_MINOR_SOURCE[year][0],
-                 read_from=FEC_MINOR_SOURCE[year][1]) for (year, state, name), count in sorted(votes.items())]
+def fec_label_name(label: str) -> str:
+    """FEC's ``Last, First M. "Nick"`` -> ``First M. Last`` (a running mate after ``/`` dropped).
+
+    >>> fec_label_name('Baldwin, Charles O. "Chuck"'), fec_label_name("Goode, Virgil / Clymer, Jim")
+    ('Charles O. Baldwin', 'Virgil Goode')
+    """
+    label = re.sub(r'"[^"]*"', "", label).split("/")[0]
+    last, _, first = (part.strip(" ,") for part in label.partition(","))
+    return f"{first} {last}".strip()
+
+
+def fec_full_lines(year: str) -> list[dict[str, str]]:
+    """The lines of a full FEC year, without the rows that combine a candidate's lines (New York's
+    "Combined Parties:" rows, or in 2004 rows with no party whose label has lines of its own)."""
+    rows = read_csv(REFERENCE / f"fec_results_{year}.csv")
+    with_party = {(r["state"], r["label"]) for r in rows if r["party"]}
+    return [r for r in rows if not r["party"].startswith("Combined") and (r["party"] or (r["state"], r["label"]) not in with_party)]
+
+
+def _person_surname(name: str) -> str:
+    """The surname key, with a "Sr." line kept apart: 2004 Rhode Island's 9 write-ins for "Bush, George,
+    Sr." are not George W. Bush's."""
+    return surname(name) + (" sr" if re.search(r"\bSr\b", name) else "")
+
+
+def fec_full_people(year: str) -> dict[tuple[str, str], dict[str, object]]:
+    """(state, surname) -> {"name", "votes"}: a person's lines summed within a state.
+
+    Rows that combine a candidate's lines (New York's "Combined Parties:") and aggregate lines are left out.
+    Lines of one surname are one person unless their first initials differ from the initial the surname
+    has nationally where a line with that initial exists in the state (so 2016's "McMullin, David" in
+    Massachusetts is Evan McMullin, and Illinois's "Johnson, Nathan" is not Gary Johnson)."""
+    lines = [(row["state"], fec_label_name(row["label"]), int(row["votes"]))
+             for row in fec_full_lines(year) if not FEC_AGGREGATE.match(row["label"].strip())]
+
+    by_initial: dict[str, Counter] = defaultdict(Counter)
+    for _, name, votes in lines:
+        by_initial[_person_surname(name)][initial(name)] += votes
+    usual = {last: counts.most_common(1)[0][0] for last, counts in by_initial.items()}
+    in_state = {(state, _person_surname(name), initial(name)) for state, name, _ in lines}
+    people: dict[tuple[str, str], dict[str, object]] = {}
+    for state, name, votes in lines:
+        last = _person_surname(name)
+        if initial(name) != usual[last] and (state, last, usual[last]) in in_state:
+            continue  # a namesake in a state where the usual person also has a line
+        entry = people.setdefault((state, last), {"name": name, "votes": 0})
+        entry["votes"] = int(entry["votes"]) + votes  # type: ignore[call-overload]
+    return people
+
+
+def fec_full_rows() -> list[dict[str, str]]:
+    """Official state rows from the full FEC years: every candidate with at least 0.1% of that year's
+    votes, except the two leading candidates (whose state figures come from ``official_state_votes.csv``)."""
+    out = []
+    for year, (document, parse) in FEC_FULL_YEARS.items():
+        people = fec_full_people(year)
+        national: Counter = Counter()
+        for (_, last), entry in people.items():
+            national[last] += int(entry["votes"])  # type: ignore[call-overload]
+        total = sum(int(r["votes"]) for r in fec_full_lines(year))
+        ranked = [key for key, _ in national.most_common()]
+        chosen = {key for key in ranked[2:] if national[key] >= 0.001 * total}
+        out += [dict(year=year, state=state, candidate=str(entry["name"]), votes=str(entry["votes"]), official_source=document,
+                     read_from=f"rubenviolinha/us-government-data-atlas data/normalized/{parse}, every line of the candidate in "
+                               "the state summed (transcribed in full: reference/fec_results_" + year + ".csv)")
+                for (state, last), entry in sorted(people.items()) if last in chosen]
+    return out
 
 
 def official_state_rows() -> list[dict[str, str]]:
-    """Every official state row: the FEC state tables' extract, FEC's minor-candidate rows and FEC's 2024 results."""
-    return read_csv(REFERENCE / OFFICIAL_STATE) + fec_minor_rows() + fec_2024_rows()
+    """Every official state row: the FEC state tables' extract, FEC's full years and FEC's 2024 results."""
+    return read_csv(REFERENCE / OFFICIAL_STATE) + fec_full_rows() + fec_2024_rows()
 
 
 def load_official_state() -> dict[tuple[int, str, str], dict[str, object]]:
@@ -188,7 +257,8 @@ def load_official_state() -> dict[tuple[int, str, str], dict[str, object]]:
     out: dict[tuple[int, str, str], dict[str, object]] = {}
     for row in official_state_rows():
         key = (int(row["year"]), row["state"], surname(row["candidate"]))
-        assert key not in out, f"two official state rows for {key}"
+        assert key not in out or out[key]["official"] == int(row["votes"]), (
+            f"two official state figures for {key}: {out[key]['official']} and {row['votes']}")
         out[key] = {"official": int(row["votes"]), "official_source": f"{row['official_source']}; read from {row['read_from']}",
                     "name": row["candidate"]}
     return out

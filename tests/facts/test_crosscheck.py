@@ -41,17 +41,6 @@ KNOWN_NATIONAL_DIFFERENCES: dict[tuple[int, str], str] = {
     (1996, "Harry Browne"): _WRITE_INS,
     (1996, "Howard Phillips"): _WRITE_INS,
     (1996, "John Hagelin"): _WRITE_INS,
-    (2000, "Patrick Buchanan"): _WRITE_INS,
-    (2000, "Harry Browne"): "+1,455 over FEC's 50 state rows; FEC's per-state Browne figures not read",
-    (2008, "Ralph Nader"): _WRITE_INS,
-    (2008, "Bob Barr"): _WRITE_INS,
-    (2008, "Chuck Baldwin"): _WRITE_INS,
-    (2008, "Cynthia McKinney"): _WRITE_INS,
-    (2012, "Gary Johnson"): _WRITE_INS,
-    (2012, "Jill Stein"): _WRITE_INS,
-    (2016, "Jill Stein"): _WRITE_INS,
-    (2020, "Jo Jorgensen"): "-1 against FEC's January 2021 results; untraced",
-    (2020, "Howie Hawkins"): "-1 against FEC's January 2021 results; untraced",
 }
 KNOWN = {(y, crosscheck.NATIONAL, crosscheck.surname(c)) for y, c in KNOWN_NATIONAL_DIFFERENCES}
 
@@ -165,11 +154,18 @@ def test_2024_every_named_candidate_national_total_equals_fec():
         assert match and match[1] == totals[column], (name, match, totals[column])
 
 
-def test_fec_minor_candidate_rows_sum_to_the_recorded_national_totals():
-    rows = crosscheck.read_csv(crosscheck.REFERENCE / "fec_minor_candidates_2004_2016.csv")
-    sums: Counter = Counter()
-    for row in rows:
-        sums[(int(row["year"]), row["candidate"])] += int(row["votes"])
-    official = {(int(r["year"]), r["candidate"]): int(r["votes"])
+def test_full_fec_years_sum_to_the_recorded_national_totals():
+    """Each full FEC extract, person by person, adds up to every FEC national total recorded for that year
+    (printed totals, or totals read elsewhere): the transcriptions are whole and the person grouping is right."""
+    official = {(int(r["year"]), crosscheck.surname(r["candidate"])): int(r["votes"])
                 for r in crosscheck.read_csv(crosscheck.REFERENCE / "official_national_totals.csv")}
-    assert sums and all(official[key] == votes for key, votes in sums.items())
+    checked = 0
+    for year in crosscheck.FEC_FULL_YEARS:
+        sums: Counter = Counter()
+        for (_, last), entry in crosscheck.fec_full_people(year).items():
+            sums[last] += int(entry["votes"])
+        for (y, last), votes in official.items():
+            if y == int(year):
+                assert sums[last] == votes, (year, last, sums[last], votes)
+                checked += 1
+    assert checked >= 20

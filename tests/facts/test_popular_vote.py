@@ -246,6 +246,14 @@ NATIONAL: dict[tuple[int, str], tuple[int, int]] = {
     (2004, "Michael Badnarik"): (397265, 0),
     (2004, "Michael Peroutka"): (143630, 0),
     (2016, "Darrell L. Castle"): (203090, 0),  # FEC's 41 state rows (Federal Elections 2016)
+    # every minor candidate with 0.1% or more, 2000-2020, from FEC's state rows (all lines)
+    (2000, "Patrick Buchanan"): (448895, 0),
+    (2008, "Ralph Nader"): (739034, 0),
+    (2008, "Bob Barr"): (523715, 0),
+    (2012, "Gary Johnson"): (1275971, 0),
+    (2012, "Jill Stein"): (469627, 0),
+    (2016, "Jill Stein"): (1457218, 0),
+    (2020, "Jo Jorgensen"): (1865535, 0),  # Federal Elections 2020; the January 2021 results printed 1,865,724
     (2004, "George W. Bush"): (62040610, 0),
     (2008, "Barack Obama"): (69498516, 0),
     (2008, "John McCain"): (59948323, 0),
