@@ -188,7 +188,20 @@ ELECTION_CANDIDATES = read_input("election_candidates")
 KIT_FILES: dict[str, str] = {row["table"]: row["path"] for row in _read_csv(INPUTS / "kit_files.csv")}
 
 # Candidate names: raw spelling -> name in the official record (House Clerk / National Archives).
-NAME_FIXES: dict[tuple[int, str], str] = {(int(r["year"]), r["raw_name"]): r["name"] for r in read_input("name_fixes")}
+# A row with an empty ``state`` applies in every state that year; one with a state only there.
+NAME_FIXES: dict[tuple[int, str, str], str] = {(int(r["year"]), r["state"], r["raw_name"]): r["name"]
+                                               for r in read_input("name_fixes")}
+
+
+def fixed_name(year: int, state: str, name: str) -> str:
+    """The record's spelling of a raw name (``name_fixes.csv``): the state's own row, else the year's.
+
+    >>> fixed_name(1924, "WI", "Robert LaFollette"), fixed_name(2016, "NV", "Kyle Kenley Kopitke")
+    ('Robert M. La Follette', 'Darrell L. Castle')
+    >>> fixed_name(2016, "CO", "Kyle Kenley Kopitke")  # his own Colorado line
+    'Kyle Kenley Kopitke'
+    """
+    return NAME_FIXES.get((year, state, name), NAME_FIXES.get((year, "", name), name))
 # Misspelled party labels in the raw file (House Clerk record: Constitutional Union, Republican).
 PARTY_SPELLING: dict[str, str] = {r["raw_party"]: r["party"] for r in read_input("party_spelling")}
 # Parties of candidates the raw file lacks or labels "Faithless"/"Various".
@@ -348,7 +361,7 @@ def _read_clavesi(kit: Path):
         if spec["electoral_votes_from"] != "clavesi":
             continue
         raw = json.loads((kit / spec["electoral_votes_file"]).read_text(encoding="utf-8"))
-        fix = lambda name: NAME_FIXES.get((year, name), name)  # noqa: E731
+        fix = lambda name: fixed_name(year, "", name)  # noqa: E731
         for name, party in raw["candidates"].items():
             if name == "Others":
                 continue  # 1789/1796: replaced by the named recipients in CAST_CORRECTIONS
@@ -415,7 +428,7 @@ def _popular_rows(clavesi_rows, medsl, nominees, candidates) -> list[dict[str, o
         for state, votes_by_name in sorted(medsl[year].items()):
             for raw_name, (votes, party) in sorted(votes_by_name.items()):
                 name = raw_name if raw_name in resolved_names else _canonical(year, raw_name)
-                name = NAME_FIXES.get((year, name), name)  # irregular forms (e.g. 2024 Connecticut's "West")
+                name = fixed_name(year, state, name)  # irregular forms (e.g. 2024 Connecticut's "West")
                 rows.append(dict(year=year, state=state, candidate=name, party=party, votes=votes, source=source))
     unify_names([r for r in rows if r["year"] in medsl])
     for row in rows:
@@ -533,7 +546,7 @@ def _add_medsl_row(out, row: dict[str, str], nominees: list[dict[str, str]]) -> 
     raw = medsl_name(row, nominees)
     if raw is None:
         return  # over/under votes, blanks and void ballots are not votes for anyone
-    raw = NAME_FIXES.get((year, raw), raw)  # e.g. 2012 Washington's "MITT, ROMNEY"
+    raw = fixed_name(year, state, raw)  # e.g. 2012 Washington's "MITT, ROMNEY"
     votes = int(row["candidatevotes"])
     party = (row["party_simplified"] or row["party_detailed"] or "").title()
     entry = out[year][state].setdefault(raw, [0, party, -1])

@@ -131,6 +131,28 @@ def test_ballot_line_nominees_are_cited() -> None:
     (2012, "NJ", "Barack Obama", 2125101),
     (2004, "MS", "George W. Bush", 684981),
     (2000, "NJ", "Ralph Nader", 94554),  # on New Jersey's ballot by petition (FEC 2000)
+    # FEC's state rows against raw values that were off: a digit (Carroll 25,515), another party's votes
+    # (Hagelin 2000 held Buchanan's 10,465 in Colorado; Castle 2016 held the Independent American line)
+    (2020, "CO", "Brian Carroll", 2515),
+    (2020, "ID", "Don Blankenship", 1806),
+    (2000, "CO", "John Hagelin", 2240),
+    (2000, "CO", "Patrick Buchanan", 10465),
+    (2016, "CO", "Darrell L. Castle", 11699),
+    (2016, "CO", "Kyle Kenley Kopitke", 1096),
+    (2004, "IA", "James Harris", 373),  # the Socialist Workers' candidate on Iowa's ballot (FEC), not Roger Calero
+    (2004, "RI", "John Parker", 253),  # the raw file names the Workers World line
+    (2000, "AZ", "L. Neil Smith", 5775),  # the raw file writes "Smith L. Neil"
+    # votes a raw row held for another ballot line go to that line's candidate (FEC), not to an unnamed line
+    (2000, "OR", "John Hagelin", 2574),  # held by the raw Buchanan row (9,637 = 7,063 + 2,574)
+    (2000, "MN", "John Hagelin", 2294),
+    (2000, "IL", "John Hagelin", 2127),  # the raw "(Other Candidates)" line, once Buchanan's 16,106 are his
+    (2008, "OH", "Richard Duncan", 3905),  # held by the raw Nader row
+    (2008, "NH", "George Phillies", 531),  # held by the raw Barr row
+    (2016, "UT", "Rocky Giordani", 2752),  # Utah's Independent American line (the raw file: Kopitke)
+    (2016, "UT", "Darrell L. Castle", 8032),
+    # an unnamed line gives up only the votes FEC names: what is left is FEC's other write-ins exactly
+    (2012, "CT", "(Unnamed Write-Ins)", 55),
+    (2008, "NY", "(Unnamed Write-Ins)", 68),
     (2000, "OH", "Ralph Nader", 117857),  # Ohio's "not designated" line (Ohio Secretary of State)
     (2000, "TN", "Ralph Nader", 19781),
     (2000, "KS", "Ralph Nader", 36086),
@@ -212,6 +234,7 @@ def test_unnamed_other_lines_give_up_the_candidates_fec_names_and_keep_the_state
     assert (_votes(2004, "TN", "Ralph Nader"), _votes(2004, "TN", "Michael Badnarik"), _votes(2004, "TN", "Michael Peroutka"),
             _votes(2004, "TN", "Other")) == (8992, 4866, 2570, 39)
     assert _total(2004, "TN") == 2437319  # FEC's state total
+    assert _total(2008, "KS") == 1235872  # the raw Nader row held 71 write-ins, now each FEC's named person's
 
 
 def test_2024_ticket_spellings_count_for_their_candidate() -> None:
