@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import importlib.util
 import json
 import re
 import sys
@@ -338,7 +339,24 @@ def main() -> int:
     _check_and_source_allotment(allotment, seats, official_ev)
     _write_tables(allotment, cast_rows, candidate_rows, popular_rows, nominees)
     print(f"wrote {len(allotment)} allotment rows, {len(cast_rows)} cast rows, {len(popular_rows)} popular-vote rows to {OUT.relative_to(REPO)}")
-    return 0
+    return _crosscheck()
+
+
+def _crosscheck() -> int:
+    """Run the popular-vote cross-check on what was just written (docs/record.md, "Cross-check"): 1 when
+    a packaged value differs from an official figure or a difference has no adjudication, else 0."""
+    path = REPO / "scripts" / "crosscheck_popular_vote.py"
+    spec = importlib.util.spec_from_file_location("crosscheck_popular_vote", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    result = module.compare()
+    module.write(result)
+    bad = result.counts["correction-needed"] + result.counts["unadjudicated"]
+    print(f"cross-check: {result.counts['cells compared']} state cells and {result.counts['national compared']} national "
+          f"totals compared, {result.counts['differences']} differences, {bad} to correct or adjudicate"
+          + (" (scripts/crosscheck/needed_corrections.csv; scripts/crosscheck/fec_state_splits.py --write)" if bad else ""))
+    return 1 if bad else 0
 
 
 def _read_apportionment(kit: Path) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
