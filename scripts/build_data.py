@@ -287,6 +287,7 @@ ROW_KINDS: dict[str, str] = {
     UNNAMED_WRITE_INS: "write_ins", "Write-In": "write_ins", "Scattering": "write_ins", "Other": "write_ins",
     "Others": "write_ins", OTHER_CANDIDATES: "other_candidates", UNPLEDGED: "unpledged_electors",
     "None Of These Candidates": "none_of_these", "None Of The Above": "none_of_these",
+    "Nonpartisan": "write_ins",  # Rhode Island 2004: the sum of FEC's 17 write-in lines, not a person
 }
 
 
@@ -614,6 +615,7 @@ def person_key(name: str) -> tuple[str, str]:
     (True, ('douglas', 'jenkins'))
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"\bmc\s+", "mc", folded)  # Utah 2024's "Andre Ramon Mc Neil"
     tokens = [t for t in re.split(r"[^a-z]+", folded) if t and t not in _NAME_SUFFIXES]
     if len(tokens) < 2:
         return ("", tokens[0] if tokens else "")

@@ -181,6 +181,8 @@ FEC_FULL_YEARS = {
     "2020": ("FEC, Federal Elections 2020 (federalelections2020.xlsx), presidential general election results",
              "fec_presidential_general_2020.json (commit 5ece5362)"),
 }
+# FEC surnames written in full where the record uses the short form (California 2020's line).
+FEC_SURNAMES = {"De La Fuente Guerra": "De La Fuente"}
 # Lines of a return that name no candidate (their votes are an aggregate, not a person's).
 FEC_AGGREGATE = re.compile(r"^(scattered|all others|others?|miscellaneous|none of these candidates|none of the above|"
                            r"no name|none|write-?ins?\b.*)[,.]?$", re.IGNORECASE)
@@ -191,10 +193,16 @@ def fec_label_name(label: str) -> str:
 
     >>> fec_label_name('Baldwin, Charles O. "Chuck"'), fec_label_name("Goode, Virgil / Clymer, Jim")
     ('Charles O. Baldwin', 'Virgil Goode')
+    >>> fec_label_name("Goode, Virgil H., Jr."), fec_label_name('De La Fuente Guerra, Roque "Rocky"')
+    ('Virgil H. Goode Jr.', 'Roque De La Fuente')
     """
     label = re.sub(r'"[^"]*"', "", label).split("/")[0]
     last, _, first = (part.strip(" ,") for part in label.partition(","))
-    return f"{first} {last}".strip()
+    suffix = re.search(r",?\s*\b(Jr|Sr|II|III)\.?$", first)
+    if suffix:
+        first = first[: suffix.start()].strip(" ,")
+    name = f"{first} {FEC_SURNAMES.get(last, last)}".strip()
+    return f"{name} {suffix.group(1)}." if suffix and suffix.group(1) in ("Jr", "Sr") else name
 
 
 def fec_full_lines(year: str) -> list[dict[str, str]]:
@@ -217,7 +225,8 @@ def fec_full_people(year: str) -> dict[tuple[str, str], dict[str, object]]:
     Rows that combine a candidate's lines (New York's "Combined Parties:") and aggregate lines are left out.
     Lines of one surname are one person unless their first initials differ from the initial the surname
     has nationally where a line with that initial exists in the state (so 2016's "McMullin, David" in
-    Massachusetts is Evan McMullin, and Illinois's "Johnson, Nathan" is not Gary Johnson)."""
+    Massachusetts is Evan McMullin, and Illinois's "Johnson, Nathan" is not Gary Johnson: he is kept
+    as a person of his own, keyed by surname and initial)."""
     lines = [(row["state"], fec_label_name(row["label"]), int(row["votes"]))
              for row in fec_full_lines(year) if not FEC_AGGREGATE.match(row["label"].strip())]
 
@@ -230,7 +239,7 @@ def fec_full_people(year: str) -> dict[tuple[str, str], dict[str, object]]:
     for state, name, votes in lines:
         last = _person_surname(name)
         if initial(name) != usual[last] and (state, last, usual[last]) in in_state:
-            continue  # a namesake in a state where the usual person also has a line
+            last = f"{last} {initial(name)}"  # a namesake in a state where the usual person also has a line
         entry = people.setdefault((state, last), {"name": name, "votes": 0})
         entry["votes"] = int(entry["votes"]) + votes  # type: ignore[call-overload]
     return people
@@ -256,7 +265,7 @@ def smaller_candidates_summary(packaged: "Packaged | None" = None) -> Counter:
     for year in FEC_FULL_YEARS:
         _, smaller = fec_compared_surnames(year)
         for (state, last), entry in fec_full_people(year).items():
-            if last not in smaller:
+            if last not in smaller or " " in last:
                 continue
             match = packaged.person(int(year), state, str(entry["name"]))
             counts["cells"] += 1
@@ -273,6 +282,8 @@ def fec_full_rows(packaged: "Packaged | None" = None) -> list[dict[str, str]]:
     for year, (document, parse) in FEC_FULL_YEARS.items():
         chosen, smaller = fec_compared_surnames(year)
         for (state, last), entry in sorted(fec_full_people(year).items()):
+            if " " in last:
+                continue  # a namesake or a "Sr." line: compared by no one (the cross-check keys cells by surname)
             named = last in smaller and packaged.person(int(year), state, str(entry["name"])) is not None
             if last in chosen or named:
                 out.append(dict(year=year, state=state, candidate=str(entry["name"]), votes=str(entry["votes"]),

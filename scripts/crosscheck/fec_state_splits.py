@@ -78,10 +78,12 @@ def reaches(values: list[int], target: int) -> bool:
 
 def unnamed_people(year: str, state: str, cells: list[dict[str, str]], rows: list[dict[str, str]]) -> list[tuple[str, int]]:
     """FEC's people in the state whom the record does not name there (nor the cells being set)."""
-    named = {crosscheck.surname(r["candidate"]) for r in rows if r["kind"] == "candidate"}
-    named |= {crosscheck.surname(c["candidate"]) for c in cells}
+    def person(name: str) -> tuple[str, str]:
+        return crosscheck.surname(name), crosscheck.initial(name)
+
+    named = {person(r["candidate"]) for r in rows if r["kind"] == "candidate"} | {person(c["candidate"]) for c in cells}
     return [(str(e["name"]), int(e["votes"])) for (s, last), e in sorted(crosscheck.fec_full_people(year).items())
-            if s == state and last.split()[0] not in named and " sr" not in last]
+            if s == state and person(str(e["name"])) not in named and " sr" not in last]
 
 
 def fec_aggregates(year: str, state: str) -> list[int]:
@@ -151,8 +153,9 @@ def _settle(lines: dict[str, int], change: int, total_after: int, fec_total: int
 def note(year: str, state: str, plan: list[tuple[str, int, int, str]], kind: str, candidate: str) -> str:
     others = ", ".join(f"{name} {new - old:+,}" for name, old, new, why in plan if why != "unnamed")
     if kind == "unnamed":
-        return (f"the raw unnamed line gives up (or takes) the change of the cells FEC decides in this state ({others}); "
-                f"{READ_FROM}")
+        line = next((old - new for name, old, new, why in plan if name == candidate and why == "unnamed"), 0)
+        return (f"the raw unnamed line gives up {line:,} votes" if line >= 0 else f"the raw unnamed line takes {-line:,} votes") + (
+            f" of the changes FEC decides in this state ({others}); the rest, if any, moves the state total; {READ_FROM}")
     if kind == "held":
         return (f"FEC's state figure for {candidate}, whose votes a raw row held (the cells FEC decides here: {others}); "
                 f"{READ_FROM}")

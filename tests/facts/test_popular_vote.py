@@ -17,7 +17,7 @@ import electoral
 from electoral.data.loaders import read_table
 
 KINDS = {"candidate", "write_ins", "other_candidates", "unpledged_electors", "none_of_these"}
-NOT_A_PERSON = re.compile(r"\b(blank|void|scatter\w*|over ?votes?|under ?votes?|spoiled|none of|write-?ins?|unpledged)\b"
+NOT_A_PERSON = re.compile(r"\b(blank|void|scatter\w*|over ?votes?|under ?votes?|spoiled|none of|write-?ins?|unpledged|nonpartisan)\b"
                           r"|^others?$|^\(", re.IGNORECASE)
 
 
@@ -153,6 +153,8 @@ def test_ballot_line_nominees_are_cited() -> None:
     # an unnamed line gives up only the votes FEC names: what is left is FEC's other write-ins exactly
     (2012, "CT", "(Unnamed Write-Ins)", 55),
     (2008, "NY", "(Unnamed Write-Ins)", 68),
+    (2020, "RI", "Brian Carroll", 767),  # filed under South Carolina in the raw file; FEC has no SC line for him
+    (2020, "CA", "Roque De La Fuente", 60162),  # FEC: "De La Fuente Guerra, Roque"
     (2000, "OH", "Ralph Nader", 117857),  # Ohio's "not designated" line (Ohio Secretary of State)
     (2000, "TN", "Ralph Nader", 19781),
     (2000, "KS", "Ralph Nader", 36086),
@@ -235,6 +237,11 @@ def test_unnamed_other_lines_give_up_the_candidates_fec_names_and_keep_the_state
             _votes(2004, "TN", "Other")) == (8992, 4866, 2570, 39)
     assert _total(2004, "TN") == 2437319  # FEC's state total
     assert _total(2008, "KS") == 1235872  # the raw Nader row held 71 write-ins, now each FEC's named person's
+    assert _total(2004, "RI") == 437134  # "Nonpartisan" is the write-in line, holding Nader's 10 and Kerry's 5
+    assert _total(2024, "NY") == 8262495  # "Scattering" 100 is the sum of the write-ins the raw file itemizes
+    assert _total(2020, "SC") == 2513329 and _votes(2020, "SC", "Brian Carroll") is None
+    df = electoral.election(2004).popular_vote()
+    assert "Nonpartisan" not in set(df[df.kind == "candidate"].candidate)
 
 
 def test_2024_ticket_spellings_count_for_their_candidate() -> None:
