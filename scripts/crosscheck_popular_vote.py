@@ -325,6 +325,10 @@ def load_national_references() -> dict[tuple[int, str, str], dict[str, int]]:
     for (year, key), votes in leip.items():
         out[(year, NATIONAL, key)]["ref_b_leip"] = votes
         out[(year, NATIONAL, key)].setdefault("name", names[(year, key)])  # type: ignore[arg-type]
+    for row in read_csv(REFERENCE / "leip_national_totals_1856_1972.csv"):  # the same lineage, state sums before 1976
+        key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
+        out[key]["ref_b_leip"] = int(row["votes"])
+        out[key].setdefault("name", row["candidate"])  # type: ignore[arg-type]
     for row in read_csv(REFERENCE / "wikipedia_winner_national_totals.csv"):
         key = (int(row["year"]), NATIONAL, surname(row["candidate"]))
         out[key]["ref_d_wikipedia"] = int(row["votes"])
