@@ -49,6 +49,8 @@ def test_apportion_history_and_official_only(run_cli) -> None:
     assert history.returncode == 0 and "1941" in history.stdout and "jefferson" in history.stdout
     old = run_cli("apportion", "1850")
     assert old.returncode == 0 and "234 seats" in old.stdout and "not" in old.stdout
+    ignored = run_cli("apportion", "--seats", "500")  # an option with no census was silently ignored
+    assert ignored.returncode == 2 and "give its year" in ignored.stderr and "Traceback" not in ignored.stderr
 
 
 def test_whatif_flip_ties_2020(run_cli) -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from electoral.cli.common import (
     CompactOption, FaithlessOption, JsonOption, MarginOption, console, parse_assignments, print_json, with_flags,
 )
-from electoral.errors import UnknownYear
+from electoral.errors import InvalidInput, UnknownYear
 from electoral.margins import margin_definition
 from electoral.parse import whole_number, year_number
 from electoral.rules.allocation import ALLOCATION_METHODS
@@ -37,6 +37,10 @@ def apportion_command(
 ) -> None:
     """House seats from a census: any method and House size; by default the apportionment the law made."""
     if census is None:
+        given = [name for name, value in (("--seats", seats), ("--method", method), ("--population", population)) if value]
+        if given:
+            raise InvalidInput(f"{', '.join(given)} apply to one census: give its year, e.g. electoral apportion 2020 "
+                               f"{given[0]} ...")
         _print_history(json)
         return
     law = act(census)
